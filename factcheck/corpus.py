@@ -1,0 +1,274 @@
+"""Sources read into sentences, quotes and mentions, with the aliases that link them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .entities import (
+    HONORIFICS,
+    ROLE_HEADS,
+    AliasRegistry,
+    find_orgs,
+    is_name_word,
+    role_phrase_before,
+    strip_honorifics,
+    token_class,
+)
+from .errors import InputError
+from .ingest import DEFAULT_MAX_BYTES, find_source_files, read_source
+from .model import Mention, Quote, Source, Span
+from .normalise import tokenize
+from .quotes import attribute, find_quote_spans
+
+
+@dataclass
+class Binding:
+    """A person named in a text, with the title the text gives them there."""
+
+    name: str
+    honorific: str | None
+    title: str | None
+    start: int  # of the name, in the text scanned
+    end: int
+    title_start: int | None = None
+    title_end: int | None = None
+
+
+_NAME_RUN = re.compile(r"(?:[A-Z][\w'-]*\.?)(?:\s+(?:[A-Z][\w'-]*\.?|de|van|von|der|da|bin|al))*")
+_COPULA_TITLE = re.compile(
+    r"^\s*(?:is|was|has been|had been|remains|became|becomes|,)\s+(?:(?:the|a|an)\s+)?(?P<title>[^,.;]+?)(?=[,.;]|\s+(?:and|who|which|said|says|will|is|was)\b|$)"
+)
+
+
+def person_bindings(text: str, registry: AliasRegistry, strict: bool = True) -> list[Binding]:
+    """People in ``text``: known names and surnames, and any capitalised name that a title or
+    an honorific introduces ("Security Minister Dan Jarvis", "Dr Andrew Charlton"). With
+    ``strict=False`` a title may also follow the name ("Tim Ayres, Australia's minister for
+    science," / "Kanishka Narayan is the UK Security Minister")."""
+    out: list[Binding] = []
+    for m in _NAME_RUN.finditer(text):
+        words = m.group(0).split()
+        offs = [w.start() + m.start() for w in re.finditer(r"\S+", m.group(0))]
+        # split off honorifics at the front, and non-name words
+        i = 0
+        while i < len(words) and words[i].lower().rstrip(".") in HONORIFICS:
+            i += 1
+        j = i
+        while j < len(words) and is_name_word(words[j].rstrip(".")):
+            j += 1
+        # "Minister Dan Jarvis": the run may start with title words; find the longest name tail
+        k = len(words)
+        while k > i and not is_name_word(words[k - 1].rstrip(".")):
+            k -= 1
+        s = k
+        while s > 0 and is_name_word(words[s - 1].rstrip(".")):
+            s -= 1
+        if s >= k:
+            continue
+        name_words = words[s:k]
+        if len(name_words) > 4:
+            name_words = name_words[-4:]
+            s = k - 4
+        name = " ".join(w.rstrip(".,") for w in name_words)
+        nstart = offs[s]
+        nend = offs[k - 1] + len(words[k - 1].rstrip(".,"))
+        h = s
+        while h > 0 and words[h - 1].lower().rstrip(".") in HONORIFICS:
+            h -= 1
+        honorific = " ".join(words[h:s]) or None
+        before = text[: offs[h] if h < len(offs) else nstart]
+        title = role_phrase_before(before.rstrip(" ,") + "") if before.strip() else None
+        known = registry.person(name)
+        if len(name_words) == 1 and not known and not honorific:
+            # a lone capitalised word is a name only right after a title's head ("Minister Jarvis")
+            head_before = re.search(r"([A-Za-z]+)[\s,]*$", before)
+            if title is None or not head_before or head_before.group(1).lower() not in ROLE_HEADS:
+                continue
+        if len(name_words) >= 2 and not known and not honorific and title is None and strict:
+            continue
+        b = Binding(known or strip_honorifics(name), honorific, None, offs[h] if honorific else nstart, nend)
+        if title is not None:
+            ts, tt = title
+            # the title must end right before the name (allowing a comma)
+            gap = before.rstrip(" ,")
+            if gap.endswith(tt):
+                b.title, b.title_start, b.title_end = tt, ts, ts + len(tt)
+        if b.title is None and not strict:
+            after = text[nend:]
+            cm = _COPULA_TITLE.match(after)
+            if cm:
+                cand = cm.group("title").strip()
+                rp = role_phrase_before(cand + " ") or (None, None)
+                if rp[1] is not None and _ends_with_head(cand):
+                    b.title = cand
+                    b.title_start = nend + cm.start("title")
+                    b.title_end = b.title_start + len(cand)
+        out.append(b)
+    return out
+
+
+def _ends_with_head(title: str) -> bool:
+    from .entities import ROLE_HEADS
+
+    words = [w.lower() for w in re.findall(r"[\w'-]+", title)]
+    return any(w in ROLE_HEADS for w in words)
+
+
+@dataclass
+class Corpus:
+    sources: list[Source]
+    registry: AliasRegistry
+    folder: str = ""
+    _index: object = field(default=None, repr=False)
+    _conflicts: list | None = field(default=None, repr=False)
+
+    @property
+    def quotes(self) -> list[Quote]:
+        return [q for s in self.sources for q in s.quotes]
+
+    @property
+    def sentences(self):
+        return [x for s in self.sources for x in s.sentences]
+
+    def source(self, source_id: str) -> Source:
+        return self._by_id[source_id]
+
+    def __post_init__(self) -> None:
+        self._by_id = {s.id: s for s in self.sources}
+
+    @property
+    def index(self):
+        if self._index is None:
+            from .index import Index
+
+            self._index = Index.build(self)
+        return self._index
+
+    @property
+    def conflicts(self):
+        if self._conflicts is None:
+            from .audit import find_conflicts
+
+            self._conflicts = find_conflicts(self)
+        return self._conflicts
+
+
+def _norm_sentence_spans(src: Source) -> list[tuple[int, int]]:
+    """Sentence spans in normalised offsets (the model keeps original ones)."""
+    from .normalise import split_sentences
+
+    spans = []
+    for (ps, pe), para in zip(src.norm_paragraphs, src.paragraphs, strict=True):
+        spans.extend(split_sentences(src.norm.text, ps, pe))
+    return spans
+
+
+def analyse(sources: list[Source]) -> AliasRegistry:
+    """Fill in quotes and mentions for every source; returns the alias registry."""
+    registry = AliasRegistry()
+    found = {}
+    # pass 1: who is named, from attributions and from titles/honorifics before names
+    for src in sources:
+        text = src.norm.text
+        paras = src.norm_paragraphs
+        sents = _norm_sentence_spans(src)
+        qs = find_quote_spans(text, paras, src.text, src.norm)
+        attribute(text, paras, sents, qs, registry)
+        for q in qs:
+            if q.speaker and not src.paragraphs[q.para].boilerplate:
+                registry.add_person(q.speaker, q.honorific)
+        for i, (ps, pe) in enumerate(paras):
+            if src.paragraphs[i].boilerplate:
+                continue
+            for b in person_bindings(text[ps:pe], registry):
+                registry.add_person(b.name, b.honorific)
+        found[src.id] = (sents,)
+    # pass 2: with everyone known, attribute again (surnames now resolve) and record mentions
+    for src in sources:
+        text = src.norm.text
+        paras = src.norm_paragraphs
+        (sents,) = found[src.id]
+        qs = find_quote_spans(text, paras, src.text, src.norm)
+        name_lines = attribute(text, paras, sents, qs, registry)
+        src.quotes = []
+        for q in qs:
+            if src.paragraphs[q.para].boilerplate:
+                continue
+            parts = [Span(*src.norm.to_orig(a, b)) for a, b in q.parts]
+            qtext = " ".join(text[a:b] for a, b in q.parts)
+            sent = next((s.index for s in src.sentences if s.start <= parts[0].start < s.end), None)
+            src.quotes.append(
+                Quote(src.id, len(src.quotes), parts, qtext, q.speaker, q.title, sent, q.partial, q.attribution)
+            )
+            if q.speaker and q.title:
+                ps, pe = paras[q.para if q.attribution != "next-line" else q.last_para + 1]
+                seg = text[ps:pe] if q.attribution != "next-line" else text[ps:pe]
+                idx = seg.find(q.title)
+                if idx < 0:
+                    ps, pe = paras[q.last_para]
+                    seg = text[ps:pe]
+                    idx = seg.find(q.title)
+                if idx >= 0:
+                    a, b = src.norm.to_orig(ps + idx, ps + idx + len(q.title))
+                    registry.add_title(q.speaker, q.title, src.id, a, b)
+        for pi in name_lines:
+            src.paragraphs[pi].metadata = True  # an attribution line, not reporting
+        src.sentences = [s for s in src.sentences if not src.paragraphs[s.paragraph].metadata]
+        for i, s in enumerate(src.sentences):
+            s.index = i
+        src.mentions = _mentions(src, registry)
+    registry.link_org_aliases()
+    return registry
+
+
+def _mentions(src: Source, registry: AliasRegistry) -> list[Mention]:
+    text = src.norm.text
+    out: list[Mention] = []
+    for i, (ps, pe) in enumerate(src.norm_paragraphs):
+        para = src.paragraphs[i]
+        bp = bool(para.boilerplate)
+        seg = text[ps:pe]
+
+        def add(kind, a, b, canonical, person=None, _ps=ps, _bp=bp):
+            oa, ob = src.norm.to_orig(_ps + a, _ps + b)
+            out.append(Mention(src.id, kind, oa, ob, text[_ps + a : _ps + b], canonical, person, _bp))
+
+        for b in person_bindings(seg, registry):
+            add("person", b.start, b.end, registry.canonical_person(b.name))
+            if b.title and b.title_start is not None:
+                add("role", b.title_start, b.title_end, b.title, registry.canonical_person(b.name))
+                if not bp:
+                    oa, ob = src.norm.to_orig(ps + b.title_start, ps + b.title_end)
+                    registry.add_title(registry.canonical_person(b.name), b.title, src.id, oa, ob)
+        for o in find_orgs(seg):
+            if not bp:
+                registry.add_org(o.text, o.acronym)
+            add("org", o.start, o.end, o.text)
+        toks = tokenize(seg)
+        for k, t in enumerate(toks):
+            c = token_class(toks, k)
+            if c:
+                add(c, t.start, t.end, t.text.lower())
+    # one title can be recorded twice (from the quote and the scan); keep each location once
+    for entry in registry.people.values():
+        for title, locs in entry.titles.items():
+            entry.titles[title] = sorted(set(locs))
+    out.sort(key=lambda m: (m.start, m.end, m.kind))
+    return out
+
+
+def load_sources(folder: str | Path = "sources", max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
+    """Read every ``.txt``/``.md`` article under ``folder`` into a :class:`Corpus`."""
+    files = find_source_files(folder)
+    sources = []
+    seen: dict[str, Path] = {}
+    for f in files:
+        sid = f.stem
+        if sid in seen:
+            raise InputError(f, f"two sources share the id '{sid}' (also {seen[sid]}); rename one")
+        seen[sid] = f
+        sources.append(read_source(f, max_bytes, sid))
+    registry = analyse(sources)
+    return Corpus(sources, registry, str(folder))

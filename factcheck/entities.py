@@ -1,0 +1,510 @@
+"""People, organisations, roles, numbers and dates in text; alias clusters across sources."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .normalise import STOPWORDS, Token, tokenize, word_key
+
+# --- word lists: general knowledge about news English, not about any one article ----------
+
+HONORIFICS = {
+    "dr", "mr", "mrs", "ms", "mx", "prof", "professor", "sir", "dame", "lord", "lady", "baroness",
+    "baron", "rev", "reverend", "sen", "senator", "rep", "gov", "judge", "justice", "lt", "gen",
+    "col", "maj", "capt", "sgt", "cpl", "adm", "admiral", "general", "lieutenant", "colonel",
+    "major", "captain", "sergeant", "commander", "brigadier", "marshal", "king", "queen", "prince",
+    "princess", "pope", "cardinal", "bishop", "archbishop", "rabbi", "imam", "sheikh", "president",
+    "chancellor", "premier",
+}
+# Words that head a title ("assistant minister for science", "chief executive").
+ROLE_HEADS = {
+    "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "director", "executive",
+    "chief", "president", "chair", "chairman", "chairwoman", "chairperson", "head", "leader",
+    "commissioner", "ambassador", "governor", "senator", "mayor", "professor", "officer", "adviser",
+    "advisor", "editor", "analyst", "founder", "ceo", "cto", "cfo", "coo", "chancellor", "treasurer",
+    "premier", "envoy", "general", "attorney", "counsel", "researcher", "scientist", "economist",
+    "correspondent", "journalist", "reporter", "manager", "deputy", "mp", "mep", "senator",
+    "congressman", "congresswoman", "representative", "lawmaker", "diplomat", "chair",
+    "principal", "dean", "lecturer", "fellow", "partner", "strategist", "consultant", "expert",
+}
+# Words that rank a title; a title that lacks one the sources give is another title.
+RANK_WORDS = {
+    "assistant", "deputy", "junior", "shadow", "acting", "interim", "vice", "former", "associate",
+    "prime", "senior", "principal", "lead", "under", "parliamentary", "first", "second",
+}
+ORG_HEADS = {
+    "institute", "centre", "center", "department", "ministry", "office", "agency", "network",
+    "council", "commission", "committee", "government", "university", "college", "school", "bank",
+    "fund", "association", "union", "party", "organisation", "organization", "foundation", "group",
+    "corporation", "company", "inc", "ltd", "plc", "llc", "summit", "declaration", "deal",
+    "agreement", "conference", "forum", "board", "authority", "service", "services", "parliament",
+    "assembly", "court", "police", "force", "army", "navy", "programme", "program", "alliance",
+    "initiative", "treaty", "understanding", "framework", "partnership", "coalition", "bureau",
+    "administration", "congress", "senate", "house", "society", "trust", "institution", "labs",
+    "laboratory", "lab",
+}
+PLACES = {
+    "uk", "britain", "great britain", "united kingdom", "england", "scotland", "wales",
+    "northern ireland", "ireland", "australia", "us", "usa", "united states", "america", "china",
+    "russia", "france", "germany", "india", "japan", "canada", "new zealand", "eu", "europe",
+    "european union", "asia", "africa", "london", "canberra", "washington", "brussels", "paris",
+    "berlin", "beijing", "moscow", "tokyo", "sydney", "melbourne", "perth", "brisbane", "wellington",
+    "ottawa", "whitehall", "westminster", "indo-pacific", "ukraine", "israel", "iran", "korea",
+    "north korea", "south korea", "taiwan", "singapore", "italy", "spain", "netherlands", "sweden",
+    "norway", "finland", "denmark", "poland", "brazil", "mexico", "south africa", "nigeria", "kenya",
+    "egypt", "saudi arabia", "qatar", "turkey", "pakistan", "indonesia", "vietnam", "philippines",
+    "new york", "california", "texas", "edinburgh", "cardiff", "belfast", "dublin", "manchester",
+    "birmingham", "glasgow", "pacific", "atlantic", "middle east", "bletchley park", "bletchley",
+}
+DEMONYMS = {
+    "british": "britain", "english": "england", "scottish": "scotland", "welsh": "wales",
+    "irish": "ireland", "australian": "australia", "american": "united states", "chinese": "china",
+    "russian": "russia", "french": "france", "german": "germany", "indian": "india",
+    "japanese": "japan", "canadian": "canada", "european": "europe", "ukrainian": "ukraine",
+    "israeli": "israel", "iranian": "iran", "korean": "korea", "taiwanese": "taiwan",
+    "italian": "italy", "spanish": "spain", "dutch": "netherlands", "swedish": "sweden",
+    "polish": "poland", "brazilian": "brazil", "mexican": "mexico", "western": "west",
+}
+# The short forms a country goes by; one key for each country.
+COUNTRY_KEYS = {
+    "uk": "uk", "britain": "uk", "great britain": "uk", "united kingdom": "uk", "british": "uk",
+    "us": "us", "usa": "us", "united states": "us", "america": "us", "american": "us",
+    "australia": "australia", "australian": "australia",
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+]
+MONTH_ABBR = {m[:3]: m for m in MONTHS} | {"sept": "september"}
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+    "dozen": 12, "half": 0.5, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+}
+TEMPORAL_PREPOSITIONS = {"in", "by", "since", "until", "till", "from", "before", "after", "during", "of", "to", "through", "between", "early", "late", "mid"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "him", "them"}
+NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin", "al", "ibn", "ter", "dos", "del"}
+# Capitalised words that start sentences or headings but are not names.
+NOT_NAMES = {
+    "the", "a", "an", "this", "that", "these", "those", "it", "its", "in", "on", "at", "for",
+    "and", "but", "or", "so", "yet", "as", "by", "with", "from", "to", "of", "under", "over",
+    "after", "before", "since", "while", "when", "where", "why", "how", "what", "who", "which",
+    "according", "officials", "ministers", "researchers", "experts", "analysts", "government",
+    "ai", "news", "analysis", "read", "also", "more", "key", "summary", "comments", "source",
+    "currently", "simultaneously", "moreover", "however", "instead", "yet", "through", "during",
+    "across", "cutting-edge", "collaboration", "officials", "one", "another", "some", "many",
+    "minister", "secretary", "institute", "security", "safety", "is", "are", "was", "were",
+}
+
+SPEECH_VERBS = (
+    "said|says|say|added|adds|continued|continues|explained|explains|noted|notes|warned|warns|"
+    "wrote|writes|argued|argues|insisted|insists|stressed|stresses|observed|remarked|claimed|"
+    "claims|declared|declares|announced|announces|acknowledged|acknowledges|told|tells|"
+    "commented|comments|stated|states|admitted|admits|suggested|suggests|believes|believed|"
+    "urged|urges|recalled|recalls|predicted|predicts|asked|asks|replied|replies|responded|"
+    "responds|concluded|concludes|maintained|maintains|emphasised|emphasized|emphasises|"
+    "emphasizes|added"
+)
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    name: str  # the name as written, without honorific: "Andrew Charlton"
+    honorific: str | None  # "Dr"
+    title: str | None  # "Australia's assistant minister for science, technology and the digital economy"
+    start: int  # offsets of the name (with honorific) in the phrase's text
+    end: int
+    title_start: int | None = None
+
+
+_CAP = re.compile(r"^(?:[A-Z][a-zA-Z'\-]*[a-z][a-zA-Z'\-]*|[A-Z]\.?|[A-Z][a-z]?[A-Z][a-z]+|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)$")
+
+
+def is_name_word(tok: str) -> bool:
+    k = tok.lower().rstrip(".")
+    if k in NOT_NAMES or k in WEEKDAYS or k in MONTHS or k in DEMONYMS or k in PLACES:
+        return False
+    if k in ORG_HEADS or k in ROLE_HEADS:
+        return False
+    return bool(_CAP.match(tok))
+
+
+def is_capitalised(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def place_key(words: str) -> str | None:
+    """The place a word or two names ("Australia's" -> "australia", "British" -> "britain")."""
+    k = word_key(words).replace("  ", " ") if " " not in words else " ".join(word_key(w) for w in words.split())
+    if k in PLACES:
+        return k
+    if k in DEMONYMS:
+        return DEMONYMS[k]
+    return None
+
+
+def is_place(words: str) -> bool:
+    return place_key(words) is not None
+
+
+# --- people --------------------------------------------------------------------------------
+
+_TITLE_TOKEN = re.compile(r"[A-Za-z][\w'-]*|[,&.;:!?()\"]")
+
+
+def find_person_at_end(phrase: str, known: AliasRegistry | None = None) -> PersonRef | None:
+    """The person a speaker phrase names at its end: "UK AI minister Kanishka Narayan", "Narayan".
+
+    The title is what stands before the name when it contains a title word. A phrase naming
+    nobody ("one senior Whitehall figure") gives None: no guess.
+    """
+    text = phrase.rstrip(" ,.;:")
+    toks = tokenize(text)
+    toks = [t for t in toks if not t.text.startswith(("[", "..."))]
+    if not toks:
+        return None
+    # the name: the longest run of name words at the end
+    i = len(toks)
+    while i > 0 and (is_name_word(toks[i - 1].text) or (i < len(toks) and toks[i - 1].lower in NAME_PARTICLES)):
+        if i < len(toks) and text[toks[i - 1].end : toks[i].start].strip():
+            break  # punctuation inside a name ends it
+        i -= 1
+    name_toks = toks[i:]
+    while name_toks and name_toks[0].lower in NAME_PARTICLES:
+        name_toks = name_toks[1:]
+        i += 1
+    # honorifics at the front of the run ("Dr", "Lieutenant General Sir") are not the name
+    while len(name_toks) > 1 and name_toks[0].lower.rstrip(".") in HONORIFICS:
+        name_toks = name_toks[1:]
+        i += 1
+    if not name_toks or len(name_toks) > 4:
+        return None
+    j = i
+    while j > 0 and toks[j - 1].lower.rstrip(".") in HONORIFICS and is_capitalised(toks[j - 1].text):
+        j -= 1
+    name = " ".join(t.text for t in name_toks)
+    if len(name_toks) == 1:
+        single_ok = (known is not None and known.person(name) is not None) or j < i
+        if not single_ok:
+            return None
+    honorific = " ".join(t.text.rstrip(".") for t in toks[j:i]) or None
+    title = None
+    title_start = None
+    before = text[: toks[j].start].rstrip(" ,")
+    if before:
+        t = role_phrase_before(before)
+        if t is not None:
+            title_start, title = t
+    return PersonRef(name, honorific, title, toks[j].start, name_toks[-1].end, title_start)
+
+
+# A title is a run of words with a title word in it, optionally "for/of" a portfolio and joined
+# by "and" to another title: "Australian minister for industry and innovation and minister for
+# science". It is read backwards from the name and stops at a verb, a determiner or a clause.
+_TITLE_STOP = {
+    "said", "says", "with", "by", "that", "as", "told", "according", "to", "from", "at", "in",
+    "on", "is", "was", "were", "are", "will", "would", "be", "has", "have", "had", "who", "which",
+    "while", "when", "a", "an", "but", "under", "after", "before", "involvement", "than",
+}
+
+
+def role_phrase_before(text: str) -> tuple[int, str] | None:
+    """``(start, title)`` for the title that ends ``text``, or None."""
+    toks = list(_TITLE_TOKEN.finditer(text))
+    if not toks:
+        return None
+    k = len(toks)
+    seen_head = False
+    start = None
+    while k > 0:
+        w = toks[k - 1].group(0)
+        lw = w.lower()
+        base = lw[:-2] if lw.endswith("'s") else lw
+        if lw in _TITLE_STOP or lw in {".", ";", ":", "!", "?", "(", ")", '"'}:
+            break
+        if lw == "," and seen_head:
+            break  # words before a title's head take no commas: this one ends a clause
+        if base in ROLE_HEADS:
+            seen_head = True
+        if lw == "the" and k >= 2 and toks[k - 2].group(0).lower() not in {"for", "of", "and", ","}:
+            break
+        k -= 1
+        start = toks[k].start()
+    if start is None or not seen_head:
+        return None
+    # trim leading connectors
+    while k < len(toks) and toks[k].group(0).lower() in {",", "and", "&", "of", "for", "the"}:
+        k += 1
+    if k >= len(toks):
+        return None
+    start = toks[k].start()
+    title = text[start:].strip(" ,")
+    if toks[-1].group(0).lower() in {"the", "and", "for", "of", "&"}:
+        return None  # "Minister for | Science": the name would be the portfolio
+    # a title needs its head word after the leading modifiers: "Security Minister", not "Security"
+    if not any(
+        (t.group(0).lower()[:-2] if t.group(0).lower().endswith("'s") else t.group(0).lower()) in ROLE_HEADS
+        for t in toks[k:]
+    ):
+        return None
+    return start, title
+
+
+def role_key(title: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The content words of a title, and its rank words; places and connectors left out."""
+    words = [word_key(t.text) for t in tokenize(title)]
+    content = {w for w in words if w and w not in {"the", "and", "for", "of", "a", "an"} and not is_place(w)}
+    content = {"minister" if w == "ministers" else w for w in content}
+    return frozenset(content), frozenset(w for w in content if w in RANK_WORDS)
+
+
+def same_role(claimed: str, held: str) -> bool:
+    """Whether a claimed title is the held one or a shortening of it that keeps its rank."""
+    c, c_rank = role_key(claimed)
+    h, h_rank = role_key(held)
+    if not c:
+        return True
+    return c <= h and h_rank <= c_rank
+
+
+# --- organisations -------------------------------------------------------------------------
+
+_ORG_RUN = re.compile(
+    r"(?:(?:[A-Z][\w'-]*|[A-Z]{2,}[a-z]?)(?:'s)?)"
+    r"(?:(?:\s+|,\s+(?=[A-Z][\w-]*,?\s+(?:and\s+)?[A-Z]|and\s)|\s+(?:of|for|and|the|on|&)\s+(?:the\s+)?)"
+    r"(?:[A-Z][\w'-]*|[A-Z]{2,}[a-z]?|and\s+[A-Z][\w'-]*|and\s+the\s+[A-Z][\w'-]*))*"
+)
+_ACRONYM_DEF = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
+
+
+@dataclass
+class OrgRef:
+    text: str
+    start: int
+    end: int
+    acronym: str | None = None
+
+
+def org_key(text: str) -> str:
+    """The form two spellings of one organisation share: case, punctuation and "the" folded,
+    a possessive country turned into its adjective ("Australia's" -> "australian")."""
+    words = []
+    for t in tokenize(text):
+        w = t.text.lower()
+        if w == "the":
+            continue
+        if w.endswith("'s"):
+            base = w[:-2]
+            adj = {v: k for k, v in DEMONYMS.items()}.get(base)
+            w = adj or base
+        words.append(w.replace("-", ""))
+    return " ".join(words)
+
+
+_LEADING_NOT_ORG = {
+    "under", "over", "after", "before", "since", "while", "currently", "through", "during",
+    "across", "read", "however", "moreover", "instead", "yet", "simultaneously", "meanwhile",
+    "why", "how", "both", "neither", "each", "every", "some", "many", "new", "if", "whether",
+    "although", "though", "because", "once", "unless", "despite", "looking", "like", "unlike",
+    "given", "without", "within", "among", "between", "against", "towards", "toward", "upon",
+    "via", "amid", "not", "only", "even", "still", "then", "now", "today", "yesterday",
+}
+
+
+def _org_pieces(run: str, start: int) -> list[tuple[str, int]]:
+    """Split a capitalised run at "and"/"and the" where both sides are names of their own."""
+    pieces = [(run, start)]
+    out = []
+    for piece, s in pieces:
+        cut = None
+        for m in re.finditer(r",?\s+and\s+(the\s+)?", piece):
+            left = [w.lower().rstrip(",") for w in piece[: m.start()].split()]
+            right = [w.lower().rstrip(",") for w in piece[m.end() :].split()]
+            ends_name = left and (left[-1] in ORG_HEADS or piece[: m.start()].split()[-1].isupper())
+            both_named = m.group(1) and any(w in ORG_HEADS for w in left) and any(w in ORG_HEADS for w in right)
+            if ends_name or both_named:
+                cut = m
+                break
+        if cut is None:
+            out.append((piece, s))
+        else:
+            out.append((piece[: cut.start()], s))
+            out.extend(_org_pieces(piece[cut.end() :], s + cut.end()))
+    return out
+
+
+def find_orgs(text: str) -> list[OrgRef]:
+    out = []
+    for m in _ORG_RUN.finditer(text):
+        for run, s in _org_pieces(m.group(0), m.start()):
+            words = [w.lower().rstrip(",") for w in run.split()]
+            # drop sentence-initial words that are not part of a name
+            while len(words) > 1 and (words[0] in STOPWORDS or words[0] in _LEADING_NOT_ORG):
+                cut = run.index(" ") + 1
+                run, s, words = run[cut:], s + cut, words[1:]
+            run = run.rstrip(", ")
+            e = s + len(run)
+            acr = _ACRONYM_DEF.match(text, e)
+            last = words[-1].rstrip("'s") if words else ""
+            if acr:
+                out.append(OrgRef(run, s, e, acr.group(1)))
+            elif len(words) >= 2 and (words[-1] in ORG_HEADS or last in ORG_HEADS):
+                out.append(OrgRef(run, s, e))
+            elif len(words) >= 3 and any(w in ORG_HEADS and n in {"of", "for"} for w, n in zip(words, words[1:])):
+                out.append(OrgRef(run, s, e))
+            elif len(run) >= 3 and run.isupper() and run.isalpha() and not is_place(run):
+                out.append(OrgRef(run, s, e))
+    return out
+
+
+# --- numbers and dates ---------------------------------------------------------------------
+
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+
+
+def number_value(tok: str) -> float | None:
+    t = tok.lower().rstrip("%+").lstrip("$").replace(",", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t)
+    return NUMBER_WORDS.get(t)
+
+
+def token_class(tokens: list[Token], i: int) -> str | None:
+    """``date``, ``number`` or None for token ``i`` in its context.
+
+    A year is a date where it is placed in time ("in 2023", "by 2027", "March 2024"); used as
+    a label ("a 2024 MoU") it is a number like any other.
+    """
+    t = tokens[i].text
+    k = t.lower().rstrip(".")
+    if k in WEEKDAYS or k in MONTHS or (k in MONTH_ABBR and is_capitalised(t) and k != "may"):
+        return "date"
+    if k == "may" and is_capitalised(t) and i > 0:
+        return "date"
+    if _YEAR.match(t):
+        prev = tokens[i - 1].lower if i > 0 else ""
+        if prev in TEMPORAL_PREPOSITIONS or prev in MONTHS or prev.rstrip(".") in MONTH_ABBR:
+            return "date"
+        return "number"
+    if number_value(t) is not None and k not in {"first", "second", "half"}:
+        return "number"
+    return None
+
+
+# --- alias registry -------------------------------------------------------------------------
+
+
+@dataclass
+class PersonEntry:
+    name: str
+    titles: dict[str, list[tuple[str, int, int]]] = field(default_factory=lambda: defaultdict(list))
+    honorifics: set[str] = field(default_factory=set)
+
+
+class AliasRegistry:
+    """Who and what the sources name, and the other names they go by."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, PersonEntry] = {}
+        self._surnames: dict[str, set[str]] = defaultdict(set)
+        self.orgs: dict[str, str] = {}  # org key -> canonical org key
+        self.acronyms: dict[str, str] = {}  # acronym -> org key of its definition
+
+    # people
+    def add_person(self, name: str, honorific: str | None = None) -> PersonEntry:
+        canonical = self.person(name) if len(name.split()) == 1 else None
+        key = canonical or name
+        entry = self.people.get(key)
+        if entry is None:
+            entry = self.people[key] = PersonEntry(key)
+            self._surnames[word_key(key.split()[-1])].add(key)
+        if honorific:
+            entry.honorifics.add(honorific)
+        return entry
+
+    def person(self, name: str | None) -> str | None:
+        """The canonical full name for a name or surname the sources use, else None."""
+        if not name:
+            return None
+        name = strip_honorifics(name)
+        if name in self.people:
+            return name
+        parts = name.split()
+        cands = self._surnames.get(word_key(parts[-1]), set())
+        if len(parts) == 1:
+            return next(iter(cands)) if len(cands) == 1 else None
+        for c in sorted(cands):
+            if word_key(c.split()[0]) == word_key(parts[0]) or word_key(c.split()[0])[:1] == word_key(parts[0])[:1]:
+                return c
+        return None
+
+    def canonical_person(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        return self.person(name) or strip_honorifics(name)
+
+    def same_person(self, a: str | None, b: str | None) -> bool:
+        if not a or not b:
+            return False
+        ca, cb = self.canonical_person(a), self.canonical_person(b)
+        if ca == cb:
+            return True
+        pa, pb = ca.split(), cb.split()
+        if word_key(pa[-1]) != word_key(pb[-1]):
+            return False
+        return len(pa) == 1 or len(pb) == 1 or word_key(pa[0])[:1] == word_key(pb[0])[:1]
+
+    def add_title(self, person: str, title: str, source: str, start: int, end: int) -> None:
+        entry = self.add_person(person)
+        entry.titles[title].append((source, start, end))
+
+    def titles_of(self, person: str) -> list[str]:
+        c = self.person(person)
+        return list(self.people[c].titles) if c else []
+
+    # organisations
+    def add_org(self, text: str, acronym: str | None = None) -> None:
+        key = org_key(text)
+        self.orgs.setdefault(key, key)
+        if acronym:
+            self.acronyms.setdefault(acronym.lower(), key)
+
+    def org(self, text: str) -> str:
+        """The canonical key of an organisation name: acronyms expanded, place prefixes dropped
+        when a longer form with the same head exists ("AI Security Institute" -> "uk ai security
+        institute")."""
+        key = org_key(text)
+        if key in self.acronyms:
+            return self.acronyms[key]
+        return self.orgs.get(key, key)
+
+    def link_org_aliases(self) -> None:
+        """Shorter forms that only drop a place qualifier name the same body."""
+        keys = sorted(self.orgs, key=len, reverse=True)
+        for short in keys:
+            sw = short.split()
+            for long in keys:
+                lw = long.split()
+                if len(lw) <= len(sw) or lw[-len(sw) :] != sw:
+                    continue
+                extra = lw[: len(lw) - len(sw)]
+                if all(is_place(w) or w in {"new"} for w in extra):
+                    self.orgs[short] = self.orgs.get(long, long)
+                    break
+
+
+def strip_honorifics(name: str) -> str:
+    parts = name.split()
+    while len(parts) > 1 and parts[0].lower().rstrip(".") in HONORIFICS:
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+def content_words(text: str) -> list[str]:
+    return [t.lower for t in tokenize(text) if t.lower not in STOPWORDS]

@@ -1,0 +1,280 @@
+"""Quoted spans and who said them, in sources and drafts alike.
+
+Works on normalised text (straight quote marks) and paragraph spans; the direction of a
+curly mark is read from the original text, a straight one from its neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .entities import SPEECH_VERBS, AliasRegistry, PersonRef, find_person_at_end, is_name_word
+from .normalise import NormText
+
+PRONOUN_SPEAKERS = {"he", "she", "they"}
+
+
+@dataclass
+class FoundQuote:
+    parts: list[tuple[int, int]]  # inner spans in normalised offsets, without the marks
+    para: int
+    last_para: int
+    open_mark: int
+    close_mark: int | None  # None when the quote runs to the end of its last paragraph
+    speaker: str | None = None
+    title: str | None = None
+    honorific: str | None = None
+    phrase: str | None = None  # the speaker as written ("one senior Whitehall figure", "he")
+    attribution: str | None = None
+    partial: bool = False
+    person: PersonRef | None = field(default=None, repr=False)
+
+
+_OPENING = {"\u201c", "\u201e", "\u00ab", "\u301d"}
+_CLOSING = {"\u201d", "\u00bb", "\u301e"}
+
+
+def _direction(text: str, i: int, orig: str | None, norm: NormText | None) -> str:
+    if orig is not None and norm is not None:
+        o = orig[norm.orig_start(i)]
+        if o in _OPENING:
+            return "open"
+        if o in _CLOSING:
+            return "close"
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before in " \n\r([{-/" and after not in " \n\r":
+        return "open"
+    if after in " \n\r.,;:!?)]}-" or before not in " \n\r":
+        return "close"
+    return "open"
+
+
+def find_quote_spans(
+    text: str, paragraphs: list[tuple[int, int]], orig: str | None = None, norm: NormText | None = None
+) -> list[FoundQuote]:
+    """Quoted spans. An opening mark left open at the end of a paragraph continues into the
+    next paragraph when that one opens with a mark (the multi-paragraph convention); otherwise
+    the quote ends with its paragraph."""
+    quotes: list[FoundQuote] = []
+    pending: FoundQuote | None = None
+    for pi, (ps, pe) in enumerate(paragraphs):
+        marks = [i for i in range(ps, pe) if text[i] == '"']
+        if pending is not None:
+            lead = ps
+            if marks and marks[0] == lead:
+                open_at = marks.pop(0)
+                pending.last_para = pi
+                cur: FoundQuote | None = pending
+                start = open_at + 1
+            else:
+                quotes.append(pending)
+                cur, start = None, 0
+            pending = None
+        else:
+            cur, start = None, 0
+        for m in marks:
+            if cur is None:
+                if _direction(text, m, orig, norm) == "close" and quotes and quotes[-1].close_mark is None:
+                    continue  # a stray closing mark
+                cur = FoundQuote([], pi, pi, m, None)
+                start = m + 1
+            else:
+                cur.parts.append((start, m))
+                cur.close_mark = m
+                quotes.append(cur)
+                cur = None
+        if cur is not None:
+            cur.parts.append((start, pe))
+            pending = cur
+    if pending is not None:
+        quotes.append(pending)
+    out = []
+    for q in quotes:
+        parts = []
+        for a, b in q.parts:
+            while a < b and text[a] in " \n\r":
+                a += 1
+            while b > a and text[b - 1] in " \n\r":
+                b -= 1
+            if b > a:
+                parts.append((a, b))
+        if parts and re.search(r"\w", "".join(text[a:b] for a, b in parts)):
+            q.parts = parts
+            out.append(q)
+    out.sort(key=lambda q: q.open_mark)
+    return out
+
+
+# --- attribution -----------------------------------------------------------------------------
+
+_V = rf"(?:{SPEECH_VERBS})"
+_CLAUSE_CUT = re.compile(
+    r",\s*(?:who|which|whose|adding|according|in an?|on|at|during|after|before|when|while|as|speaking)\b"
+    r"|\s+(?:in a statement|in an interview|on \w+day|at the|during|when|while|after|before|as he|as she)\b"
+)
+_RIGHT_VERB_FIRST = re.compile(rf"^(?:{_V})(?:\s+\w+ly)?\s+(?P<who>[^.!?\"]+)", re.I)
+_RIGHT_WHO_FIRST = re.compile(rf"^(?P<who>[^,.!?\";:]{{1,120}}?)\s+(?:\w+ly\s+)?(?:{_V})\b", re.I)
+_RIGHT_ACCORDING = re.compile(r"^according to (?P<who>[^.!?\"]+)", re.I)
+_LEFT_ACCORDING = re.compile(r"(?:^|[,;]\s*|\s)according to (?P<who>[^\"]+?),?\s*$", re.I)
+_LEFT_VERB = re.compile(
+    rf"(?P<who>[^,;:\"]{{1,160}}?)\s+(?:\w+ly\s+)?(?:{_V})(?:\s+\w+ly)?"
+    rf"(?:\s+(?:that|in a statement|reporters|journalists|the [A-Z][\w ]{{0,30}}|me|us|him|her|them|parliament|mps))*"
+    rf"\s*[:,]?\s*$",
+    re.I,
+)
+_LEFT_COLON = re.compile(r"(?:^|[.;]\s+)(?P<who>[^,;:\"]{1,80}):\s*$")
+
+
+def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> tuple[str, PersonRef | None]:
+    """``("person", ref)``, ``("pronoun", None)`` or ``("unnamed", None)`` for a speaker phrase."""
+    phrase = phrase.strip(" ,;:-")
+    m = _CLAUSE_CUT.search(phrase)
+    if m:
+        phrase = phrase[: m.start()]
+    words = phrase.split()
+    if not words:
+        return "unnamed", None
+    if len(words) == 1 and words[0].lower() in PRONOUN_SPEAKERS:
+        return "pronoun", None
+    ref = find_person_at_end(phrase, registry)
+    if ref is None and "," in phrase:
+        # "Tim Ayres, Australia's minister for science": the name first, then its title
+        head, _, rest = phrase.partition(",")
+        ref = find_person_at_end(head, registry)
+        if ref is not None:
+            from .entities import role_phrase_before
+
+            t = role_phrase_before(rest.strip() + " ")
+            title = rest.strip(" ,") if t is None else t[1]
+            ref = PersonRef(ref.name, ref.honorific, title or ref.title, ref.start, ref.end)
+    if ref is None:
+        return "unnamed", None
+    return "person", ref
+
+
+def _sentence_bounds(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for a, b in sentences:
+        if a <= pos < b:
+            return a, b
+    return pos, pos
+
+
+def _bare_name_line(line: str, registry: AliasRegistry | None) -> PersonRef | None:
+    line = line.strip().lstrip("-\u2013\u2014 ").strip()
+    if not line or len(line.split()) > 12 or re.search(r"[.!?\"]$", line):
+        return None
+    head = line.split(",")[0]
+    if not all(is_name_word(w) or w.lower().rstrip(".") in {"dr", "sir", "prof", "mr", "mrs", "ms"} for w in head.split()):
+        return None
+    kind, ref = parse_speaker_phrase(line, registry)
+    if kind != "person" or ref is None:
+        return None
+    if len(head.split()) < 2 and (registry is None or registry.person(head) is None):
+        return None
+    return ref
+
+
+def attribute(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    sentences: list[tuple[int, int]],
+    quotes: list[FoundQuote],
+    registry: AliasRegistry | None = None,
+) -> set[int]:
+    """Give every quote its speaker; returns the paragraphs that are only an attribution line."""
+    last_speaker: FoundQuote | None = None
+    name_lines: set[int] = set()
+    by_para: dict[int, list[FoundQuote]] = {}
+    for q in quotes:
+        by_para.setdefault(q.para, []).append(q)
+    for qi, q in enumerate(quotes):
+        first_a = q.parts[0][0]
+        s_start, _ = _sentence_bounds(sentences, q.open_mark)
+        prev_close = max(
+            [p.close_mark + 1 for p in quotes[:qi] if p.close_mark is not None and p.close_mark < q.open_mark] + [s_start]
+        )
+        left = text[max(prev_close, s_start, paragraphs[q.para][0]) : q.open_mark]
+        right = ""
+        if q.close_mark is not None:
+            _, s_end = _sentence_bounds(sentences, q.close_mark + 1 if q.close_mark + 1 < len(text) else q.close_mark)
+            if s_end <= q.close_mark:
+                _, s_end = _sentence_bounds(sentences, q.close_mark)
+            nxt = [p.open_mark for p in quotes[qi + 1 :] if p.open_mark > q.close_mark]
+            end = min([s_end, paragraphs[q.last_para][1]] + nxt[:1])
+            right = text[q.close_mark + 1 : end]
+        r = right.lstrip(" ,;-")
+        kind, ref, how = None, None, None
+        m = (_RIGHT_VERB_FIRST.match(r) or _RIGHT_ACCORDING.match(r)) if r else None
+        if m:
+            kind, ref = parse_speaker_phrase(m.group("who"), registry)
+            how = "after"
+        if kind is None and r:
+            m = _RIGHT_WHO_FIRST.match(r)
+            if m:
+                kind, ref = parse_speaker_phrase(m.group("who"), registry)
+                how = "after"
+        lstrip = left.strip()
+        if kind is None and lstrip:
+            m = _LEFT_ACCORDING.search(left) or _LEFT_VERB.search(left)
+            if m:
+                kind, ref = parse_speaker_phrase(m.group("who"), registry)
+                how = "before"
+            else:
+                m = _LEFT_COLON.search(left)
+                if m:
+                    k2, r2 = parse_speaker_phrase(m.group("who"), registry)
+                    if k2 == "person":
+                        kind, ref, how = k2, r2, "colon"
+        # a partial quote: reporting words around it that are not an attribution
+        q.partial = bool(
+            (lstrip and how not in ("before", "colon") and not lstrip.endswith(":"))
+            or (r.strip(" .") and how != "after")
+        )
+        if kind == "person" and ref is not None:
+            q.person = ref
+            q.speaker = registry.canonical_person(ref.name) if registry else ref.name
+            q.title, q.honorific, q.attribution = ref.title, ref.honorific, how
+            q.phrase = ref.name
+            last_speaker = q
+            continue
+        if kind == "pronoun":
+            q.phrase = m.group("who").strip() if m else None
+            q.attribution = "pronoun"
+            if last_speaker is not None:
+                q.speaker, q.title = last_speaker.speaker, None
+            continue
+        if kind == "unnamed":
+            q.phrase = m.group("who").strip() if m else None
+            q.attribution = "unnamed"
+            last_speaker = None
+            continue
+        # no attribution in the text around the quote
+        ends_para = q.close_mark is None or not text[q.close_mark + 1 : paragraphs[q.last_para][1]].strip(" .,")
+        if ends_para and q.last_para + 1 < len(paragraphs):
+            ns, ne = paragraphs[q.last_para + 1]
+            ref = _bare_name_line(text[ns:ne], registry)
+            if ref is not None:
+                q.person = ref
+                q.speaker = registry.canonical_person(ref.name) if registry else ref.name
+                q.title, q.honorific, q.attribution, q.phrase = ref.title, ref.honorific, "next-line", ref.name
+                name_lines.add(q.last_para + 1)
+                last_speaker = q
+                continue
+        if q.partial:
+            continue
+        same_para = [p for p in by_para.get(q.para, []) if p is not q and p.open_mark < q.open_mark and p.speaker]
+        if same_para:
+            q.speaker, q.attribution = same_para[-1].speaker, "continues"
+            continue
+        # a paragraph that is all quote, after a paragraph whose quote had a speaker
+        whole = not text[paragraphs[q.para][0] : q.open_mark].strip() and ends_para
+        if whole and q.para > 0 and last_speaker is not None and last_speaker.last_para == q.para - 1:
+            q.speaker, q.attribution = last_speaker.speaker, "continues"
+            continue
+    return name_lines
+
+
+def quote_text(text: str, q: FoundQuote) -> str:
+    return " ".join(text[a:b] for a, b in q.parts)
