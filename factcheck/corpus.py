@@ -123,6 +123,7 @@ class Corpus:
     folder: str = ""
     _index: object = field(default=None, repr=False)
     _conflicts: list | None = field(default=None, repr=False)
+    _vocabulary: frozenset[str] | None = field(default=None, repr=False)
 
     @property
     def quotes(self) -> list[Quote]:
@@ -137,6 +138,17 @@ class Corpus:
 
     def __post_init__(self) -> None:
         self._by_id = {s.id: s for s in self.sources}
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word stem the sources' reporting uses."""
+        if self._vocabulary is None:
+            from .normalise import stem
+
+            self._vocabulary = frozenset(
+                stem(t.text) for s in self.sources for x in s.sentences for t in tokenize(x.text)
+            )
+        return self._vocabulary
 
     @property
     def index(self):

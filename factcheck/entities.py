@@ -88,6 +88,7 @@ NUMBER_WORDS = {
     "dozen": 12, "half": 0.5, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
 }
 TEMPORAL_PREPOSITIONS = {"in", "by", "since", "until", "till", "from", "before", "after", "during", "of", "to", "through", "between", "early", "late", "mid"}
+NEGATORS = {"not", "no", "never", "none", "neither", "nor", "without", "cannot", "nobody", "nothing", "nowhere", "n't"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its", "him", "them"}
 NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "bin", "al", "ibn", "ter", "dos", "del"}
 # Capitalised words that start sentences or headings but are not names.

@@ -274,3 +274,11 @@ STOPWORDS = frozenset(
     whose what when where while said says say says told according just more most very
     """.split()
 )
+# Words that carry no content of their own when measuring how much of a claim a source holds
+# (modality and negation are judged separately, word by word).
+FUNCTION_WORDS = STOPWORDS | frozenset(
+    """will would can could may might shall should must between among through during within
+    across against via per into onto upon after before under over up down out off than such
+    both either each every all any some other another if whether because while
+    """.split()
+)

@@ -1,0 +1,5 @@
+"""``python -m factcheck``."""
+
+from .cli import main
+
+main(prog_name="factcheck")

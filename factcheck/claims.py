@@ -1,0 +1,324 @@
+"""Drafts and batch files -> Claims, each with its file, line and column."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .entities import AliasRegistry
+from .errors import InputError
+from .ingest import DEFAULT_MAX_BYTES, read_text
+from .model import Claim
+from .normalise import lines_with_offsets, normalise, split_sentences, tokenize
+from .quotes import attribute, find_quote_spans
+
+DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
+BATCH_SUFFIXES = (".csv", ".jsonl")
+INPUT_SUFFIXES = DRAFT_SUFFIXES + BATCH_SUFFIXES
+
+
+@dataclass
+class Parsed:
+    claims: list[Claim] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    suppressions: list[tuple[int, int, set[str] | None]] = field(default_factory=list)  # (first, last line, verdicts)
+
+
+# --- Markdown -------------------------------------------------------------------------------
+# Markup is blanked out with spaces rather than removed, so every character that remains keeps
+# its line and column.
+
+_INLINE = [
+    re.compile(r"!\[[^\]]*\]\([^)]*\)"),  # images: all of it
+    re.compile(r"<!--.*?-->"),  # comments
+    re.compile(r"</?[A-Za-z][^>]*>"),  # html tags
+]
+_LINK = re.compile(r"\[([^\]]+)\]\(([^)]*)\)")
+_REFLINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
+_EMPH = re.compile(r"(?<![\w*_`])(\*\*|__|\*|_|~~|`)(?=\S)(.+?)(?<=\S)\1(?![\w*_`])")
+_BLOCK_PREFIX = re.compile(r"^(\s{0,3}>\s?)+|^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?")
+_HEADING = re.compile(r"^\s{0,3}(#{1,6}\s|={3,}\s*$|-{3,}\s*$)")
+_FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_LINKDEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S")
+_TABLE = re.compile(r"^\s*\|.*\|\s*$")
+_SUPPRESS = re.compile(r"<!--\s*factcheck:\s*ignore(?:\s+([\w\s,-]+?))?\s*-->", re.I)
+
+
+def _blank(s: str, a: int, b: int) -> str:
+    return s[:a] + " " * (b - a) + s[b:]
+
+
+def strip_markdown_line(line: str) -> str:
+    for rx in _INLINE:
+        for m in reversed(list(rx.finditer(line))):
+            line = _blank(line, m.start(), m.end())
+    for m in reversed(list(_LINK.finditer(line))):
+        line = _blank(line, m.end(1), m.end())
+        line = _blank(line, m.start(), m.start() + 1)
+    for m in reversed(list(_REFLINK.finditer(line))):
+        line = _blank(line, m.end(1), m.end())
+        line = _blank(line, m.start(), m.start() + 1)
+    for _ in range(3):
+        changed = False
+        for m in reversed(list(_EMPH.finditer(line))):
+            n = len(m.group(1))
+            line = _blank(line, m.end() - n, m.end())
+            line = _blank(line, m.start(), m.start() + n)
+            changed = True
+        if not changed:
+            break
+    m = _BLOCK_PREFIX.match(line)
+    if m:
+        line = _blank(line, 0, m.end())
+    return line
+
+
+def markdown_to_text(text: str, markdown: bool = True) -> tuple[str, set[int], list[tuple[int, set[str] | None]]]:
+    """Text with markup blanked (same length), the 1-based lines that hold no prose, and the
+    suppression comments found (line, verdicts or None for all)."""
+    out = []
+    skip: set[int] = set()
+    supp: list[tuple[int, set[str] | None]] = []
+    in_fence = False
+    lines = text.splitlines(keepends=True)
+    front = markdown and bool(lines) and lines[0].strip() == "---"
+    for n, raw in enumerate(lines, start=1):
+        body = raw.rstrip("\r\n")
+        ending = raw[len(body) :]
+        sm = _SUPPRESS.search(body)
+        if sm:
+            verdicts = {v.strip().lower() for v in re.split(r"[\s,]+", sm.group(1) or "") if v.strip()} or None
+            supp.append((n, verdicts))
+        if front:
+            skip.add(n)
+            out.append(" " * len(body) + ending)
+            if n > 1 and body.strip() == "---":
+                front = False
+            continue
+        if markdown and _FENCE.match(body):
+            in_fence = not in_fence
+            skip.add(n)
+            out.append(" " * len(body) + ending)
+            continue
+        if in_fence or (markdown and (_HEADING.match(body) or _LINKDEF.match(body) or _TABLE.match(body))):
+            skip.add(n)
+            out.append(" " * len(body) + ending)
+            continue
+        out.append((strip_markdown_line(body) if markdown else body) + ending)
+    return "".join(out), skip, supp
+
+
+_TERMINAL = re.compile(r"[.!?:\"')\]]\s*$")
+
+
+def _paragraphs(ntext: str, skip: set[int]) -> list[tuple[int, int]]:
+    """One paragraph a line, except that a line not ending a sentence runs on into a next line
+    that starts in lower case (hard-wrapped prose)."""
+    paras: list[list[int]] = []
+    prev_open = False
+    for line, s, e in lines_with_offsets(ntext):
+        body = ntext[s:e]
+        if line in skip or not body.strip():
+            prev_open = False
+            continue
+        lead = len(body) - len(body.lstrip())
+        first = body.lstrip()[:1]
+        if prev_open and paras and first.islower():
+            paras[-1][1] = e
+        else:
+            paras.append([s + lead, e])
+        prev_open = not _TERMINAL.search(body)
+    return [(a, len(ntext[:b].rstrip())) for a, b in paras]
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def _states_something(sentence: str) -> bool:
+    toks = [t for t in tokenize(sentence) if t.text[:1].isalnum()]
+    return len(toks) >= 3
+
+
+def parse_draft(path: str | Path, registry: AliasRegistry | None = None, max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None) -> Parsed:
+    """Quotes and claims of a draft, in reading order."""
+    text, _ = read_text(path, max_bytes)
+    return parse_draft_text(text, display or str(path), registry, markdown=Path(path).suffix.lower() in (".md", ".markdown"))
+
+
+def parse_draft_text(text: str, name: str, registry: AliasRegistry | None = None, markdown: bool = True) -> Parsed:
+    plain, skip, supp = markdown_to_text(text, markdown)
+    norm = normalise(plain)
+    ntext = norm.text
+    paras = _paragraphs(ntext, skip)
+    sents: list[tuple[int, int]] = []
+    for a, b in paras:
+        sents.extend(split_sentences(ntext, a, b))
+    quotes = find_quote_spans(ntext, paras, plain, norm)
+    attribute(ntext, paras, sents, quotes, registry)
+    parsed = Parsed()
+    base = Path(name).name
+    for q in quotes:
+        qtext = re.sub(r"\s+", " ", " ".join(ntext[a:b] for a, b in q.parts)).strip()
+        o = norm.orig_start(q.open_mark)
+        line, col = _line_col(text, o)
+        sent = next(((a, b) for a, b in sents if a <= q.open_mark < b), None)
+        context = text[norm.orig_start(sent[0]) : norm.orig_end(sent[1])] if sent else None
+        parsed.claims.append(
+            Claim(f"{base}:{line}:{col}", name, line, col, "quote", qtext, q.speaker, q.phrase, context)
+        )
+    quoted = [(q.open_mark, (q.close_mark if q.close_mark is not None else q.parts[-1][1]) + 1) for q in quotes]
+    for a, b in sents:
+        if any(qa < b and a < qb for qa, qb in quoted):
+            continue
+        sentence = ntext[a:b].strip()
+        if not _states_something(sentence):
+            continue
+        o = norm.orig_start(a)
+        line, col = _line_col(text, o)
+        parsed.claims.append(
+            Claim(f"{base}:{line}:{col}", name, line, col, "claim", re.sub(r"\s+", " ", sentence), None, None, text[o : norm.orig_end(b)])
+        )
+    parsed.claims.sort(key=lambda c: (c.line, c.column))
+    # suppression: a comment covers the next paragraph (the lines up to the next blank line)
+    lines = text.splitlines()
+    for n, verdicts in supp:
+        first = n + 1 if not _SUPPRESS.sub("", lines[n - 1]).strip() else n
+        while first <= len(lines) and not lines[first - 1].strip():
+            first += 1
+        last = first
+        while last < len(lines) and lines[last].strip():
+            last += 1
+        parsed.suppressions.append((first, last, verdicts))
+    return parsed
+
+
+# --- batch files ----------------------------------------------------------------------------
+
+
+def _record_claim(rec: dict, path: str, line: int, registry: AliasRegistry | None, ids: dict[str, int]) -> Claim:
+    rid = rec.get("id")
+    if rid is None or (isinstance(rid, str) and not rid.strip()):
+        raise InputError(path, "record has no 'id'", line)
+    if not isinstance(rid, str | int) or isinstance(rid, bool):
+        raise InputError(path, f"'id' must be a string or a number, not {type(rid).__name__}", line)
+    rid = str(rid).strip()
+    if rid in ids:
+        raise InputError(path, f"duplicate id '{rid}' (first on line {ids[rid]})", line)
+    text = rec.get("text")
+    if not isinstance(text, str):
+        what = "missing" if text is None else f"a {type(text).__name__}, not a string"
+        raise InputError(path, f"'text' is {what}", line)
+    if not text.strip():
+        raise InputError(path, "'text' is empty", line)
+    speaker = rec.get("speaker")
+    if speaker is not None and not isinstance(speaker, str):
+        raise InputError(path, "'speaker' must be a string", line)
+    speaker = (speaker or "").strip() or None
+    kind = (rec.get("kind") or "").strip().lower() if isinstance(rec.get("kind"), str | type(None)) else None
+    if kind is None or kind not in ("", "quote", "claim"):
+        raise InputError(path, f"'kind' must be 'quote' or 'claim', not {rec.get('kind')!r}", line)
+    kind = kind or ("quote" if speaker else "claim")
+    ids[rid] = line
+    canonical = registry.canonical_person(speaker) if (registry and speaker) else speaker
+    words = text.strip()
+    if kind == "quote":
+        words = words.strip().strip("\"\u201c\u201d").strip()
+    return Claim(rid, path, line, 1, kind, re.sub(r"\s+", " ", words), canonical, speaker, text)
+
+
+def parse_csv(text: str, path: str, registry: AliasRegistry | None = None) -> Parsed:
+    parsed = Parsed()
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        parsed.errors.append(InputError(path, "file is empty", 1))
+        return parsed
+    except csv.Error as e:
+        parsed.errors.append(InputError(path, f"not valid CSV ({e})", 1))
+        return parsed
+    cols = [h.strip().lower().lstrip("\ufeff") for h in header]
+    missing = [c for c in ("id", "text") if c not in cols]
+    if missing:
+        parsed.errors.append(
+            InputError(path, f"the header has no {' or '.join(repr(c) for c in missing)} column (it has: {', '.join(cols)})", 1)
+        )
+        return parsed
+    ids: dict[str, int] = {}
+    start = reader.line_num + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as e:
+            parsed.errors.append(InputError(path, f"not valid CSV ({e})", start))
+            break
+        line = start
+        start = reader.line_num + 1
+        if not row or not any(c.strip() for c in row):
+            continue
+        if len(row) > len(cols):
+            parsed.errors.append(InputError(path, f"record has {len(row)} fields, the header {len(cols)}", line))
+            continue
+        rec = {c: (row[i] if i < len(row) else None) for i, c in enumerate(cols)}
+        for k in ("speaker", "kind"):
+            if rec.get(k) == "":
+                rec[k] = None
+        try:
+            parsed.claims.append(_record_claim(rec, path, line, registry, ids))
+        except InputError as e:
+            parsed.errors.append(e)
+    return parsed
+
+
+def parse_jsonl(text: str, path: str, registry: AliasRegistry | None = None) -> Parsed:
+    parsed = Parsed()
+    ids: dict[str, int] = {}
+    for n, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            rec = json.loads(raw)
+        except json.JSONDecodeError as e:
+            parsed.errors.append(InputError(path, f"not valid JSON ({e.msg} at column {e.colno})", n))
+            continue
+        if not isinstance(rec, dict):
+            parsed.errors.append(InputError(path, f"a record must be a JSON object, not {type(rec).__name__}", n))
+            continue
+        try:
+            parsed.claims.append(_record_claim(rec, path, n, registry, ids))
+        except InputError as e:
+            parsed.errors.append(e)
+    return parsed
+
+
+def parse_file(path: str | Path, registry: AliasRegistry | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Parsed:
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix not in INPUT_SUFFIXES:
+        raise InputError(path, f"unknown input type '{suffix or p.name}' (expected {', '.join(INPUT_SUFFIXES)})")
+    if suffix in DRAFT_SUFFIXES:
+        return parse_draft(p, registry, max_bytes, str(path))
+    text, _ = read_text(p, max_bytes)
+    if suffix == ".csv":
+        return parse_csv(text, str(path), registry)
+    return parse_jsonl(text, str(path), registry)
+
+
+def expand_inputs(paths: list[str | Path]) -> list[Path]:
+    """Files named, and the inputs inside folders named, in a stable order."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES))
+        else:
+            out.append(p)
+    return out

@@ -1,0 +1,581 @@
+"""Alignment -> verdict and findings, for quotes and for claims."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .corpus import Corpus, person_bindings
+from .entities import (
+    MONTHS,
+    ORG_HEADS,
+    is_name_word,
+    is_place,
+    NEGATORS,
+    NUMBER_WORDS,
+    WEEKDAYS,
+    PRONOUNS,
+    org_key,
+    same_role,
+    token_class,
+)
+from .index import index_terms
+from .match import Alignment, Op, Word, align, join_compounds, span_text, spelling_variant, words
+from .model import Claim, Evidence, Finding, Item, Quote, Sentence
+from .normalise import FUNCTION_WORDS, STOPWORDS, escape_hidden, hidden_characters, tokenize
+
+
+@dataclass
+class Settings:
+    """Thresholds for the verdicts; every one is a ``[factcheck]`` setting of the same name."""
+
+    quote_min_similarity: float = 0.6  # below: no source quote is close enough (unsupported)
+    claim_verify_coverage: float = 0.7  # share of a claim's content the evidence must hold
+    claim_min_coverage: float = 0.5  # below: the evidence is not about the same thing
+    candidates: int = 30  # candidates the index hands to the aligner per item
+    aligned_candidates: int = 6  # of those, how many are aligned word by word
+
+
+# --- quotes ----------------------------------------------------------------------------------
+
+
+@dataclass
+class QuoteView:
+    """One source quote, or consecutive quotes of one speaker read as one passage."""
+
+    quotes: list[Quote]
+    text: str
+
+    @property
+    def speaker(self) -> str | None:
+        return self.quotes[0].speaker
+
+    @property
+    def source(self) -> str:
+        return self.quotes[0].source
+
+
+def _quote_views(corpus: Corpus, seeds: list[Quote]) -> list[QuoteView]:
+    views: list[QuoteView] = []
+    seen = set()
+    for q in seeds:
+        src = corpus.source(q.source)
+        run = [q]
+        # the passage a quote belongs to: neighbours by the same speaker
+        i = q.index
+        while i > 0 and src.quotes[i - 1].speaker and src.quotes[i - 1].speaker == q.speaker and not src.quotes[i - 1].partial:
+            i -= 1
+            run.insert(0, src.quotes[i])
+        i = q.index
+        while i + 1 < len(src.quotes) and src.quotes[i + 1].speaker and src.quotes[i + 1].speaker == q.speaker and not src.quotes[i + 1].partial:
+            i += 1
+            run.append(src.quotes[i])
+        for group in ([q], run) if len(run) > 1 else ([q],):
+            key = (q.source, tuple(x.index for x in group))
+            if key not in seen:
+                seen.add(key)
+                views.append(QuoteView(group, " ".join(x.text for x in group)))
+    return views
+
+
+@dataclass
+class QuoteMatch:
+    view: QuoteView
+    alignment: Alignment
+    similarity: float
+
+
+def _similarity(al: Alignment) -> float:
+    a_n = sum(1 for w in al.a if not w.special)
+    if a_n == 0:
+        return 0.0
+    lo, hi = al.window
+    absorbed = sum(o.j2 - o.j1 for o in al.ops if o.tag == "absorb" and o.j1 >= lo and o.j2 <= hi)
+    win = max(hi - lo - absorbed, 0)
+    m = 0
+    for o in al.ops:
+        if o.tag == "equal":
+            m += o.i2 - o.i1
+        elif o.tag == "replace":
+            m += sum(
+                1
+                for k in range(o.i2 - o.i1)
+                if k < o.j2 - o.j1 and spelling_variant(al.a[o.i1 + k].text, al.b[o.j1 + k].text)
+            )
+    return 2 * m / (a_n + win) if a_n + win else 0.0
+
+
+def match_quote(text: str, corpus: Corpus, settings: Settings, candidates: list[Quote] | None = None) -> list[QuoteMatch]:
+    """Source quotes aligned with ``text``, best first."""
+    if candidates is None:
+        idx = corpus.index
+        candidates = [corpus.source(e.source).quotes[e.number] for e in idx.candidates(text, "quote", limit=settings.candidates)]
+    dw = words(text)
+    out = []
+    for view in _quote_views(corpus, candidates):
+        a, b = join_compounds(dw, words(view.text))
+        al = align(a, b, by="key")
+        out.append(QuoteMatch(view, al, _similarity(al)))
+    out.sort(key=lambda m: (-m.similarity, -m.alignment.score, m.view.source, m.view.quotes[0].index))
+    return out
+
+
+def _quote_findings(al: Alignment) -> tuple[list[Finding], list[Finding]]:
+    """(material, cosmetic) differences between a draft quote and a source quote."""
+    material, cosmetic = [], []
+    for seg in al.segments():
+        found = span_text(al.a, seg.i1, seg.i2)
+        expected = span_text(al.b, seg.j1, seg.j2)
+        if seg.tag == "replace":
+            pairs = list(zip(al.a[seg.i1 : seg.i2], al.b[seg.j1 : seg.j2], strict=False))
+            if seg.i2 - seg.i1 == seg.j2 - seg.j1 and all(spelling_variant(x.text, y.text) for x, y in pairs):
+                cosmetic.append(Finding("spelling", "info", f"spelling differs: '{found}' for '{expected}'", expected, found))
+            else:
+                material.append(
+                    Finding("wording", "error", f"the source says '{expected}', the item says '{found}'", expected, found)
+                )
+        elif seg.tag == "insert":
+            material.append(Finding("insertion", "error", f"'{found}' is not in the source quote", None, found))
+        elif seg.tag == "delete":
+            material.append(
+                Finding("omission", "error", f"'{expected}' is left out without a marked omission (...)", expected, None)
+            )
+    for o in al.ops:
+        if o.tag != "equal":
+            continue
+        for x, y in zip(al.a[o.i1 : o.i2], al.b[o.j1 : o.j2], strict=False):
+            if (" " in x.text or " " in y.text) and x.text.lower() != y.text.lower():
+                cosmetic.append(Finding("spelling", "info", f"spelling differs: '{x.text}' for '{y.text}'", y.text, x.text))
+    return material, cosmetic
+
+
+def _quote_evidence(corpus: Corpus, view: QuoteView) -> Evidence:
+    src = corpus.source(view.source)
+    start, end = view.quotes[0].start, view.quotes[-1].end
+    return Evidence(src.id, src.line_of(start), start, end, view.text, view.speaker)
+
+
+def check_quote(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
+    if not [w for w in words(claim.text) if not w.special]:
+        return Item(claim, "unsupported", 0.0, findings=[Finding("wording", "warning", "the quote has no words to check")])
+    matches = match_quote(claim.text, corpus, settings)
+    hidden = _hidden_findings(claim)
+    if not matches or matches[0].similarity < settings.quote_min_similarity:
+        score = 100 * matches[0].similarity if matches else 0.0
+        msg = "no source quote is close to these words"
+        if claim.speaker and not any(corpus.registry.same_person(claim.speaker, q.speaker) for q in corpus.quotes):
+            msg += f"; the sources quote nobody named {claim.speaker}"
+        return Item(claim, "unsupported", score, findings=[Finding("wording", "warning", msg)] + hidden)
+    best = matches[0]
+    exact = [m for m in matches if m.similarity >= best.similarity - 1e-9]
+    reg = corpus.registry
+    if claim.speaker:
+        same = [m for m in exact if reg.same_person(m.view.speaker, claim.speaker)]
+        if same:
+            best = same[0]
+    material, cosmetic = _quote_findings(best.alignment)
+    evidence = [_quote_evidence(corpus, best.view)]
+    score = 100 * best.similarity
+    speaker_findings = []
+    verdict = "verified" if not material else "misquote"
+    if claim.speaker and best.view.speaker and not reg.same_person(best.view.speaker, claim.speaker):
+        speaker_findings.append(
+            Finding(
+                "speaker",
+                "error",
+                f"the sources attribute these words to {best.view.speaker}, not {claim.speaker}",
+                best.view.speaker,
+                claim.speaker,
+            )
+        )
+        if verdict == "verified":
+            verdict = "misattributed"
+    elif claim.speaker and not best.view.speaker:
+        speaker_findings.append(
+            Finding(
+                "speaker",
+                "warning",
+                f"the sources do not say who said these words; the item gives {claim.speaker}",
+                None,
+                claim.speaker,
+            )
+        )
+        if verdict == "verified":
+            verdict = "unsupported"
+    # the same words given to different people by different sources
+    if verdict in ("verified", "misattributed"):
+        speakers = {m.view.speaker for m in exact if m.view.speaker and not material}
+        if len({reg.canonical_person(s) for s in speakers}) > 1:
+            verdict = "disputed"
+            speaker_findings.append(
+                Finding("speaker", "warning", "the sources attribute these words to " + " and ".join(sorted(speakers)), " / ".join(sorted(speakers)), claim.speaker)
+            )
+    findings = material + speaker_findings + cosmetic + hidden
+    return Item(claim, verdict, score, evidence, findings)
+
+
+def _hidden_findings(claim: Claim) -> list[Finding]:
+    hidden = hidden_characters(claim.context or claim.text)
+    if not hidden:
+        return []
+    shown = escape_hidden(claim.context or claim.text)
+    return [Finding("typography", "warning", f"hidden or look-alike characters: {shown}", None, shown)]
+
+
+# --- claims ----------------------------------------------------------------------------------
+
+HEDGES = {
+    "expected", "expects", "plan", "plans", "planned", "planning", "set", "may", "might", "could",
+    "would", "should", "likely", "unlikely", "proposed", "proposes", "aims", "aim", "hopes", "hope",
+    "intends", "intend", "poised", "scheduled", "due", "considering", "reportedly", "allegedly",
+    "possibly", "probably", "potential", "potentially", "anticipated", "seeks", "seeking", "will",
+}
+WEAK_HEDGES = {"will", "would", "set", "due"}
+
+
+def _weight(w: Word, vocabulary: frozenset[str] | None = None) -> float:
+    """How much a word of a claim counts: names and numbers most, function words not at all,
+    and a word the sources never use more than its neighbours (it is likely new information)."""
+    if w.special or w.key in FUNCTION_WORDS or not w.key:
+        return 0.0
+    base = 2.0 if w.capital or w.key[:1].isdigit() else 1.0
+    if vocabulary is not None and w.stem not in vocabulary:
+        base *= 1.5
+    return base
+
+
+@dataclass
+class ClaimMatch:
+    sentence: Sentence
+    coverage: float  # share of the claim's weight the sentence holds
+    slot: float  # share the sentence holds with another value of the same kind (date, number, name)
+    alignment: Alignment
+    covered: set[int] = field(default_factory=set)
+
+    @property
+    def related(self) -> float:
+        """How far the sentence is about the same thing, conflicting details included."""
+        return self.coverage + self.slot
+
+
+def _slot_class(w: Word) -> str | None:
+    k = w.key
+    if k in WEEKDAYS or k in MONTHS:
+        return "date"
+    if k[:1].isdigit() or k in NUMBER_WORDS:
+        return "number"
+    if w.capital:
+        return "name"
+    return None
+
+
+def _coverage(cw: list[Word], sw: list[Word], extra: set[int], vocab: frozenset[str]) -> tuple[float, float, set[int]]:
+    weights = [_weight(w, vocab) for w in cw]
+    total = sum(weights)
+    if total == 0:
+        return 0.0, 0.0, set()
+    terms = {w.stem for w in sw} | {w.key for w in sw}
+    covered = {i for i, w in enumerate(cw) if weights[i] and (w.stem in terms or w.key in terms or i in extra)}
+    got = sum(weights[i] for i in covered)
+    # a claim word with no match whose kind the sentence has unmatched: a slot filled differently
+    claim_stems = {w.stem for w in cw}
+    open_slots = {_slot_class(w) for w in sw if w.stem not in claim_stems and w.key not in FUNCTION_WORDS} - {None}
+    slot = sum(0.5 * weights[i] for i, w in enumerate(cw) if weights[i] and i not in covered and _slot_class(w) in open_slots)
+    return got / total, slot / total, covered
+
+
+def match_claim(
+    text: str, corpus: Corpus, settings: Settings, sentences: list[Sentence] | None = None, extra: set[int] | None = None
+) -> list[ClaimMatch]:
+    """Source sentences aligned with a claim, best first."""
+    cw = words(text)
+    if sentences is None:
+        sentences = [
+            corpus.source(e.source).sentences[e.number]
+            for e in corpus.index.candidates(text, "sentence", limit=settings.candidates)
+        ]
+    vocab = corpus.vocabulary
+    scored = []
+    for s in sentences:
+        sw = words(s.text)
+        cov, slot, covered = _coverage(cw, sw, extra or set(), vocab)
+        scored.append((cov, slot, s, sw, covered))
+    scored.sort(key=lambda x: (-(x[0] + x[1]), -x[0], x[2].source, x[2].index))
+    out = []
+    for cov, slot, s, sw, covered in scored[: settings.aligned_candidates]:
+        a, b = join_compounds(cw, sw)
+        out.append(ClaimMatch(s, cov, slot, align(a, b, by="stem", gap_b=-0.15), covered))
+    out.sort(key=lambda m: (-round(m.related, 2), -round(m.coverage, 2), -m.alignment.score, m.sentence.source, m.sentence.index))
+    return out
+
+
+def _is_negator(w: Word) -> bool:
+    k = w.key
+    return k in NEGATORS or (k.endswith("nt") and k[:-2] in {"did", "do", "does", "is", "was", "are", "were", "wo", "ca", "could", "would", "should", "has", "have", "had", "must", "need"})
+
+
+def _classes(ws: list[Word], i1: int, i2: int, text_words: list[Word]) -> dict[str, list[str]]:
+    toks = tokenize(" ".join(w.text for w in text_words))
+    # map back: token index == word index when no specials/compounds differ; fall back safely
+    out: dict[str, list[str]] = {}
+    for k in range(i1, i2):
+        if k < len(toks) and toks[k].text.split()[0] == ws[k].text.split()[0]:
+            c = token_class(toks, k)
+        else:
+            c = token_class([_tok(w) for w in ws], k)
+        if c:
+            out.setdefault(c, []).append(ws[k].text.lower())
+    return out
+
+
+def _tok(w: Word):
+    from .normalise import Token
+
+    return Token(w.text, w.start, w.end)
+
+
+def entity_type(name: str, registry) -> str | None:
+    """``person``, ``org`` or ``place`` for a run of capitalised words, None when unsure."""
+    ws = name.split()
+    if all(is_place(w) for w in ws) or is_place(name):
+        return "place"
+    if registry.person(name) or (len(ws) >= 2 and registry.person(ws[-1])):
+        return "person"
+    low = [w.lower() for w in ws]
+    if any(w in ORG_HEADS for w in low) or registry.org(name) in registry.orgs.values() or (len(ws) == 1 and name.isupper() and len(name) > 2):
+        return "org"
+    if 2 <= len(ws) <= 4 and all(is_name_word(w) for w in ws):
+        return "person"
+    return None
+
+
+def _proper(ws: list[Word]) -> list[Word]:
+    return [w for w in ws if w.capital and w.key not in STOPWORDS and w.key not in PRONOUNS and not w.key[:1].isdigit()]
+
+
+def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[Finding]:
+    al = m.alignment
+    a, b = al.a, al.b
+    findings: list[Finding] = []
+    b_keys = {w.stem for w in b}
+    lo, hi = al.window
+    reg = corpus.registry
+    for seg in al.segments():
+        if seg.tag == "insert" and seg.i2 == len(a) and seg.j1 >= hi:
+            # claim words after the last match: set them against the source words that follow
+            seg = Op("replace", seg.i1, seg.i2, hi, min(len(b), hi + (seg.i2 - seg.i1) + 1))
+        elif seg.tag == "insert" and seg.i1 == 0 and seg.j2 <= lo:
+            seg = Op("replace", seg.i1, seg.i2, max(0, lo - (seg.i2 - seg.i1) - 1), lo)
+        if seg.j2 <= seg.j1 and seg.tag == "replace":
+            continue
+        X, Y = a[seg.i1 : seg.i2], b[seg.j1 : seg.j2]
+        found, expected = span_text(a, seg.i1, seg.i2), span_text(b, seg.j1, seg.j2)
+        # negation: one side denies what the other states
+        nx, ny = sum(map(_is_negator, X)), sum(map(_is_negator, Y))
+        if (nx > 0) != (ny > 0) and (seg.tag == "replace" or nx or ny):
+            findings.append(
+                Finding(
+                    "negation",
+                    "error",
+                    f"negation differs: the source says '{expected or '(nothing)'}', the item says '{found or '(nothing)'}'",
+                    expected or None,
+                    found or None,
+                )
+            )
+            continue
+        if seg.tag != "replace":
+            continue
+        cx = _classes(a, seg.i1, seg.i2, a)
+        cy = _classes(b, seg.j1, seg.j2, b)
+        typed = False
+        for kind in ("date", "number"):
+            vx = cx.get(kind) or ([] if kind == "date" else cx.get("date", []))
+            vy = cy.get(kind) or cy.get("date" if kind == "number" else "number", [])
+            if cx.get(kind) and vy and set(vx) != set(vy):
+                findings.append(
+                    Finding(kind, "error", f"{kind} differs: the source says '{expected}', the item says '{found}'", expected, found)
+                )
+                typed = True
+                break
+        if typed:
+            continue
+        px, py = _proper(X), _proper(Y)
+        if px and py:
+            x_name = " ".join(w.text for w in px)
+            y_name = " ".join(w.text for w in py)
+            if any(w.stem in b_keys - {y.stem for y in Y} for w in px):
+                continue  # the name is elsewhere in the sentence: a reordering, not a swap
+            if reg.same_person(x_name, y_name) or reg.org(x_name) == reg.org(y_name):
+                continue
+            tx, ty = entity_type(x_name, reg), entity_type(y_name, reg)
+            if tx is None or tx != ty:
+                continue  # a person against a place is a different statement, not a swap
+            findings.append(
+                Finding("entity", "error", f"the source names '{y_name}' where the item names '{x_name}'", y_name, x_name)
+            )
+    # modality: the source hedges a statement the item makes; the hedge stands in words the
+    # item leaves out, just before a content word both share ("is expected to formally | sign")
+    matched_j = {o.j1 + k for o in al.ops if o.tag == "equal" for k in range(o.j2 - o.j1)}
+    src_hedges = [
+        b[j]
+        for o in al.ops
+        if o.tag in ("delete", "replace") and o.j1 >= lo and o.j2 <= hi
+        for j in range(o.j1, o.j2)
+        if b[j].key in HEDGES
+        and any(jj in matched_j and b[jj].key not in FUNCTION_WORDS for jj in range(j + 1, min(j + 5, len(b))))
+    ]
+    item_hedges = [w for w in a if w.key in HEDGES]
+    if src_hedges and not item_hedges:
+        strong = [w for w in src_hedges if w.key not in WEAK_HEDGES]
+        past = any(w.key.endswith("ed") and w.key not in HEDGES for w in a) or any(w.key in _IRREGULAR_PAST for w in a)
+        if strong or past:
+            hedge = " ".join(w.text for w in (strong or src_hedges))
+            findings.append(
+                Finding(
+                    "modality",
+                    "error",
+                    f"the source says this is '{hedge}', the item states it as fact",
+                    hedge,
+                    None,
+                )
+            )
+    return findings
+
+
+_IRREGULAR_PAST = {"signed", "did", "made", "took", "gave", "went", "won", "lost", "met", "agreed", "said", "told", "built", "began", "became", "held", "left", "sent", "set", "paid", "sold", "bought", "brought", "wrote", "struck", "broke", "chose", "led", "ran", "saw", "spent", "found", "hit", "cut", "put", "rose", "fell"}
+
+
+def _role_findings(claim_text: str, corpus: Corpus) -> tuple[list[Finding], list[Evidence], set[int]]:
+    """Titles the item gives people, against the titles the sources give them."""
+    reg = corpus.registry
+    findings, evidence = [], []
+    covered_spans: list[tuple[int, int]] = []
+    for b in person_bindings(claim_text, reg, strict=False):
+        person = reg.person(b.name)
+        if not person or not b.title:
+            continue
+        held = reg.titles_of(person)
+        if not held:
+            continue
+        ok = [t for t in held if same_role(b.title, t)]
+        if ok:
+            src, s, e = reg.people[person].titles[ok[0]][0]
+            source = corpus.source(src)
+            sent = next((x for x in source.sentences if x.start <= s < x.end), None)
+            if sent is not None:
+                evidence.append(Evidence(src, source.line_of(sent.start), sent.start, sent.end, sent.text, None))
+            covered_spans.append((b.start, b.end))
+            if b.title_start is not None:
+                covered_spans.append((b.title_start, b.title_end))
+            continue
+        others = sorted({p for p, entry in reg.people.items() if p != person and any(same_role(b.title, t) for t in entry.titles)})
+        msg = f"the sources give {person} the title '{held[0]}', not '{b.title}'"
+        if others:
+            msg += f" ('{b.title}' is {', '.join(others)}'s title)"
+        findings.append(Finding("role", "error", msg, held[0], b.title))
+        src, s, e = reg.people[person].titles[held[0]][0]
+        source = corpus.source(src)
+        sent = next((x for x in source.sentences if x.start <= s < x.end), None)
+        if sent is not None:
+            evidence.append(Evidence(src, source.line_of(sent.start), sent.start, sent.end, sent.text, None))
+    cw = words(claim_text)
+    covered = {i for i, w in enumerate(cw) if any(s <= w.start < e for s, e in covered_spans)}
+    return findings, evidence, covered
+
+
+def _sentence_evidence(corpus: Corpus, s: Sentence) -> Evidence:
+    src = corpus.source(s.source)
+    return Evidence(s.source, src.line_of(s.start), s.start, s.end, s.text, None)
+
+
+def _variant_findings(claim_text: str, corpus: Corpus) -> tuple[list[Finding], list[str]]:
+    """Entity-variant conflicts in the sources that the item depends on."""
+    findings, ids = [], []
+    from .entities import find_orgs
+
+    keys = {org_key(o.text) for o in find_orgs(claim_text)}
+    if not keys:
+        return [], []
+    for c in corpus.conflicts:
+        if c.type != "entity-variant" or c.severity == "info":
+            continue  # punctuation alone changes nothing a claim depends on
+        forms = {org_key(f["text"]): f for f in c.forms}
+        used = keys & set(forms)
+        if not used:
+            continue
+        k = sorted(used)[0]
+        mine = forms[k]
+        others = [f for kk, f in forms.items() if kk != k]
+        n_mine = len({h["source"] for h in mine["holders"]})
+        n_best = max(len({h["source"] for h in f["holders"]}) for f in others)
+        other = max(others, key=lambda f: len({h["source"] for h in f["holders"]}))
+        held_by = ", ".join(sorted({h["source"] for h in other["holders"]}))
+        mine_by = ", ".join(sorted({h["source"] for h in mine["holders"]}))
+        sev = "warning" if n_mine <= n_best else "info"
+        findings.append(
+            Finding(
+                "entity-variant",
+                sev,
+                f"the sources disagree on this name: '{mine['text']}' ({mine_by}) vs '{other['text']}' ({held_by})",
+                other["text"],
+                mine["text"],
+            )
+        )
+        ids.append(c.id)
+    return findings, ids
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen, out = set(), []
+    for f in findings:
+        k = (f.type, f.expected, f.found)
+        if k not in seen:
+            seen.add(k)
+            out.append(f)
+    return out
+
+
+def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
+    text = claim.text
+    cw = words(text)
+    role_f, role_ev, role_cov = _role_findings(text, corpus)
+    vocab = corpus.vocabulary
+    weighted = {i for i, w in enumerate(cw) if _weight(w, vocab)}
+    if role_ev and not role_f and weighted and weighted <= role_cov:
+        # the claim only says who holds which title ("Dan Jarvis is the UK Security Minister")
+        return Item(claim, "verified", 100.0, role_ev, _hidden_findings(claim))
+    matches = match_claim(text, corpus, settings)
+    hidden = _hidden_findings(claim)
+    variant_f, conflict_ids = _variant_findings(text, corpus)
+    if not matches:
+        if role_f:
+            return Item(claim, "contradicted", 0.0, role_ev, role_f + hidden)
+        return Item(claim, "unsupported", 0.0, [], [Finding("wording", "warning", "nothing in the sources is close to this")] + hidden)
+    best = matches[0]
+    evidence = [_sentence_evidence(corpus, best.sentence)]
+    conflicts = _segment_conflicts(best, corpus, text) if best.related >= settings.claim_min_coverage else []
+    findings = _dedupe(role_f + conflicts)
+    for e in role_ev:
+        if e not in evidence:
+            evidence.insert(0, e) if role_f else evidence.append(e)
+    score = 100 * min(best.coverage, 1.0)
+    if findings:
+        verdict = "contradicted"
+    elif any(f.severity == "warning" for f in variant_f):
+        verdict = "disputed"
+    elif best.coverage >= settings.claim_verify_coverage:
+        verdict = "verified"
+    else:
+        verdict = "unsupported"
+        missing = [w.text for i, w in enumerate(cw) if _weight(w, vocab) and i not in best.covered]
+        if missing:
+            findings.append(
+                Finding("wording", "warning", "the sources do not say: " + ", ".join(missing[:8]), None, " ".join(missing[:8]))
+            )
+    return Item(claim, verdict, score, evidence, findings + variant_f + hidden, conflicts=conflict_ids)
+
+
+def check_item(claim: Claim, corpus: Corpus, settings: Settings | None = None) -> Item:
+    settings = settings or Settings()
+    if claim.kind == "quote":
+        return check_quote(claim, corpus, settings)
+    return check_claim(claim, corpus, settings)

@@ -1,0 +1,212 @@
+"""The command line (click only): parse options, make one library call, render, exit."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+from tabulate import tabulate
+
+from . import __version__
+from .api import check as run_check
+from .config import FAIL_ON, Config, load_config
+from .corpus import load_sources
+from .errors import FactcheckError
+from .reporters import REPORTERS, render
+
+
+class InputProblem(click.ClickException):
+    """Usage or input errors: exit status 2, as the contract says."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(f"factcheck: error: {self.format_message()}", err=True)
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename, so a failed run
+    leaves the previous report whole."""
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.replace(tmp, p)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def emit(text: str, output: str | None) -> None:
+    if output:
+        write_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
+
+
+def _config() -> Config:
+    try:
+        return load_config(".")
+    except FactcheckError as e:
+        raise InputProblem(str(e)) from None
+
+
+def _corpus(sources: str | None, config: Config):
+    try:
+        return load_sources(sources or config.sources, config.max_bytes)
+    except FactcheckError as e:
+        raise InputProblem(str(e)) from None
+
+
+sources_option = click.option(
+    "--sources",
+    "sources",
+    metavar="DIR",
+    default=None,
+    help="Folder of source articles. Default: the 'sources' setting in setup.cfg [factcheck] or pyproject.toml [tool.factcheck], else ./sources.",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factcheck")
+def main() -> None:
+    """Check quotes and claims in news copy against a folder of source articles."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@sources_option
+@click.option("--format", "fmt", default=None, metavar="FMT", help=f"Report format: {', '.join(sorted(REPORTERS))}. Default: table.")
+@click.option("--output", "-o", metavar="FILE", default=None, help="Write the report to FILE (folders are created; the write is atomic) instead of standard output.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help="Exit 1 when an item is at or above this severity. Default: error.")
+@click.option("--tablefmt", default="simple", show_default=True, help="tabulate table style for --format table.")
+@click.option("--quote-min-similarity", type=click.FloatRange(0, 1), default=None, help="Below this word similarity no source quote is close enough (unsupported). Default: 0.6.")
+@click.option("--claim-verify-coverage", type=click.FloatRange(0, 1), default=None, help="Share of a claim's content its evidence must hold to verify it. Default: 0.7.")
+def check(paths, sources, fmt, output, fail_on, tablefmt, quote_min_similarity, claim_verify_coverage) -> None:
+    """Check drafts (.md, .txt) and batch claim files (.csv, .jsonl), or folders of them.
+
+    Exit status: 0 when nothing is at or above --fail-on, 1 when the gate fails, 2 for a
+    usage or input error (the message names the file and line; every good record is still
+    checked and reported).
+    """
+    config = _config()
+    fmt = fmt or config.format
+    if fmt not in REPORTERS:
+        raise InputProblem(f"unknown format '{fmt}' (valid: {', '.join(sorted(REPORTERS))})")
+    fail_on = fail_on or config.fail_on
+    if quote_min_similarity is not None:
+        config.quote_min_similarity = quote_min_similarity
+    if claim_verify_coverage is not None:
+        config.claim_verify_coverage = claim_verify_coverage
+    corpus = _corpus(sources, config)
+    try:
+        report = run_check(list(paths), corpus, config.settings(), config.max_bytes)
+    except FactcheckError as e:
+        raise InputProblem(str(e)) from None
+    buf = io.StringIO()
+    render(fmt, report, {"fail_on": fail_on, "tablefmt": tablefmt}, buf)
+    emit(buf.getvalue(), output)
+    for e in report.errors:
+        click.echo(f"factcheck: error: {e}", err=True)
+    if report.errors:
+        sys.exit(2)
+    sys.exit(1 if report.gate_failed(fail_on) else 0)
+
+
+def _format_option(choices):
+    return click.option("--format", "fmt", type=click.Choice(choices), default="table", show_default=True, help="Output format.")
+
+
+@main.command("sources")
+@sources_option
+@_format_option(["table", "json"])
+def sources_cmd(sources, fmt) -> None:
+    """List the sources: id, title, paragraphs, sentences, quotes and words (boilerplate excluded)."""
+    corpus = _corpus(sources, _config())
+    rows = [
+        {
+            "id": s.id,
+            "title": s.title,
+            "paragraphs": sum(1 for p in s.paragraphs if not p.boilerplate and not p.metadata),
+            "sentences": len(s.sentences),
+            "quotes": len(s.quotes),
+            "words": s.words,
+            "path": s.path,
+        }
+        for s in corpus.sources
+    ]
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        click.echo(tabulate([{k: v for k, v in r.items() if k != "path"} for r in rows], headers="keys"))
+
+
+@main.command("quotes")
+@sources_option
+@_format_option(["table", "json"])
+def quotes_cmd(sources, fmt) -> None:
+    """List every quote in the sources with its speaker, the title given, and where it is."""
+    corpus = _corpus(sources, _config())
+    rows = []
+    for s in corpus.sources:
+        for q in s.quotes:
+            rows.append(
+                {
+                    "source": s.id,
+                    "line": s.line_of(q.start),
+                    "start": q.start,
+                    "end": q.end,
+                    "speaker": q.speaker,
+                    "title": q.title,
+                    "partial": q.partial,
+                    "text": q.text,
+                }
+            )
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    table = [
+        [f"{r['source']}:{r['line']}", r["speaker"] or "-", (r["title"] or "")[:40], _clip(r["text"], 70)] for r in rows
+    ]
+    click.echo(tabulate(table, headers=["source", "speaker", "title", "quote"]))
+
+
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "\u2026"
+
+
+@main.command("audit")
+@sources_option
+@_format_option(["table", "json", "markdown"])
+@click.option("--output", "-o", metavar="FILE", default=None, help="Write to FILE instead of standard output.")
+def audit_cmd(sources, fmt, output) -> None:
+    """List where the sources disagree with each other, most severe first."""
+    corpus = _corpus(sources, _config())
+    conflicts = corpus.conflicts
+    if fmt == "json":
+        emit(json.dumps([c.to_json() for c in conflicts], indent=2, ensure_ascii=False) + "\n", output)
+        return
+    rows = []
+    for c in conflicts:
+        forms = "\n".join(
+            f"'{f['text']}': " + ", ".join(f"{h['source']}:{h['line']}" for h in f["holders"]) for f in c.forms
+        )
+        rows.append([c.severity, c.type, forms])
+    tablefmt = "github" if fmt == "markdown" else "simple"
+    if fmt == "markdown":
+        rows = [[r[0], r[1], r[2].replace("\n", "<br>").replace("|", "\\|")] for r in rows]
+    text = tabulate(rows, headers=["severity", "type", "forms and where"], tablefmt=tablefmt) + "\n"
+    text += f"\n{len(conflicts)} conflict(s) between {len(corpus.sources)} sources\n"
+    emit(text, output)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

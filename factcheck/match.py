@@ -1,0 +1,224 @@
+"""Word-level alignment of an item against a source text.
+
+A semi-global alignment: every word of the item is placed, the source may begin and end
+anywhere (a quote may be part of a longer one; a claim may be part of a long sentence).
+Marked omissions ("...") and bracketed insertions ("[the Australian]") in the item absorb any
+run of source words at no cost.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .normalise import STOPWORDS, stem, tokenize, word_key
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: int
+    end: int
+    key: str
+    stem: str
+    special: str | None = None  # gap | bracket
+    capital: bool = False
+
+
+def words(text: str, offset: int = 0, sentence_start: bool = True) -> list[Word]:
+    """The words of ``text`` for alignment, with offsets (plus ``offset``)."""
+    out = []
+    toks = tokenize(text)
+    for i, t in enumerate(toks):
+        if t.text in ("...", "\u2026"):
+            out.append(Word(t.text, t.start + offset, t.end + offset, "", "", "gap"))
+        elif t.text.startswith("["):
+            out.append(Word(t.text, t.start + offset, t.end + offset, "", "", "bracket"))
+        else:
+            prev = text[: t.start].rstrip()
+            initial = (i == 0 and sentence_start) or prev.endswith((".", "!", "?", ":", '"'))
+            cap = t.text[:1].isupper() and not (initial and t.text.lower() in STOPWORDS)
+            out.append(Word(t.text, t.start + offset, t.end + offset, word_key(t.text), stem(t.text), None, cap))
+    return out
+
+
+def join_compounds(a: list[Word], b: list[Word]) -> tuple[list[Word], list[Word]]:
+    """Where one side writes two words that the other writes as one ("cyber security" /
+    "cybersecurity"), join the pair so that the alignment sees one word on each side."""
+
+    def join(side: list[Word], other_keys: set[str]) -> list[Word]:
+        out: list[Word] = []
+        i = 0
+        while i < len(side):
+            w = side[i]
+            if i + 1 < len(side) and not w.special and not side[i + 1].special:
+                k = w.key + side[i + 1].key
+                if k in other_keys and w.key not in other_keys:
+                    n = side[i + 1]
+                    out.append(Word(w.text + " " + n.text, w.start, n.end, k, stem(k), None, w.capital))
+                    i += 2
+                    continue
+            out.append(w)
+            i += 1
+        return out
+
+    return join(a, {w.key for w in b}), join(b, {w.key for w in a})
+
+
+@dataclass
+class Op:
+    tag: str  # equal | replace | insert (item only) | delete (source only) | absorb (gap/bracket)
+    i1: int
+    i2: int
+    j1: int
+    j2: int
+
+
+@dataclass
+class Alignment:
+    a: list[Word]
+    b: list[Word]
+    ops: list[Op]
+    score: float
+
+    @property
+    def window(self) -> tuple[int, int]:
+        inner = [o for o in self.ops if o.tag in ("equal", "replace", "absorb") and o.j2 > o.j1]
+        if not inner:
+            return (0, 0)
+        return inner[0].j1, inner[-1].j2
+
+    def matched(self) -> int:
+        return sum(o.i2 - o.i1 for o in self.ops if o.tag == "equal")
+
+    def segments(self) -> list[Op]:
+        """The differing stretches inside the window, neighbours merged."""
+        lo, hi = self.window
+        out: list[Op] = []
+        for o in self.ops:
+            if o.tag in ("equal", "absorb"):
+                continue
+            if o.tag == "delete" and (o.j2 <= lo or o.j1 >= hi):
+                continue
+            if out and out[-1].i2 == o.i1 and out[-1].j2 == o.j1:
+                p = out[-1]
+                out[-1] = Op("replace", p.i1, o.i2, p.j1, o.j2)
+            else:
+                out.append(Op(o.tag, o.i1, o.i2, o.j1, o.j2))
+        for k, o in enumerate(out):
+            if o.i2 > o.i1 and o.j2 > o.j1:
+                out[k] = Op("replace", o.i1, o.i2, o.j1, o.j2)
+        return out
+
+
+def _weight(w: Word) -> float:
+    if w.special:
+        return 0.0
+    if w.key in STOPWORDS:
+        return 0.4
+    return 2.0 if w.capital or w.key[:1].isdigit() else 1.0
+
+
+def align(
+    a: list[Word], b: list[Word], *, by: str = "key", gap_a: float = -1.0, gap_b: float = -0.3, mismatch: float = -0.9
+) -> Alignment:
+    """Align item words ``a`` against source words ``b`` (semi-global, see module doc).
+
+    A changed word costs a little less than an added one, so that "Thursday" against
+    "Wednesday" is read as a change even where the source could simply end before it."""
+    n, m = len(a), len(b)
+    if by == "stem":
+        ka = [w.stem for w in a]
+        kb = [w.stem for w in b]
+    else:
+        ka = [w.key for w in a]
+        kb = [w.key for w in b]
+    NEG = float("-inf")
+    H = [[0.0] * (m + 1) for _ in range(n + 1)]
+    P = [[0] * (m + 1) for _ in range(n + 1)]  # 1 diag, 2 up (a gap), 3 left (b gap), 4 absorb
+    A = [[0] * (m + 1) for _ in range(n + 1)]  # absorb: j where the absorbed run starts
+    for i in range(1, n + 1):
+        w = a[i - 1]
+        row, prev = H[i], H[i - 1]
+        prow, arow = P[i], A[i]
+        if w.special:
+            best, best_j = NEG, 0
+            for j in range(0, m + 1):
+                if prev[j] > best:
+                    best, best_j = prev[j], j
+                row[j] = best
+                prow[j] = 4
+                arow[j] = best_j
+            continue
+        wt = _weight(w)
+        key = ka[i - 1]
+        row[0] = prev[0] + gap_a
+        prow[0] = 2
+        for j in range(1, m + 1):
+            if key == kb[j - 1] and key:
+                d = prev[j - 1] + max(wt, 0.4)
+            else:
+                d = prev[j - 1] + mismatch
+            u = prev[j] + gap_a
+            left = row[j - 1] + gap_b
+            if d >= u and d >= left:
+                row[j], prow[j] = d, 1
+            elif u >= left:
+                row[j], prow[j] = u, 2
+            else:
+                row[j], prow[j] = left, 3
+    # the source may end anywhere
+    j = max(range(m + 1), key=lambda x: (H[n][x], -x))
+    score = H[n][j]
+    i = n
+    raw: list[tuple[str, int, int, int, int]] = []
+    if j < m:
+        raw.append(("delete", n, n, j, m))
+    while i > 0:
+        p = P[i][j]
+        if p == 1:
+            tag = "equal" if ka[i - 1] == kb[j - 1] and ka[i - 1] else "replace"
+            raw.append((tag, i - 1, i, j - 1, j))
+            i, j = i - 1, j - 1
+        elif p == 2:
+            raw.append(("insert", i - 1, i, j, j))
+            i -= 1
+        elif p == 3:
+            raw.append(("delete", i, i, j - 1, j))
+            j -= 1
+        else:
+            j0 = A[i][j]
+            raw.append(("absorb", i - 1, i, j0, j))
+            i, j = i - 1, j0
+    if j > 0:
+        raw.append(("delete", 0, 0, 0, j))
+    raw.reverse()
+    ops: list[Op] = []
+    for tag, i1, i2, j1, j2 in raw:
+        if ops and ops[-1].tag == tag and ops[-1].i2 == i1 and ops[-1].j2 == j1 and tag != "absorb":
+            ops[-1].i2, ops[-1].j2 = i2, j2
+        else:
+            ops.append(Op(tag, i1, i2, j1, j2))
+    return Alignment(a, b, ops, score)
+
+
+def span_text(ws: list[Word], i1: int, i2: int) -> str:
+    return " ".join(w.text for w in ws[i1:i2])
+
+
+_SPELLING = [(r"ise$", "ize"), (r"isation$", "ization"), (r"our$", "or"), (r"yse$", "yze"), (r"tre$", "ter"), (r"ence$", "ense"), (r"ogue$", "og"), (r"lled$", "led"), (r"lling$", "ling")]
+
+
+def spelling_variant(x: str, y: str) -> bool:
+    """British/American spellings and hyphenation of one word."""
+    x, y = x.lower().replace("-", "").replace(" ", ""), y.lower().replace("-", "").replace(" ", "")
+    if x == y:
+        return True
+    for pat, rep in _SPELLING:
+        if re.sub(pat, rep, x) == re.sub(pat, rep, y):
+            return True
+        xs = re.sub(r"(s|d|ed|es|ing)$", "", x)
+        ys = re.sub(r"(s|d|ed|es|ing)$", "", y)
+        if re.sub(pat, rep, xs) == re.sub(pat, rep, ys) and x[len(xs) :] == y[len(ys) :]:
+            return True
+    return False
