@@ -7,12 +7,12 @@
 
 __version__ = "0.1.0"
 
-from .api import Report, check, check_claims  # noqa: E402
-from .audit import find_conflicts as audit  # noqa: E402
-from .classify import Settings  # noqa: E402
-from .corpus import Corpus, load_sources  # noqa: E402
-from .errors import ConfigError, FactcheckError, InputError  # noqa: E402
-from .model import Claim, Conflict, Evidence, Finding, Item, Mention, Quote, Sentence, Source, Span  # noqa: E402
+from .api import Report, check, check_claims
+from .audit import find_conflicts as audit
+from .classify import Settings
+from .corpus import Corpus, load_sources
+from .errors import ConfigError, FactcheckError, InputError
+from .model import Claim, Conflict, Evidence, Finding, Item, Mention, Quote, Sentence, Source, Span
 
 __all__ = [
     "Claim",

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .classify import Settings, check_item
 from .claims import Parsed, expand_inputs, parse_file
+from .classify import Settings, check_item
 from .corpus import Corpus, load_sources
 from .errors import InputError
 from .model import SEVERITY_RANK, Claim, Conflict, Item

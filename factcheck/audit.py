@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 
 from .entities import is_place, org_key
-from .model import Conflict, SEVERITY_RANK
+from .model import SEVERITY_RANK, Conflict
 
 
 def _slug(text: str) -> str:
@@ -43,7 +43,13 @@ def entity_variants(corpus) -> list[Conflict]:
     def holders(items) -> list[dict]:
         return sorted(
             (
-                {"source": src.id, "line": src.line_of(m.start), "start": m.start, "end": m.end, "text": src.text[m.start : m.end]}
+                {
+                    "source": src.id,
+                    "line": src.line_of(m.start),
+                    "start": m.start,
+                    "end": m.end,
+                    "text": src.text[m.start : m.end],
+                }
                 for src, m in items
             ),
             key=lambda h: (h["source"], h["start"]),
@@ -68,7 +74,7 @@ def entity_variants(corpus) -> list[Conflict]:
                     forms,
                 )
             )
-    for i, long in enumerate(keys):
+    for _i, long in enumerate(keys):
         lw = long.split()
         for short in keys:
             sw = short.split()

@@ -146,10 +146,17 @@ def _states_something(sentence: str) -> bool:
     return len(toks) >= 3
 
 
-def parse_draft(path: str | Path, registry: AliasRegistry | None = None, max_bytes: int = DEFAULT_MAX_BYTES, display: str | None = None) -> Parsed:
+def parse_draft(
+    path: str | Path,
+    registry: AliasRegistry | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    display: str | None = None,
+) -> Parsed:
     """Quotes and claims of a draft, in reading order."""
     text, _ = read_text(path, max_bytes)
-    return parse_draft_text(text, display or str(path), registry, markdown=Path(path).suffix.lower() in (".md", ".markdown"))
+    return parse_draft_text(
+        text, display or str(path), registry, markdown=Path(path).suffix.lower() in (".md", ".markdown")
+    )
 
 
 def parse_draft_text(text: str, name: str, registry: AliasRegistry | None = None, markdown: bool = True) -> Parsed:
@@ -183,7 +190,17 @@ def parse_draft_text(text: str, name: str, registry: AliasRegistry | None = None
         o = norm.orig_start(a)
         line, col = _line_col(text, o)
         parsed.claims.append(
-            Claim(f"{base}:{line}:{col}", name, line, col, "claim", re.sub(r"\s+", " ", sentence), None, None, text[o : norm.orig_end(b)])
+            Claim(
+                f"{base}:{line}:{col}",
+                name,
+                line,
+                col,
+                "claim",
+                re.sub(r"\s+", " ", sentence),
+                None,
+                None,
+                text[o : norm.orig_end(b)],
+            )
         )
     parsed.claims.sort(key=lambda c: (c.line, c.column))
     # suppression: a comment covers the next paragraph (the lines up to the next blank line)
@@ -229,7 +246,7 @@ def _record_claim(rec: dict, path: str, line: int, registry: AliasRegistry | Non
     canonical = registry.canonical_person(speaker) if (registry and speaker) else speaker
     words = text.strip()
     if kind == "quote":
-        words = words.strip().strip("\"\u201c\u201d").strip()
+        words = words.strip().strip('"\u201c\u201d').strip()
     return Claim(rid, path, line, 1, kind, re.sub(r"\s+", " ", words), canonical, speaker, text)
 
 
@@ -248,7 +265,9 @@ def parse_csv(text: str, path: str, registry: AliasRegistry | None = None) -> Pa
     missing = [c for c in ("id", "text") if c not in cols]
     if missing:
         parsed.errors.append(
-            InputError(path, f"the header has no {' or '.join(repr(c) for c in missing)} column (it has: {', '.join(cols)})", 1)
+            InputError(
+                path, f"the header has no {' or '.join(repr(c) for c in missing)} column (it has: {', '.join(cols)})", 1
+            )
         )
         return parsed
     ids: dict[str, int] = {}

@@ -7,18 +7,17 @@ from dataclasses import dataclass, field
 from .corpus import Corpus, person_bindings
 from .entities import (
     MONTHS,
-    ORG_HEADS,
-    is_name_word,
-    is_place,
     NEGATORS,
     NUMBER_WORDS,
-    WEEKDAYS,
+    ORG_HEADS,
     PRONOUNS,
+    WEEKDAYS,
+    is_name_word,
+    is_place,
     org_key,
     same_role,
     token_class,
 )
-from .index import index_terms
 from .match import Alignment, Op, Word, align, join_compounds, span_text, spelling_variant, words
 from .model import Claim, Evidence, Finding, Item, Quote, Sentence
 from .normalise import FUNCTION_WORDS, STOPWORDS, escape_hidden, hidden_characters, tokenize
@@ -62,11 +61,21 @@ def _quote_views(corpus: Corpus, seeds: list[Quote]) -> list[QuoteView]:
         run = [q]
         # the passage a quote belongs to: neighbours by the same speaker
         i = q.index
-        while i > 0 and src.quotes[i - 1].speaker and src.quotes[i - 1].speaker == q.speaker and not src.quotes[i - 1].partial:
+        while (
+            i > 0
+            and src.quotes[i - 1].speaker
+            and src.quotes[i - 1].speaker == q.speaker
+            and not src.quotes[i - 1].partial
+        ):
             i -= 1
             run.insert(0, src.quotes[i])
         i = q.index
-        while i + 1 < len(src.quotes) and src.quotes[i + 1].speaker and src.quotes[i + 1].speaker == q.speaker and not src.quotes[i + 1].partial:
+        while (
+            i + 1 < len(src.quotes)
+            and src.quotes[i + 1].speaker
+            and src.quotes[i + 1].speaker == q.speaker
+            and not src.quotes[i + 1].partial
+        ):
             i += 1
             run.append(src.quotes[i])
         for group in ([q], run) if len(run) > 1 else ([q],):
@@ -104,11 +113,15 @@ def _similarity(al: Alignment) -> float:
     return 2 * m / (a_n + win) if a_n + win else 0.0
 
 
-def match_quote(text: str, corpus: Corpus, settings: Settings, candidates: list[Quote] | None = None) -> list[QuoteMatch]:
+def match_quote(
+    text: str, corpus: Corpus, settings: Settings, candidates: list[Quote] | None = None
+) -> list[QuoteMatch]:
     """Source quotes aligned with ``text``, best first."""
     if candidates is None:
         idx = corpus.index
-        candidates = [corpus.source(e.source).quotes[e.number] for e in idx.candidates(text, "quote", limit=settings.candidates)]
+        candidates = [
+            corpus.source(e.source).quotes[e.number] for e in idx.candidates(text, "quote", limit=settings.candidates)
+        ]
     dw = words(text)
     out = []
     for view in _quote_views(corpus, candidates):
@@ -128,23 +141,31 @@ def _quote_findings(al: Alignment) -> tuple[list[Finding], list[Finding]]:
         if seg.tag == "replace":
             pairs = list(zip(al.a[seg.i1 : seg.i2], al.b[seg.j1 : seg.j2], strict=False))
             if seg.i2 - seg.i1 == seg.j2 - seg.j1 and all(spelling_variant(x.text, y.text) for x, y in pairs):
-                cosmetic.append(Finding("spelling", "info", f"spelling differs: '{found}' for '{expected}'", expected, found))
+                cosmetic.append(
+                    Finding("spelling", "info", f"spelling differs: '{found}' for '{expected}'", expected, found)
+                )
             else:
                 material.append(
-                    Finding("wording", "error", f"the source says '{expected}', the item says '{found}'", expected, found)
+                    Finding(
+                        "wording", "error", f"the source says '{expected}', the item says '{found}'", expected, found
+                    )
                 )
         elif seg.tag == "insert":
             material.append(Finding("insertion", "error", f"'{found}' is not in the source quote", None, found))
         elif seg.tag == "delete":
             material.append(
-                Finding("omission", "error", f"'{expected}' is left out without a marked omission (...)", expected, None)
+                Finding(
+                    "omission", "error", f"'{expected}' is left out without a marked omission (...)", expected, None
+                )
             )
     for o in al.ops:
         if o.tag != "equal":
             continue
         for x, y in zip(al.a[o.i1 : o.i2], al.b[o.j1 : o.j2], strict=False):
             if (" " in x.text or " " in y.text) and x.text.lower() != y.text.lower():
-                cosmetic.append(Finding("spelling", "info", f"spelling differs: '{x.text}' for '{y.text}'", y.text, x.text))
+                cosmetic.append(
+                    Finding("spelling", "info", f"spelling differs: '{x.text}' for '{y.text}'", y.text, x.text)
+                )
     return material, cosmetic
 
 
@@ -156,7 +177,9 @@ def _quote_evidence(corpus: Corpus, view: QuoteView) -> Evidence:
 
 def check_quote(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
     if not [w for w in words(claim.text) if not w.special]:
-        return Item(claim, "unsupported", 0.0, findings=[Finding("wording", "warning", "the quote has no words to check")])
+        return Item(
+            claim, "unsupported", 0.0, findings=[Finding("wording", "warning", "the quote has no words to check")]
+        )
     matches = match_quote(claim.text, corpus, settings)
     hidden = _hidden_findings(claim)
     if not matches or matches[0].similarity < settings.quote_min_similarity:
@@ -164,7 +187,7 @@ def check_quote(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
         msg = "no source quote is close to these words"
         if claim.speaker and not any(corpus.registry.same_person(claim.speaker, q.speaker) for q in corpus.quotes):
             msg += f"; the sources quote nobody named {claim.speaker}"
-        return Item(claim, "unsupported", score, findings=[Finding("wording", "warning", msg)] + hidden)
+        return Item(claim, "unsupported", score, findings=[Finding("wording", "warning", msg), *hidden])
     best = matches[0]
     exact = [m for m in matches if m.similarity >= best.similarity - 1e-9]
     reg = corpus.registry
@@ -207,7 +230,13 @@ def check_quote(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
         if len({reg.canonical_person(s) for s in speakers}) > 1:
             verdict = "disputed"
             speaker_findings.append(
-                Finding("speaker", "warning", "the sources attribute these words to " + " and ".join(sorted(speakers)), " / ".join(sorted(speakers)), claim.speaker)
+                Finding(
+                    "speaker",
+                    "warning",
+                    "the sources attribute these words to " + " and ".join(sorted(speakers)),
+                    " / ".join(sorted(speakers)),
+                    claim.speaker,
+                )
             )
     findings = material + speaker_findings + cosmetic + hidden
     return Item(claim, verdict, score, evidence, findings)
@@ -224,10 +253,42 @@ def _hidden_findings(claim: Claim) -> list[Finding]:
 # --- claims ----------------------------------------------------------------------------------
 
 HEDGES = {
-    "expected", "expects", "plan", "plans", "planned", "planning", "set", "may", "might", "could",
-    "would", "should", "likely", "unlikely", "proposed", "proposes", "aims", "aim", "hopes", "hope",
-    "intends", "intend", "poised", "scheduled", "due", "considering", "reportedly", "allegedly",
-    "possibly", "probably", "potential", "potentially", "anticipated", "seeks", "seeking", "will",
+    "expected",
+    "expects",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "set",
+    "may",
+    "might",
+    "could",
+    "would",
+    "should",
+    "likely",
+    "unlikely",
+    "proposed",
+    "proposes",
+    "aims",
+    "aim",
+    "hopes",
+    "hope",
+    "intends",
+    "intend",
+    "poised",
+    "scheduled",
+    "due",
+    "considering",
+    "reportedly",
+    "allegedly",
+    "possibly",
+    "probably",
+    "potential",
+    "potentially",
+    "anticipated",
+    "seeks",
+    "seeking",
+    "will",
 }
 WEAK_HEDGES = {"will", "would", "set", "due"}
 
@@ -279,12 +340,18 @@ def _coverage(cw: list[Word], sw: list[Word], extra: set[int], vocab: frozenset[
     # a claim word with no match whose kind the sentence has unmatched: a slot filled differently
     claim_stems = {w.stem for w in cw}
     open_slots = {_slot_class(w) for w in sw if w.stem not in claim_stems and w.key not in FUNCTION_WORDS} - {None}
-    slot = sum(0.5 * weights[i] for i, w in enumerate(cw) if weights[i] and i not in covered and _slot_class(w) in open_slots)
+    slot = sum(
+        0.5 * weights[i] for i, w in enumerate(cw) if weights[i] and i not in covered and _slot_class(w) in open_slots
+    )
     return got / total, slot / total, covered
 
 
 def match_claim(
-    text: str, corpus: Corpus, settings: Settings, sentences: list[Sentence] | None = None, extra: set[int] | None = None
+    text: str,
+    corpus: Corpus,
+    settings: Settings,
+    sentences: list[Sentence] | None = None,
+    extra: set[int] | None = None,
 ) -> list[ClaimMatch]:
     """Source sentences aligned with a claim, best first."""
     cw = words(text)
@@ -297,20 +364,51 @@ def match_claim(
     scored = []
     for s in sentences:
         sw = words(s.text)
-        cov, slot, covered = _coverage(cw, sw, extra or set(), vocab)
+        ctx = words(s.context) if s.context else []
+        cov, slot, covered = _coverage(cw, sw + ctx, extra or set(), vocab)
         scored.append((cov, slot, s, sw, covered))
     scored.sort(key=lambda x: (-(x[0] + x[1]), -x[0], x[2].source, x[2].index))
     out = []
     for cov, slot, s, sw, covered in scored[: settings.aligned_candidates]:
         a, b = join_compounds(cw, sw)
         out.append(ClaimMatch(s, cov, slot, align(a, b, by="stem", gap_b=-0.15), covered))
-    out.sort(key=lambda m: (-round(m.related, 2), -round(m.coverage, 2), -m.alignment.score, m.sentence.source, m.sentence.index))
+    out.sort(
+        key=lambda m: (
+            -round(m.related, 2),
+            -round(m.coverage, 2),
+            -m.alignment.score,
+            m.sentence.source,
+            m.sentence.index,
+        )
+    )
     return out
 
 
 def _is_negator(w: Word) -> bool:
     k = w.key
-    return k in NEGATORS or (k.endswith("nt") and k[:-2] in {"did", "do", "does", "is", "was", "are", "were", "wo", "ca", "could", "would", "should", "has", "have", "had", "must", "need"})
+    return k in NEGATORS or (
+        k.endswith("nt")
+        and k[:-2]
+        in {
+            "did",
+            "do",
+            "does",
+            "is",
+            "was",
+            "are",
+            "were",
+            "wo",
+            "ca",
+            "could",
+            "would",
+            "should",
+            "has",
+            "have",
+            "had",
+            "must",
+            "need",
+        }
+    )
 
 
 def _classes(ws: list[Word], i1: int, i2: int, text_words: list[Word]) -> dict[str, list[str]]:
@@ -341,7 +439,11 @@ def entity_type(name: str, registry) -> str | None:
     if registry.person(name) or (len(ws) >= 2 and registry.person(ws[-1])):
         return "person"
     low = [w.lower() for w in ws]
-    if any(w in ORG_HEADS for w in low) or registry.org(name) in registry.orgs.values() or (len(ws) == 1 and name.isupper() and len(name) > 2):
+    if (
+        any(w in ORG_HEADS for w in low)
+        or registry.org(name) in registry.orgs.values()
+        or (len(ws) == 1 and name.isupper() and len(name) > 2)
+    ):
         return "org"
     if 2 <= len(ws) <= 4 and all(is_name_word(w) for w in ws):
         return "person"
@@ -372,15 +474,13 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
         # negation: one side denies what the other states
         nx, ny = sum(map(_is_negator, X)), sum(map(_is_negator, Y))
         if (nx > 0) != (ny > 0) and (seg.tag == "replace" or nx or ny):
-            findings.append(
-                Finding(
-                    "negation",
-                    "error",
-                    f"negation differs: the source says '{expected or '(nothing)'}', the item says '{found or '(nothing)'}'",
-                    expected or None,
-                    found or None,
-                )
-            )
+            if nx and not expected:
+                msg = f"the item adds '{found}': the source states it without a negation"
+            elif ny and not found:
+                msg = f"the item leaves out '{expected}': the source negates it"
+            else:
+                msg = f"negation differs: the source says '{expected}', the item says '{found}'"
+            findings.append(Finding("negation", "error", msg, expected or None, found or None))
             continue
         if seg.tag != "replace":
             continue
@@ -392,7 +492,13 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
             vy = cy.get(kind) or cy.get("date" if kind == "number" else "number", [])
             if cx.get(kind) and vy and set(vx) != set(vy):
                 findings.append(
-                    Finding(kind, "error", f"{kind} differs: the source says '{expected}', the item says '{found}'", expected, found)
+                    Finding(
+                        kind,
+                        "error",
+                        f"{kind} differs: the source says '{expected}', the item says '{found}'",
+                        expected,
+                        found,
+                    )
                 )
                 typed = True
                 break
@@ -410,7 +516,9 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
             if tx is None or tx != ty:
                 continue  # a person against a place is a different statement, not a swap
             findings.append(
-                Finding("entity", "error", f"the source names '{y_name}' where the item names '{x_name}'", y_name, x_name)
+                Finding(
+                    "entity", "error", f"the source names '{y_name}' where the item names '{x_name}'", y_name, x_name
+                )
             )
     # modality: the source hedges a statement the item makes; the hedge stands in words the
     # item leaves out, just before a content word both share ("is expected to formally | sign")
@@ -441,11 +549,60 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
     return findings
 
 
-_IRREGULAR_PAST = {"signed", "did", "made", "took", "gave", "went", "won", "lost", "met", "agreed", "said", "told", "built", "began", "became", "held", "left", "sent", "set", "paid", "sold", "bought", "brought", "wrote", "struck", "broke", "chose", "led", "ran", "saw", "spent", "found", "hit", "cut", "put", "rose", "fell"}
+_IRREGULAR_PAST = {
+    "signed",
+    "did",
+    "made",
+    "took",
+    "gave",
+    "went",
+    "won",
+    "lost",
+    "met",
+    "agreed",
+    "said",
+    "told",
+    "built",
+    "began",
+    "became",
+    "held",
+    "left",
+    "sent",
+    "set",
+    "paid",
+    "sold",
+    "bought",
+    "brought",
+    "wrote",
+    "struck",
+    "broke",
+    "chose",
+    "led",
+    "ran",
+    "saw",
+    "spent",
+    "found",
+    "hit",
+    "cut",
+    "put",
+    "rose",
+    "fell",
+}
+
+
+def _title_evidence(corpus: Corpus, person: str, title: str) -> Evidence | None:
+    """The sentence where the sources first give ``person`` the title ``title``."""
+    src_id, start, _ = corpus.registry.people[person].titles[title][0]
+    source = corpus.source(src_id)
+    sent = next((x for x in source.sentences if x.start <= start < x.end), None)
+    if sent is None:
+        return None
+    return Evidence(src_id, source.line_of(sent.start), sent.start, sent.end, sent.text, None)
 
 
 def _role_findings(claim_text: str, corpus: Corpus) -> tuple[list[Finding], list[Evidence], set[int]]:
-    """Titles the item gives people, against the titles the sources give them."""
+    """Titles the item gives people, against the titles the sources give them; also the
+    claim words a confirmed title covers."""
     reg = corpus.registry
     findings, evidence = [], []
     covered_spans: list[tuple[int, int]] = []
@@ -457,26 +614,21 @@ def _role_findings(claim_text: str, corpus: Corpus) -> tuple[list[Finding], list
         if not held:
             continue
         ok = [t for t in held if same_role(b.title, t)]
+        ev = _title_evidence(corpus, person, ok[0] if ok else held[0])
+        if ev is not None and ev not in evidence:
+            evidence.append(ev)
         if ok:
-            src, s, e = reg.people[person].titles[ok[0]][0]
-            source = corpus.source(src)
-            sent = next((x for x in source.sentences if x.start <= s < x.end), None)
-            if sent is not None:
-                evidence.append(Evidence(src, source.line_of(sent.start), sent.start, sent.end, sent.text, None))
             covered_spans.append((b.start, b.end))
             if b.title_start is not None:
                 covered_spans.append((b.title_start, b.title_end))
             continue
-        others = sorted({p for p, entry in reg.people.items() if p != person and any(same_role(b.title, t) for t in entry.titles)})
+        others = sorted(
+            {p for p, entry in reg.people.items() if p != person and any(same_role(b.title, t) for t in entry.titles)}
+        )
         msg = f"the sources give {person} the title '{held[0]}', not '{b.title}'"
         if others:
             msg += f" ('{b.title}' is {', '.join(others)}'s title)"
         findings.append(Finding("role", "error", msg, held[0], b.title))
-        src, s, e = reg.people[person].titles[held[0]][0]
-        source = corpus.source(src)
-        sent = next((x for x in source.sentences if x.start <= s < x.end), None)
-        if sent is not None:
-            evidence.append(Evidence(src, source.line_of(sent.start), sent.start, sent.end, sent.text, None))
     cw = words(claim_text)
     covered = {i for i, w in enumerate(cw) if any(s <= w.start < e for s, e in covered_spans)}
     return findings, evidence, covered
@@ -524,6 +676,28 @@ def _variant_findings(claim_text: str, corpus: Corpus) -> tuple[list[Finding], l
     return findings, ids
 
 
+def _novel_inside(al: Alignment, vocabulary: frozenset[str]) -> list[Word]:
+    """Claim words the sources never use, set between words that match: new information
+    inside a statement the sources make ("have cancelled plans to extend ...")."""
+    matched = [o for o in al.ops if o.tag == "equal"]
+    if not matched:
+        return []
+    first, last = matched[0].i1, matched[-1].i2
+    out = []
+    for o in al.ops:
+        if o.tag in ("insert", "replace"):
+            for i in range(max(o.i1, first), min(o.i2, last)):
+                w = al.a[i]
+                if (
+                    not w.special
+                    and w.key not in FUNCTION_WORDS
+                    and w.stem not in vocabulary
+                    and w.key not in vocabulary
+                ):
+                    out.append(w)
+    return out
+
+
 def _dedupe(findings: list[Finding]) -> list[Finding]:
     seen, out = set(), []
     for f in findings:
@@ -549,7 +723,13 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
     if not matches:
         if role_f:
             return Item(claim, "contradicted", 0.0, role_ev, role_f + hidden)
-        return Item(claim, "unsupported", 0.0, [], [Finding("wording", "warning", "nothing in the sources is close to this")] + hidden)
+        return Item(
+            claim,
+            "unsupported",
+            0.0,
+            [],
+            [Finding("wording", "warning", "nothing in the sources is close to this"), *hidden],
+        )
     best = matches[0]
     evidence = [_sentence_evidence(corpus, best.sentence)]
     conflicts = _segment_conflicts(best, corpus, text) if best.related >= settings.claim_min_coverage else []
@@ -558,18 +738,33 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
         if e not in evidence:
             evidence.insert(0, e) if role_f else evidence.append(e)
     score = 100 * min(best.coverage, 1.0)
+    novel = _novel_inside(best.alignment, corpus.vocabulary)
     if findings:
         verdict = "contradicted"
     elif any(f.severity == "warning" for f in variant_f):
         verdict = "disputed"
-    elif best.coverage >= settings.claim_verify_coverage:
+    elif best.coverage >= settings.claim_verify_coverage and not novel:
         verdict = "verified"
+    elif novel and best.coverage >= settings.claim_verify_coverage:
+        verdict = "unsupported"
+        found = " ".join(w.text for w in novel)
+        findings.append(
+            Finding(
+                "wording", "warning", f"the sources never say '{found}': the rest of the claim matches", None, found
+            )
+        )
     else:
         verdict = "unsupported"
         missing = [w.text for i, w in enumerate(cw) if _weight(w, vocab) and i not in best.covered]
         if missing:
             findings.append(
-                Finding("wording", "warning", "the sources do not say: " + ", ".join(missing[:8]), None, " ".join(missing[:8]))
+                Finding(
+                    "wording",
+                    "warning",
+                    "the sources do not say: " + ", ".join(missing[:8]),
+                    None,
+                    " ".join(missing[:8]),
+                )
             )
     return Item(claim, verdict, score, evidence, findings + variant_f + hidden, conflicts=conflict_ids)
 

@@ -84,12 +84,39 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @sources_option
-@click.option("--format", "fmt", default=None, metavar="FMT", help=f"Report format: {', '.join(sorted(REPORTERS))}. Default: table.")
-@click.option("--output", "-o", metavar="FILE", default=None, help="Write the report to FILE (folders are created; the write is atomic) instead of standard output.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None, help="Exit 1 when an item is at or above this severity. Default: error.")
+@click.option(
+    "--format",
+    "fmt",
+    default=None,
+    metavar="FMT",
+    help=f"Report format: {', '.join(sorted(REPORTERS))}. Default: table.",
+)
+@click.option(
+    "--output",
+    "-o",
+    metavar="FILE",
+    default=None,
+    help="Write the report to FILE (folders are created; the write is atomic) instead of standard output.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default=None,
+    help="Exit 1 when an item is at or above this severity. Default: error.",
+)
 @click.option("--tablefmt", default="simple", show_default=True, help="tabulate table style for --format table.")
-@click.option("--quote-min-similarity", type=click.FloatRange(0, 1), default=None, help="Below this word similarity no source quote is close enough (unsupported). Default: 0.6.")
-@click.option("--claim-verify-coverage", type=click.FloatRange(0, 1), default=None, help="Share of a claim's content its evidence must hold to verify it. Default: 0.7.")
+@click.option(
+    "--quote-min-similarity",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Below this word similarity no source quote is close enough (unsupported). Default: 0.6.",
+)
+@click.option(
+    "--claim-verify-coverage",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Share of a claim's content its evidence must hold to verify it. Default: 0.7.",
+)
 def check(paths, sources, fmt, output, fail_on, tablefmt, quote_min_similarity, claim_verify_coverage) -> None:
     """Check drafts (.md, .txt) and batch claim files (.csv, .jsonl), or folders of them.
 
@@ -122,7 +149,9 @@ def check(paths, sources, fmt, output, fail_on, tablefmt, quote_min_similarity, 
 
 
 def _format_option(choices):
-    return click.option("--format", "fmt", type=click.Choice(choices), default="table", show_default=True, help="Output format.")
+    return click.option(
+        "--format", "fmt", type=click.Choice(choices), default="table", show_default=True, help="Output format."
+    )
 
 
 @main.command("sources")

@@ -43,7 +43,9 @@ _TYPES = {f.name: f.type for f in fields(Config)}
 
 
 def _coerce(name: str, value, origin: str):
-    kind = {"str": str, "int": int, "float": float}[_TYPES[name] if isinstance(_TYPES[name], str) else _TYPES[name].__name__]
+    kind = {"str": str, "int": int, "float": float}[
+        _TYPES[name] if isinstance(_TYPES[name], str) else _TYPES[name].__name__
+    ]
     try:
         v = kind(value)
     except (TypeError, ValueError):
@@ -86,6 +88,8 @@ def load_config(directory: str | Path = ".") -> Config:
     config = Config(origin=origin)
     for k, v in values.items():
         if k not in _TYPES or k == "origin":
-            raise ConfigError(f"{origin}: unknown setting '{k}' (known: {', '.join(n for n in _TYPES if n != 'origin')})")
+            raise ConfigError(
+                f"{origin}: unknown setting '{k}' (known: {', '.join(n for n in _TYPES if n != 'origin')})"
+            )
         setattr(config, k, _coerce(k, v, origin))
     return config

@@ -101,7 +101,9 @@ def person_bindings(text: str, registry: AliasRegistry, strict: bool = True) -> 
             if cm:
                 cand = cm.group("title").strip()
                 rp = role_phrase_before(cand + " ") or (None, None)
-                if rp[1] is not None and _ends_with_head(cand):
+                # the whole phrase must be a title: "is the UK Security Minister", not
+                # "is expected to sign the agreement with ... Minister"
+                if rp[1] is not None and rp[0] == 0 and _ends_with_head(cand):
                     b.title = cand
                     b.title_start = nend + cm.start("title")
                     b.title_end = b.title_start + len(cand)
@@ -167,12 +169,23 @@ class Corpus:
         return self._conflicts
 
 
+# A sentence that opens with a pronoun ("It hosted ...", "They plan ...") is about what the
+# sentence before it names; those names count as its context when matching claims.
+_PRONOUN_START = re.compile(r"^(?:it|its|they|their|he|his|she|her|this|these|both|the two|the pair)\b", re.I)
+
+
+def _names(text: str) -> list[str]:
+    from .match import words
+
+    return [w.text for w in words(text) if w.capital]
+
+
 def _norm_sentence_spans(src: Source) -> list[tuple[int, int]]:
     """Sentence spans in normalised offsets (the model keeps original ones)."""
     from .normalise import split_sentences
 
     spans = []
-    for (ps, pe), para in zip(src.norm_paragraphs, src.paragraphs, strict=True):
+    for (ps, pe), _para in zip(src.norm_paragraphs, src.paragraphs, strict=True):
         spans.extend(split_sentences(src.norm.text, ps, pe))
     return spans
 
@@ -216,7 +229,7 @@ def analyse(sources: list[Source]) -> AliasRegistry:
             )
             if q.speaker and q.title:
                 ps, pe = paras[q.para if q.attribution != "next-line" else q.last_para + 1]
-                seg = text[ps:pe] if q.attribution != "next-line" else text[ps:pe]
+                seg = text[ps:pe]
                 idx = seg.find(q.title)
                 if idx < 0:
                     ps, pe = paras[q.last_para]
@@ -230,6 +243,9 @@ def analyse(sources: list[Source]) -> AliasRegistry:
         src.sentences = [s for s in src.sentences if not src.paragraphs[s.paragraph].metadata]
         for i, s in enumerate(src.sentences):
             s.index = i
+            if i and _PRONOUN_START.match(s.text):
+                prev = src.sentences[i - 1]
+                s.context = " ".join(_names(prev.text) + prev.context.split())
         src.mentions = _mentions(src, registry)
     registry.link_org_aliases()
     return registry

@@ -35,10 +35,14 @@ def decode(data: bytes, path: str | Path) -> tuple[str, str]:
         text, enc = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         # cp1252 leaves five bytes undefined; read those as Latin-1 so nothing is lost
-        text = "".join(
-            b.decode("cp1252") if b[0] not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else b.decode("latin-1")
-            for b in (data[i : i + 1] for i in range(len(data)))
-        ) if len(data) < 1_000_000 else data.decode("cp1252", errors="replace")
+        text = (
+            "".join(
+                b.decode("cp1252") if b[0] not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else b.decode("latin-1")
+                for b in (data[i : i + 1] for i in range(len(data)))
+            )
+            if len(data) < 1_000_000
+            else data.decode("cp1252", errors="replace")
+        )
         enc = "cp1252"
     controls = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\t\n\r\f")
     if controls > max(8, len(text[:65536]) // 100):
@@ -239,7 +243,9 @@ def find_source_files(folder: str | Path) -> list[Path]:
         raise InputError(folder, "sources folder does not exist (set it with --sources or the 'sources' setting)")
     if not d.is_dir():
         raise InputError(folder, "sources must be a folder of .txt or .md articles")
-    files = sorted(f for f in d.rglob("*") if f.is_file() and f.suffix.lower() in SOURCE_SUFFIXES and not f.name.startswith("."))
+    files = sorted(
+        f for f in d.rglob("*") if f.is_file() and f.suffix.lower() in SOURCE_SUFFIXES and not f.name.startswith(".")
+    )
     if not files:
         raise InputError(folder, "no sources: the folder holds no .txt or .md files")
     return files

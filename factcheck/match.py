@@ -206,7 +206,17 @@ def span_text(ws: list[Word], i1: int, i2: int) -> str:
     return " ".join(w.text for w in ws[i1:i2])
 
 
-_SPELLING = [(r"ise$", "ize"), (r"isation$", "ization"), (r"our$", "or"), (r"yse$", "yze"), (r"tre$", "ter"), (r"ence$", "ense"), (r"ogue$", "og"), (r"lled$", "led"), (r"lling$", "ling")]
+_SPELLING = [
+    (r"ise$", "ize"),
+    (r"isation$", "ization"),
+    (r"our$", "or"),
+    (r"yse$", "yze"),
+    (r"tre$", "ter"),
+    (r"ence$", "ense"),
+    (r"ogue$", "og"),
+    (r"lled$", "led"),
+    (r"lling$", "ling"),
+]
 
 
 def spelling_variant(x: str, y: str) -> bool:

@@ -52,6 +52,7 @@ class Sentence:
     end: int
     text: str  # normalised text of the span
     heading: bool = False
+    context: str = ""  # names from the sentence before, when this one opens with a pronoun
 
 
 @dataclass

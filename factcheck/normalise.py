@@ -25,7 +25,7 @@ _HOMOGLYPHS = dict(
         "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u04bb\u0501\u051b\u051d"
         "\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0406\u0408\u0405"
         "\u03bf\u03b1\u03b9\u039f\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u03a1\u03a4\u03a7\u03a5",
-        "aeopcyxijshdqw" "ABEKMHOPCTXIJS" "oaiOABEZHIKMNPTXY",
+        "aeopcyxijshdqwABEKMHOPCTXIJSoaiOABEZHIKMNPTXY",
         strict=True,
     )
 )
@@ -147,9 +147,8 @@ def lines_with_offsets(text: str) -> list[tuple[int, int, int]]:
     """``(line_number, start, end)`` for every line, ``end`` excluding the line break."""
     out = []
     for n, m in enumerate(_LINE.finditer(text), start=1):
-        if m.start() == len(text) and m.end() == len(text):
-            if not out or text.endswith(("\n", "\r")):
-                break
+        if m.start() == len(text) and m.end() == len(text) and (not out or text.endswith(("\n", "\r"))):
+            break
         s = m.group(0)
         out.append((n, m.start(), m.start() + len(s.rstrip("\r\n"))))
         if m.end() >= len(text):
@@ -162,13 +161,109 @@ def lines_with_offsets(text: str) -> list[tuple[int, int, int]]:
 # Shipped Punkt parameters: NLTK's punkt model is not on a fresh machine and cannot be
 # downloaded, so the tokenizer is built from these. Lower case, without the final full stop;
 # Punkt looks an abbreviation up by the text before the stop, so "u.s" covers "U.S.".
-ABBREVIATIONS = """
-mr mrs ms mx dr prof sen rep gov lt gen col sgt st jr sr inc ltd co corp plc llc bros
-capt cmdr cdr adm maj brig pte cpl supt insp det rev hon fr sr sra dept govt assn univ
-u.s u.k u.n e.u u.s.a e.g i.e etc vs v al approx est no nos vol fig op cf ca
-jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-a.m p.m ph.d m.p mps q.c k.c d.c n.y l.a st ave blvd rd mt ft
-""".split()
+ABBREVIATIONS = [
+    "mr",
+    "mrs",
+    "ms",
+    "mx",
+    "dr",
+    "prof",
+    "sen",
+    "rep",
+    "gov",
+    "lt",
+    "gen",
+    "col",
+    "sgt",
+    "st",
+    "jr",
+    "sr",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "plc",
+    "llc",
+    "bros",
+    "capt",
+    "cmdr",
+    "cdr",
+    "adm",
+    "maj",
+    "brig",
+    "pte",
+    "cpl",
+    "supt",
+    "insp",
+    "det",
+    "rev",
+    "hon",
+    "fr",
+    "sr",
+    "sra",
+    "dept",
+    "govt",
+    "assn",
+    "univ",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.u",
+    "u.s.a",
+    "e.g",
+    "i.e",
+    "etc",
+    "vs",
+    "v",
+    "al",
+    "approx",
+    "est",
+    "no",
+    "nos",
+    "vol",
+    "fig",
+    "op",
+    "cf",
+    "ca",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "a.m",
+    "p.m",
+    "ph.d",
+    "m.p",
+    "mps",
+    "q.c",
+    "k.c",
+    "d.c",
+    "n.y",
+    "l.a",
+    "st",
+    "ave",
+    "blvd",
+    "rd",
+    "mt",
+    "ft",
+]
 
 
 def punkt_parameters() -> PunktParameters:
@@ -219,7 +314,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 # --- tokens ------------------------------------------------------------------------------
 
 TOKEN = re.compile(
-    r"\$?\d[\d,]*(?:\.\d+)?%?\+?"  # numbers, money, percentages
+    r"\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?\+?|\$?\d+(?:\.\d+)?%?\+?"  # numbers, 12,000, $50, 4.5%
     r"|[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff](?:[\w]|[-'](?=\w))*"  # words, hyphenated, O'Neil
     r"|\.\.\.|\u2026"  # marked omissions
     r"|\[[^\]\n]{0,80}\]"  # bracketed insertions
@@ -268,17 +363,137 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
 
 STOPWORDS = frozenset(
-    """a an the of to in on at by for from with and or but as is are was were be been being am
-    it its this that these those there here their they them he she his her him we our us you your
-    i me my has have had having do does did so than then also into onto about over which who whom
-    whose what when where while said says say says told according just more most very
-    """.split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "and",
+        "or",
+        "but",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "their",
+        "they",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "him",
+        "we",
+        "our",
+        "us",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "has",
+        "have",
+        "had",
+        "having",
+        "do",
+        "does",
+        "did",
+        "so",
+        "than",
+        "then",
+        "also",
+        "into",
+        "onto",
+        "about",
+        "over",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "while",
+        "said",
+        "says",
+        "say",
+        "says",
+        "told",
+        "according",
+        "just",
+        "more",
+        "most",
+        "very",
+    ]
 )
 # Words that carry no content of their own when measuring how much of a claim a source holds
 # (modality and negation are judged separately, word by word).
 FUNCTION_WORDS = STOPWORDS | frozenset(
-    """will would can could may might shall should must between among through during within
-    across against via per into onto upon after before under over up down out off than such
-    both either each every all any some other another if whether because while
-    """.split()
+    [
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "shall",
+        "should",
+        "must",
+        "between",
+        "among",
+        "through",
+        "during",
+        "within",
+        "across",
+        "against",
+        "via",
+        "per",
+        "into",
+        "onto",
+        "upon",
+        "after",
+        "before",
+        "under",
+        "over",
+        "up",
+        "down",
+        "out",
+        "off",
+        "than",
+        "such",
+        "both",
+        "either",
+        "each",
+        "every",
+        "all",
+        "any",
+        "some",
+        "other",
+        "another",
+        "if",
+        "whether",
+        "because",
+        "while",
+    ]
 )

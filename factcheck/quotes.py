@@ -115,11 +115,11 @@ _CLAUSE_CUT = re.compile(
     r"|\s+(?:in a statement|in an interview|on \w+day|at the|during|when|while|after|before|as he|as she)\b"
 )
 _RIGHT_VERB_FIRST = re.compile(rf"^(?:{_V})(?:\s+\w+ly)?\s+(?P<who>[^.!?\"]+)", re.I)
-_RIGHT_WHO_FIRST = re.compile(rf"^(?P<who>[^,.!?\";:]{{1,120}}?)\s+(?:\w+ly\s+)?(?:{_V})\b", re.I)
+_RIGHT_WHO_FIRST = re.compile(rf"^(?P<who>[^.!?\";:]{{1,120}}?),?\s+(?:\w+ly\s+)?(?:{_V})\b", re.I)
 _RIGHT_ACCORDING = re.compile(r"^according to (?P<who>[^.!?\"]+)", re.I)
 _LEFT_ACCORDING = re.compile(r"(?:^|[,;]\s*|\s)according to (?P<who>[^\"]+?),?\s*$", re.I)
 _LEFT_VERB = re.compile(
-    rf"(?P<who>[^,;:\"]{{1,160}}?)\s+(?:\w+ly\s+)?(?:{_V})(?:\s+\w+ly)?"
+    rf"(?P<who>[^;:\"]{{1,160}}?),?\s+(?:\w+ly\s+)?(?:{_V})(?:\s+\w+ly)?"
     rf"(?:\s+(?:that|in a statement|reporters|journalists|the [A-Z][\w ]{{0,30}}|me|us|him|her|them|parliament|mps))*"
     rf"\s*[:,]?\s*$",
     re.I,
@@ -130,6 +130,15 @@ _LEFT_COLON = re.compile(r"(?:^|[.;]\s+)(?P<who>[^,;:\"]{1,80}):\s*$")
 def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> tuple[str, PersonRef | None]:
     """``("person", ref)``, ``("pronoun", None)`` or ``("unnamed", None)`` for a speaker phrase."""
     phrase = phrase.strip(" ,;:-")
+    # "Smith, who chairs the committee," -> "Smith"
+    phrase = re.sub(r",\s*(?:who|which|whose)\b[^,]*(?:,|$)", " ", phrase).strip(" ,")
+    # "In a statement, Smith" -> "Smith": an opening adverbial phrase is not the speaker
+    phrase = re.sub(
+        r"^(?:in|at|on|speaking|writing|asked|during|after|before|earlier|later|meanwhile|however)\b[^,]*,\s*",
+        "",
+        phrase,
+        flags=re.I,
+    )
     m = _CLAUSE_CUT.search(phrase)
     if m:
         phrase = phrase[: m.start()]
@@ -166,7 +175,9 @@ def _bare_name_line(line: str, registry: AliasRegistry | None) -> PersonRef | No
     if not line or len(line.split()) > 12 or re.search(r"[.!?\"]$", line):
         return None
     head = line.split(",")[0]
-    if not all(is_name_word(w) or w.lower().rstrip(".") in {"dr", "sir", "prof", "mr", "mrs", "ms"} for w in head.split()):
+    if not all(
+        is_name_word(w) or w.lower().rstrip(".") in {"dr", "sir", "prof", "mr", "mrs", "ms"} for w in head.split()
+    ):
         return None
     kind, ref = parse_speaker_phrase(line, registry)
     if kind != "person" or ref is None:
@@ -186,14 +197,25 @@ def attribute(
     """Give every quote its speaker; returns the paragraphs that are only an attribution line."""
     last_speaker: FoundQuote | None = None
     name_lines: set[int] = set()
+    seen: dict[str, str] = {}  # surname -> full name, for "Mr Smith" after "John Smith"
+
+    def canonical(name: str) -> str:
+        parts = name.split()
+        if len(parts) == 1 and parts[0].lower() in seen:
+            return seen[parts[0].lower()]
+        full = registry.canonical_person(name) if registry else name
+        if len(full.split()) >= 2:
+            seen.setdefault(full.split()[-1].lower(), full)
+        return full
+
     by_para: dict[int, list[FoundQuote]] = {}
     for q in quotes:
         by_para.setdefault(q.para, []).append(q)
     for qi, q in enumerate(quotes):
-        first_a = q.parts[0][0]
         s_start, _ = _sentence_bounds(sentences, q.open_mark)
         prev_close = max(
-            [p.close_mark + 1 for p in quotes[:qi] if p.close_mark is not None and p.close_mark < q.open_mark] + [s_start]
+            [p.close_mark + 1 for p in quotes[:qi] if p.close_mark is not None and p.close_mark < q.open_mark]
+            + [s_start]
         )
         left = text[max(prev_close, s_start, paragraphs[q.para][0]) : q.open_mark]
         right = ""
@@ -202,7 +224,7 @@ def attribute(
             if s_end <= q.close_mark:
                 _, s_end = _sentence_bounds(sentences, q.close_mark)
             nxt = [p.open_mark for p in quotes[qi + 1 :] if p.open_mark > q.close_mark]
-            end = min([s_end, paragraphs[q.last_para][1]] + nxt[:1])
+            end = min([s_end, paragraphs[q.last_para][1], *nxt[:1]])
             right = text[q.close_mark + 1 : end]
         r = right.lstrip(" ,;-")
         kind, ref, how = None, None, None
@@ -234,7 +256,7 @@ def attribute(
         )
         if kind == "person" and ref is not None:
             q.person = ref
-            q.speaker = registry.canonical_person(ref.name) if registry else ref.name
+            q.speaker = canonical(ref.name)
             q.title, q.honorific, q.attribution = ref.title, ref.honorific, how
             q.phrase = ref.name
             last_speaker = q
@@ -257,7 +279,7 @@ def attribute(
             ref = _bare_name_line(text[ns:ne], registry)
             if ref is not None:
                 q.person = ref
-                q.speaker = registry.canonical_person(ref.name) if registry else ref.name
+                q.speaker = canonical(ref.name)
                 q.title, q.honorific, q.attribution, q.phrase = ref.title, ref.honorific, "next-line", ref.name
                 name_lines.add(q.last_para + 1)
                 last_speaker = q
