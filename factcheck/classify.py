@@ -495,7 +495,7 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
                     Finding(
                         kind,
                         "error",
-                        f"{kind} differs: the source says '{expected}', the item says '{found}'",
+                        f"the source says '{expected}', the item says '{found}'",
                         expected,
                         found,
                     )

@@ -138,7 +138,7 @@ _LIST_MARKER = re.compile(r"^\s*(?:[-*+\u2022\u00b7]\s*)+|^\s*\d{1,3}[.)]\s+")
 
 def _headline_like(text: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'-]*", text)
-    if not words or len(words) > 24 or _TERMINAL.search(text):
+    if len(words) < 4 or len(words) > 24 or _TERMINAL.search(text):
         return False
     long = [w for w in words if len(w) >= 4]
     caps = [w for w in long if w[0].isupper()]

@@ -224,11 +224,11 @@ def spelling_variant(x: str, y: str) -> bool:
     x, y = x.lower().replace("-", "").replace(" ", ""), y.lower().replace("-", "").replace(" ", "")
     if x == y:
         return True
-    for pat, rep in _SPELLING:
-        if re.sub(pat, rep, x) == re.sub(pat, rep, y):
-            return True
-        xs = re.sub(r"(s|d|ed|es|ing)$", "", x)
-        ys = re.sub(r"(s|d|ed|es|ing)$", "", y)
-        if re.sub(pat, rep, xs) == re.sub(pat, rep, ys) and x[len(xs) :] == y[len(ys) :]:
-            return True
+    for suffix in ("", "s", "d", "es", "ed", "ing", "ly"):
+        if not (x.endswith(suffix) and y.endswith(suffix)):
+            continue
+        xs, ys = x[: len(x) - len(suffix)], y[: len(y) - len(suffix)]
+        for pat, rep in _SPELLING:
+            if re.sub(pat, rep, xs) == re.sub(pat, rep, ys):
+                return True
     return False

@@ -103,6 +103,15 @@ class NormText:
             return os_ + 1
         return os_ + 1 + (n - ns - nl)
 
+    def is_boundary(self, n: int) -> bool:
+        """Whether ``n`` falls between two original characters (not inside the folding of one,
+        as inside the "..." an ellipsis becomes)."""
+        i = bisect.bisect_right(self._norm_starts, n) - 1
+        if i < 0:
+            return True
+        ns, nl, _ = self._records[i]
+        return not ns < n < ns + nl
+
     def to_orig(self, start: int, end: int) -> tuple[int, int]:
         if end <= start:
             o = self.orig_start(start)

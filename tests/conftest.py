@@ -1,0 +1,33 @@
+"""Shared fixtures: the bundled sources, read once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck import load_sources
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "sources"
+SHARED = ROOT.parent / "shared"
+DEV_SET = SHARED / "dev-set"
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    return load_sources(SOURCES)
+
+
+@pytest.fixture(scope="session")
+def by_id(corpus):
+    return {s.id: s for s in corpus.sources}
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,70 @@
+"""What is not the article's own reporting is marked, kept out of sentences, and never evidence."""
+
+import pytest
+
+from factcheck.ingest import read_source
+from tests.conftest import write
+
+
+def marked(src):
+    return [(p.line, p.boilerplate) for p in src.paragraphs if p.boilerplate]
+
+
+def test_seed_000_trailing_source_line_is_metadata(by_id):
+    src = by_id["ukgov-cyberuk-ai-defence"]
+    assert marked(src) == [(15, "source-line")]
+    assert not any("Source: UK Government" in s.text for s in src.sentences)
+
+
+def test_seed_001_comments_block(by_id):
+    src = by_id["uk-open-source-ai-resilience"]
+    assert marked(src) == [(15, "comments"), (16, "comments"), (17, "comments")]
+    assert src.sentences[-1].text.endswith("regulatory standards for AI and cyber defense.")
+
+
+def test_seed_002_trailing_related_headlines(by_id):
+    src = by_id["ukaus-ai-security-pact"]
+    assert marked(src) == [(17, "related-headlines"), (18, "related-headlines")]
+    assert not any("Magowan" in s.text or "Quantum" in s.text for s in src.sentences)
+
+
+def test_seed_003_read_also_line(by_id):
+    src = by_id["ukaus-ai-security-alliance"]
+    assert marked(src) == [(22, "read-also")]
+    assert not any("Bruno Fernandes" in s.text for s in src.sentences)
+
+
+def test_seed_004_newsletter_bio_and_related_list(by_id):
+    src = by_id["ukaus-itpro"]
+    reasons = dict(marked(src))
+    assert reasons[10] == "newsletter"
+    assert reasons[16] == "author-bio"
+    assert {reasons[n] for n in range(17, 33)} == {"related-articles"}
+    # the closing list of related articles yields no sentences
+    assert all(s.paragraph < 16 for s in src.sentences)
+    assert src.sentences[-1].text.startswith('"By strengthening cooperation with democracies')
+
+
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ("Read more: Ten things you missed", "read-also"),
+        ("RELATED: Markets fall again", "read-also"),
+        ("Subscribe to our newsletter for daily updates", "newsletter"),
+        ("Jane Roe is a senior reporter covering technology for the paper.", "author-bio"),
+        ("Loading comments...", "comments"),
+    ],
+)
+def test_boilerplate_rules_are_general(tmp_path, line, reason):
+    body = "A first sentence of reporting.\nA second paragraph of reporting, with more.\n"
+    src = read_source(write(tmp_path / "a.txt", body + line + "\n"))
+    assert marked(src) == [(3, reason)]
+
+
+def test_boilerplate_is_never_evidence(corpus):
+    from factcheck import Claim, check_claims
+
+    claim = Claim("x", "t", 1, 1, "claim", "Bruno Fernandes broke the Premier League assist record.")
+    (item,) = check_claims([claim], corpus)
+    assert item.verdict == "unsupported"
+    assert not any("Bruno" in e.text for e in item.evidence)

@@ -1,0 +1,261 @@
+"""check: verdicts and findings, one test per finding type; the index against brute force."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from factcheck import Claim, Settings, check, check_claims
+from factcheck.claims import parse_file
+from factcheck.classify import match_claim, match_quote
+from tests.conftest import DEV_SET, ROOT
+
+
+def item(corpus, text, kind="claim", speaker=None):
+    (it,) = check_claims([Claim("t", "t.md", 1, 1, kind, text, corpus.registry.canonical_person(speaker))], corpus)
+    return it
+
+
+def types(it):
+    return {f.type for f in it.findings}
+
+
+# --- the dev set, scored the way reviewers score it ------------------------------------------
+
+
+@pytest.mark.parametrize("batch", ["claims.jsonl", "claims.csv"])
+def test_dev_set_scores_100_percent(tmp_path, batch):
+    out = tmp_path / "dev.json"
+    run = [sys.executable, "-m", "factcheck", "check", str(DEV_SET / "draft.md"), str(DEV_SET / batch)]
+    subprocess.run([*run, "--sources", str(ROOT / "sources"), "--format", "json", "--output", str(out)], cwd=ROOT)
+    score = subprocess.run(
+        [sys.executable, str(DEV_SET / "score.py"), str(DEV_SET / "gold.tsv"), str(out), "--min-acc=100"],
+        capture_output=True,
+        text=True,
+    )
+    assert "accuracy 100.0% (43/43); false-verified 0" in score.stdout, score.stdout
+    assert "finding-type hits 16/16; speaker hits 15/15" in score.stdout
+    assert score.returncode == 0
+
+
+# --- quotes ----------------------------------------------------------------------------------
+
+
+def test_verified_quote_allows_typography_and_a_contiguous_part(corpus):
+    it = item(corpus, "This technology is moving fast, and so are the risks that come with it", "quote", "Narayan")
+    assert it.verdict == "verified"
+    assert it.evidence[0].speaker == "Kanishka Narayan"
+
+
+def test_one_changed_word_in_a_forty_word_quote_is_a_misquote(corpus):
+    long = (
+        "Australia and the UK have always worked closely to keep our people safe and that partnership matters "
+        "more than ever in the age of AI. This technology is moving fast, and so are the risks that come with it "
+        "particularly in areas like cybersecurity. No country can tackle that alone"
+    )
+    assert len(long.split()) >= 40
+    assert item(corpus, long, "quote", "Kanishka Narayan").verdict == "verified"
+    changed = long.replace("moving fast", "moving slowly")
+    it = item(corpus, changed, "quote", "Kanishka Narayan")
+    assert it.verdict == "misquote"
+    (f,) = [f for f in it.findings if f.type == "wording"]
+    assert (f.expected, f.found) == ("fast", "slowly")
+
+
+def test_marked_omission_and_bracketed_insertion_are_allowed(corpus):
+    assert (
+        item(corpus, "Australia and the UK have always worked closely … that partnership matters", "quote").verdict
+        == "verified"
+    )
+    assert (
+        item(
+            corpus,
+            "This MoU brings [the Australian] AI Safety Institute and the UK AI Security Institute together",
+            "quote",
+        ).verdict
+        == "verified"
+    )
+
+
+def test_unmarked_omission_is_a_misquote(corpus):
+    it = item(corpus, "This technology is moving fast, particularly in areas like cyber security", "quote", "Narayan")
+    assert it.verdict == "misquote"
+    assert "omission" in types(it)
+
+
+def test_added_word_is_an_insertion(corpus):
+    it = item(corpus, "No country can ever tackle that alone", "quote", "Narayan")
+    assert it.verdict == "misquote"
+    assert "insertion" in types(it)
+
+
+def test_spelling_variant_is_not_a_misquote(corpus):
+    it = item(
+        corpus, "we can stay ahead of the risks, strengthen our defenses and make sure AI is used", "quote", "Narayan"
+    )
+    assert it.verdict == "verified"
+    assert "spelling" in types(it)
+
+
+def test_same_words_other_speaker_is_misattributed(corpus):
+    it = item(corpus, "No country can tackle that alone.", "quote", "Andrew Charlton")
+    assert it.verdict == "misattributed"
+    (f,) = [f for f in it.findings if f.type == "speaker"]
+    assert (f.expected, f.found) == ("Kanishka Narayan", "Andrew Charlton")
+
+
+def test_quote_without_speaker_is_checked_for_words_only(corpus):
+    assert item(corpus, "Stronger nations make for better allies.", "quote").verdict == "verified"
+
+
+def test_quote_nobody_said_is_unsupported(corpus):
+    assert item(corpus, "We will never share research with Australia", "quote", "Narayan").verdict == "unsupported"
+
+
+# --- claims: one test per finding type -------------------------------------------------------
+
+
+def test_verified_claim(corpus):
+    it = item(corpus, "The UK hosted the AI Safety Summit at Bletchley Park in 2023.")
+    assert it.verdict == "verified"
+    assert it.evidence[0].source == "ukaus-ai-security-pact"
+
+
+@pytest.mark.parametrize(
+    "text, finding",
+    [
+        (
+            "Other nations, including the United States, Russia, and European allies, are already investing heavily in AI-powered security solutions.",
+            "entity",
+        ),
+        ("Australia's minister for science, Andrew Charlton, welcomed the deal.", "role"),
+        ("The UK hosted the AI Safety Summit at Bletchley Park in 2022.", "date"),
+        ("The agreement was announced on Monday.", "date"),
+        ("The deal builds on a 2023 MoU between the UK and Australia on online safety and security.", "number"),
+        (
+            "The UK government has spent the past five years attempting to position itself as a global convenor on AI governance.",
+            "number",
+        ),
+        (
+            "Britain's National Cyber Security Centre warned that generative AI would not increase cyber intrusions by 2027.",
+            "negation",
+        ),
+        ("Narayan signed the agreement in Canberra.", "modality"),
+    ],
+)
+def test_contradicted_claims_name_the_difference(corpus, text, finding):
+    it = item(corpus, text)
+    assert it.verdict == "contradicted"
+    assert finding in types(it)
+    f = next(f for f in it.findings if f.type == finding)
+    assert f.expected or f.found
+
+
+def test_date_finding_names_both_values(corpus):
+    it = item(corpus, "The agreement was announced on Monday.")
+    f = next(f for f in it.findings if f.type == "date")
+    assert (f.expected, f.found) == ("Sunday", "Monday")
+
+
+def test_title_held_by_the_person_verifies(corpus):
+    assert item(corpus, "Dan Jarvis is the UK Security Minister.").verdict == "verified"
+    assert item(corpus, "Tim Ayres is Australia's minister for science.").verdict == "verified"
+
+
+def test_title_of_another_person_is_a_role_finding(corpus):
+    it = item(corpus, "Kanishka Narayan is the UK Security Minister.")
+    assert it.verdict == "contradicted"
+    f = next(f for f in it.findings if f.type == "role")
+    assert f.found == "UK Security Minister"
+    assert "Dan Jarvis" in f.message
+
+
+def test_disputed_when_the_sources_disagree_on_a_name(corpus):
+    it = item(corpus, "The Australian Safety Institute will monitor developments in frontier AI systems.")
+    assert it.verdict == "disputed"
+    f = next(f for f in it.findings if f.type == "entity-variant")
+    assert (f.expected, f.found) == ("Australian AI Safety Institute", "Australian Safety Institute")
+    assert it.conflicts == ["entity-variant:australian-safety-institute"]
+
+
+def test_unsupported_when_nothing_is_close(corpus):
+    assert item(corpus, "The UK AI Security Institute will open an office in Perth next year.").verdict == "unsupported"
+    assert item(corpus, "The UK plans to ban open-source AI models.").verdict == "unsupported"
+
+
+def test_a_word_the_sources_never_use_blocks_verified(corpus):
+    it = item(
+        corpus, "The UK and Australia have cancelled plans to extend their cooperation on AI security and safety."
+    )
+    assert it.verdict == "unsupported"
+    assert "cancelled" in it.findings[0].message
+
+
+def test_pronoun_sentence_supports_a_claim_naming_its_subject(corpus):
+    assert item(corpus, "The UK and Australia plan to carry out joint research.").verdict == "verified"
+
+
+# --- the index against brute force ------------------------------------------------------------
+
+
+def dev_claims(corpus):
+    claims = []
+    for name in ("draft.md", "claims.jsonl"):
+        claims.extend(parse_file(DEV_SET / name, corpus.registry).claims)
+    return claims
+
+
+def test_index_candidates_hold_brute_force_best_on_every_dev_item(corpus):
+    settings = Settings()
+    everything = corpus.sentences
+    for c in dev_claims(corpus):
+        if c.kind == "claim":
+            brute = match_claim(c.text, corpus, Settings(aligned_candidates=len(everything)), sentences=everything)[0]
+            indexed = match_claim(c.text, corpus, settings)[0]
+            assert (indexed.sentence.source, indexed.sentence.index) == (brute.sentence.source, brute.sentence.index), (
+                c.text
+            )
+        else:
+            brute = match_quote(c.text, corpus, settings, candidates=corpus.quotes)[0]
+            indexed = match_quote(c.text, corpus, settings)[0]
+            assert indexed.view.text == brute.view.text, c.text
+            assert indexed.similarity == brute.similarity
+
+
+def test_index_scores_far_fewer_candidates_than_sentences(corpus):
+    cands = corpus.index.candidates("The agreement was announced on Sunday.", "sentence", limit=30)
+    assert 0 < len(cands) <= 30
+    assert len(corpus.sentences) > 100
+
+
+# --- reports ----------------------------------------------------------------------------------
+
+
+def test_check_api_orders_items_and_reports_input_errors(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "The agreement was announced on Sunday."}\nnot json\n', encoding="utf-8")
+    report = check([bad], sources=ROOT / "sources")
+    assert [i.claim.id for i in report.items] == ["a"]
+    assert [str(e) for e in report.errors] == [f"{bad}:2: not valid JSON (Expecting value at column 1)"]
+
+
+def test_json_report_follows_the_contract(tmp_path):
+    out = tmp_path / "r.json"
+    subprocess.run(
+        [sys.executable, "-m", "factcheck", "check", str(DEV_SET / "claims.csv"), "--format", "json", "-o", str(out)],
+        cwd=ROOT,
+    )
+    rep = json.loads(out.read_text())
+    assert rep["schema"] == "factcheck.report/1"
+    assert rep["tool"]["name"] == "factcheck"
+    assert {s["id"] for s in rep["sources"]} >= {"ukaus-itpro"}
+    b02 = next(i for i in rep["items"] if i["id"] == "b02")
+    assert b02["verdict"] == "misattributed" and b02["severity"] == "error" and b02["line"] == 3
+    ev = b02["evidence"][0]
+    src = (ROOT / "sources" / f"{ev['source']}.txt").read_text(encoding="utf-8")
+    assert (
+        src[ev["start"] : ev["end"]].replace("\u2019", "'").startswith("Australia and the UK")
+        or "No country" in src[ev["start"] : ev["end"]]
+    )
+    assert rep["summary"]["gate"] == "fail"

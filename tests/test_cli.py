@@ -1,0 +1,146 @@
+"""The command line: whole outputs, exit statuses, atomic report files."""
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import main
+from tests.conftest import DEV_SET, ROOT, write
+
+
+@pytest.fixture
+def run(monkeypatch):
+    monkeypatch.chdir(ROOT)
+
+    def invoke(*args):
+        return CliRunner().invoke(main, [str(a) for a in args])
+
+    return invoke
+
+
+def test_every_command_has_help(run):
+    for cmd in ([], ["check"], ["sources"], ["quotes"], ["audit"]):
+        result = run(*cmd, "--help")
+        assert result.exit_code == 0
+        assert "Usage:" in result.output
+
+
+def test_version(run):
+    result = run("--version")
+    assert result.output == "factcheck, version 0.1.0\n"
+
+
+def test_sources_table(run):
+    result = run("sources")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].split() == ["id", "title", "paragraphs", "sentences", "quotes", "words"]
+    assert any(line.startswith("ukaus-itpro") for line in lines)
+
+
+def test_sources_json(run):
+    rows = json.loads(run("sources", "--format", "json").output)
+    itpro = next(r for r in rows if r["id"] == "ukaus-itpro")
+    assert (itpro["paragraphs"], itpro["sentences"], itpro["quotes"]) == (14, 19, 6)
+
+
+def test_quotes_json_lists_speaker_and_title(run):
+    rows = json.loads(run("quotes", "--format", "json").output)
+    ayres = next(r for r in rows if r["text"].startswith("This MoU brings"))
+    assert (ayres["source"], ayres["line"], ayres["speaker"]) == ("ukaus-itpro", 8, "Tim Ayres")
+    assert ayres["title"].startswith("Australian minister for industry")
+
+
+@pytest.mark.parametrize("fail_on, status", [("error", 1), ("warning", 1), ("never", 0)])
+def test_gate_exit_status(run, fail_on, status):
+    assert run("check", DEV_SET / "draft.md", "--fail-on", fail_on).exit_code == status
+
+
+def test_gate_passes_on_verified_copy(run, tmp_path):
+    draft = write(tmp_path / "ok.md", "The UK hosted the AI Safety Summit at Bletchley Park in 2023.\n")
+    for fail_on in ("error", "warning", "never"):
+        assert run("check", draft, "--fail-on", fail_on).exit_code == 0
+    warn = write(tmp_path / "warn.md", "The UK AI Security Institute will open an office in Perth next year.\n")
+    assert run("check", warn, "--fail-on", "error").exit_code == 0
+    assert run("check", warn, "--fail-on", "warning").exit_code == 1
+
+
+def test_bad_input_exits_2_naming_file_and_line_and_keeps_good_records(run, tmp_path):
+    batch = write(tmp_path / "b.jsonl", '{"id": "a", "text": "The agreement was announced on Sunday."}\n{"id": 1\n')
+    out = tmp_path / "r.json"
+    result = run("check", batch, "--format", "json", "--output", out)
+    assert result.exit_code == 2
+    assert f"factcheck: error: {batch}:2: not valid JSON" in result.output
+    assert [i["id"] for i in json.loads(out.read_text())["items"]] == ["a"]
+
+
+def test_missing_path_and_unknown_format_exit_2(run, tmp_path):
+    result = run("check", tmp_path / "nope.md")
+    assert result.exit_code == 2
+    assert "nope.md: no such file or folder" in result.output
+    result = run("check", DEV_SET / "draft.md", "--format", "yaml")
+    assert result.exit_code == 2
+    assert "unknown format 'yaml' (valid: json, table)" in result.output
+
+
+def test_output_is_written_atomically_into_new_folders(run, tmp_path):
+    out = tmp_path / "deep" / "er" / "report.json"
+    run("check", DEV_SET / "claims.csv", "--format", "json", "--output", out)
+    assert json.loads(out.read_text())["summary"]["items"] == 12
+    assert [p.name for p in out.parent.iterdir()] == ["report.json"]
+
+
+def test_table_report_shows_location_verdict_speaker_source_and_difference(run):
+    result = run("check", DEV_SET / "draft.md", "--fail-on", "never")
+    line7 = next(line for line in result.output.splitlines() if line.startswith("draft.md:7 "))
+    assert line7.split()[:4] == ["draft.md:7", "quote", "misattributed", "Tim"]
+    assert "speaker: the sources attribute these words to Kanishka Nara" in line7
+    assert result.output.rstrip().endswith("run 'factcheck audit' to see them.")
+
+
+def test_setup_cfg_settings_apply_and_options_override(run, tmp_path, monkeypatch):
+    write(tmp_path / "setup.cfg", "[factcheck]\nsources = arts\nfail_on = never\n")
+    arts = tmp_path / "arts"
+    write(arts / "a.txt", "The council approved the budget on Tuesday.\n")
+    draft = write(tmp_path / "d.md", "The council approved the budget on Friday.\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", str(draft)])
+    assert result.exit_code == 0, result.output
+    assert "contradicted" in result.output
+    assert CliRunner().invoke(main, ["check", str(draft), "--fail-on", "error"]).exit_code == 1
+
+
+def test_bad_setting_is_a_clear_error(run, tmp_path, monkeypatch):
+    write(tmp_path / "setup.cfg", "[factcheck]\nfail_on = sometimes\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["sources"])
+    assert result.exit_code == 2
+    assert "'fail_on' must be one of error, warning, never, not 'sometimes'" in result.output
+
+
+def test_python_dash_m_runs_the_cli():
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-m", "factcheck", "--version"], capture_output=True, text=True, cwd=Path(ROOT)
+    )
+    assert out.stdout == "factcheck, version 0.1.0\n"
+
+
+def test_readme_cli_reference_matches_help():
+    from factcheck._docs import update
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert update(readme) == readme, "README's CLI reference drifted: run python -m factcheck._docs README.md"
+
+
+def test_readme_python_api_example_runs(monkeypatch):
+    import re
+
+    monkeypatch.chdir(ROOT)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    code = re.search(r"## Python API\n\n```python\n(.*?)```", readme, re.S).group(1)
+    exec(compile(code, "README.md", "exec"), {})

@@ -1,0 +1,105 @@
+"""People, titles, organisations, numbers and dates; aliases within and across sources."""
+
+import pytest
+
+from factcheck.entities import find_orgs, find_person_at_end, same_role, token_class
+from factcheck.normalise import tokenize
+
+
+@pytest.mark.parametrize(
+    "phrase, name, honorific, title",
+    [
+        ("UK AI minister Kanishka Narayan", "Kanishka Narayan", None, "UK AI minister"),
+        (
+            "Australia's Assistant Minister for Science, Technology, and the Digital Economy, Dr Andrew Charlton",
+            "Andrew Charlton",
+            "Dr",
+            "Australia's Assistant Minister for Science, Technology, and the Digital Economy",
+        ),
+        (
+            "Australian minister for industry and innovation and minister for science Tim Ayres",
+            "Tim Ayres",
+            None,
+            "Australian minister for industry and innovation and minister for science",
+        ),
+        ("Lieutenant General Sir Rob Magowan", "Rob Magowan", "Lieutenant General Sir", None),
+        ("Security Minister Dan Jarvis", "Dan Jarvis", None, "Security Minister"),
+    ],
+)
+def test_people_with_titles_and_honorifics(phrase, name, honorific, title):
+    ref = find_person_at_end(phrase)
+    assert (ref.name, ref.honorific, ref.title) == (name, honorific, title)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["one senior Whitehall figure involved in the discussions", "the speaker", "he", "officials"]
+)
+def test_phrases_naming_nobody_give_no_person(phrase):
+    assert find_person_at_end(phrase) is None
+
+
+def test_organisations_and_acronym_definitions():
+    orgs = find_orgs(
+        "Under the agreement, UK AI Security Institute (AISI) and the Australian Safety Institute will work."
+    )
+    assert [(o.text, o.acronym) for o in orgs] == [
+        ("UK AI Security Institute", "AISI"),
+        ("AISI", None),
+        ("Australian Safety Institute", None),
+    ]
+    orgs = find_orgs(
+        "according to the Department for Science, Innovation, and Technology and the AI Security Institute"
+    )
+    assert [o.text for o in orgs] == ["Department for Science, Innovation, and Technology", "AI Security Institute"]
+
+
+def test_aliases_link_across_sources(corpus):
+    reg = corpus.registry
+    assert reg.person("Narayan") == "Kanishka Narayan"
+    assert reg.person("Dr Andrew Charlton") == "Andrew Charlton"
+    assert reg.org("AISI") == reg.org("UK AI Security Institute") == reg.org("AI Security Institute")
+    assert reg.org("National Cyber Security Centre") == reg.org("Britain's National Cyber Security Centre")
+    assert reg.org("Australian Safety Institute") != reg.org("Australian AI Safety Institute")
+
+
+def test_titles_bound_to_people_from_appositives(corpus):
+    reg = corpus.registry
+    assert set(reg.titles_of("Andrew Charlton")) == {
+        "Australia's Assistant Minister for Science, Technology, and the Digital Economy",
+        "Australia's assistant minister for science, technology and the digital economy",
+    }
+    assert reg.titles_of("Tim Ayres") == ["Australian minister for industry and innovation and minister for science"]
+    assert reg.titles_of("Dan Jarvis") == ["Security Minister"]
+    assert set(reg.titles_of("Kanishka Narayan")) == {"UK AI Minister", "UK AI minister"}
+
+
+def test_role_comparison_keeps_rank():
+    held = "Australia's assistant minister for science, technology and the digital economy"
+    assert same_role("assistant minister for science", held)
+    assert not same_role("minister for science", held)  # drops "assistant": another job
+    assert same_role("UK Security Minister", "Security Minister")  # a place qualifier is no change
+    assert not same_role("UK Security Minister", "UK AI minister")
+
+
+@pytest.mark.parametrize(
+    "text, index, kind",
+    [
+        ("announced on Sunday", 2, "date"),
+        ("in 2023 it", 1, "date"),
+        ("by 2027", 1, "date"),
+        ("a 2024 MoU", 1, "number"),
+        ("12,000 API keys", 0, "number"),
+        ("the past three years", 2, "number"),
+        ("in March 2024", 1, "date"),
+    ],
+)
+def test_numbers_and_dates(text, index, kind):
+    assert token_class(tokenize(text), index) == kind
+
+
+def test_mentions_carry_offsets_into_the_file(by_id):
+    src = by_id["ukaus-itpro"]
+    people = {m.canonical for m in src.mentions if m.kind == "person" and not m.boilerplate}
+    assert {"Kanishka Narayan", "Tim Ayres", "Andrew Charlton"} <= people
+    years = [m for m in src.mentions if m.text == "2024"]
+    assert years and src.text[years[0].start : years[0].end] == "2024"

@@ -1,0 +1,68 @@
+"""Folding typography keeps a map back to the original offsets."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.normalise import escape_hidden, fold, normalise
+
+
+@pytest.mark.parametrize(
+    "raw, folded",
+    [
+        ("\u201cquote\u201d", '"quote"'),
+        ("it\u2019s", "it's"),
+        ("a \u2013 b \u2014 c", "a - b - c"),
+        ("open\u2011source", "open-source"),
+        ("non\u00a0breaking", "non breaking"),
+        ("zero\u200bwidth", "zerowidth"),
+        ("soft\u00adhyphen", "softhyphen"),
+        ("wait\u2026", "wait..."),
+        ("\ufb01ne", "fine"),
+        ("\u0430lone", "alone"),  # Cyrillic a
+    ],
+)
+def test_fold(raw, folded):
+    assert fold(raw) == folded
+
+
+def test_offsets_map_back_through_expansions_and_deletions():
+    raw = "a\u200b\u201cb\u2026c\u201d d"
+    n = normalise(raw)
+    assert n.text == 'a"b...c" d'
+    i = n.text.index("c")
+    a, b = n.to_orig(i, i + 1)
+    assert raw[a:b] == "c"
+    a, b = n.to_orig(n.text.index("..."), n.text.index("...") + 3)
+    assert raw[a:b] == "\u2026"
+
+
+def test_every_sentence_quote_and_mention_of_every_seed_round_trips(corpus):
+    checked = 0
+    for src in corpus.sources:
+        for s in src.sentences:
+            assert fold(src.text[s.start : s.end]) == s.text
+            checked += 1
+        for q in src.quotes:
+            assert " ".join(fold(src.text[p.start : p.end]) for p in q.parts) == q.text
+            checked += 1
+        for m in src.mentions:
+            assert fold(src.text[m.start : m.end]) == m.text
+            checked += 1
+    assert checked > 200
+
+
+def test_hidden_characters_are_shown_escaped():
+    assert escape_hidden("no\u200bt \u0430") == "no\\u200bt \\u0430"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_any_span_round_trips(text):
+    n = normalise(text)
+    for a in range(0, len(n.text) + 1, 3):
+        for b in range(a, len(n.text) + 1, 5):
+            oa, ob = n.to_orig(a, b)
+            assert 0 <= oa <= ob <= len(text)
+            if b > a and n.is_boundary(a) and n.is_boundary(b):
+                assert fold(text[oa:ob]) == n.text[a:b]

@@ -1,0 +1,140 @@
+"""Quotes and their speakers, in sources and drafts: one test per convention."""
+
+import pytest
+
+from factcheck.claims import parse_draft_text
+
+
+def quotes_of(src):
+    return [(q.speaker, q.text) for q in src.quotes]
+
+
+# --- the seeds ------------------------------------------------------------------------------
+
+
+def test_seed_004_ayres_quote_with_his_title(by_id):
+    q = next(
+        q for q in by_id["ukaus-itpro"].quotes if q.text.startswith("This MoU brings Australia's AI Safety Institute")
+    )
+    assert q.speaker == "Tim Ayres"
+    assert q.title == "Australian minister for industry and innovation and minister for science"
+    assert q.attribution == "after"
+
+
+def test_seed_003_quote_running_over_two_paragraphs_is_one_quote_with_next_line_speaker(by_id):
+    src = by_id["ukaus-ai-security-alliance"]
+    q = next(q for q in src.quotes if q.text.startswith("This technology is moving fast"))
+    assert q.speaker == "Kanishka Narayan"
+    assert q.attribution == "next-line"
+    assert len(q.parts) == 2
+    assert q.text.endswith("improve lives for Brits and Aussies alike.")
+    assert [src.line_of(p.start) for p in q.parts] == [6, 7]
+    # the name line is an attribution, not a sentence of reporting
+    assert not any(s.text == "Kanishka Narayan" for s in src.sentences)
+
+
+def test_seed_002_whitehall_quote_has_no_named_speaker(by_id):
+    q = next(q for q in by_id["ukaus-ai-security-pact"].quotes if "stress-test frontier systems" in q.text)
+    assert q.text == "no country can realistically stress-test frontier systems in isolation"
+    assert q.speaker is None
+    assert q.attribution == "unnamed"
+
+
+def test_seed_002_partial_quote_inside_a_sentence(by_id):
+    q = next(q for q in by_id["ukaus-ai-security-pact"].quotes if q.text == "fast-moving AI security risks")
+    assert q.partial and q.speaker is None
+
+
+def test_seed_003_according_to_with_title(by_id):
+    q = by_id["ukaus-ai-security-alliance"].quotes[0]
+    assert (q.speaker, q.title, q.attribution) == ("Kanishka Narayan", "UK AI Minister", "before")
+
+
+def test_seed_004_paragraph_of_quote_continues_the_previous_speaker(by_id):
+    speakers = quotes_of(by_id["ukaus-itpro"])
+    assert [s for s, _ in speakers] == [
+        "Kanishka Narayan",
+        "Kanishka Narayan",
+        "Tim Ayres",
+        "Tim Ayres",
+        "Andrew Charlton",
+        "Andrew Charlton",
+    ]
+
+
+def test_seed_001_quotes_with_unnamed_speaker(by_id):
+    assert [s for s, _ in quotes_of(by_id["uk-open-source-ai-resilience"])] == [None, None]
+
+
+# --- conventions, in drafts (the same code reads sources) ------------------------------------
+
+
+def draft_quotes(text, registry=None):
+    return [(c.speaker, c.text) for c in parse_draft_text(text, "d.md", registry).claims if c.kind == "quote"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"We will win," said Jane Doe.', [("Jane Doe", "We will win,")]),
+        ('"We will win," Jane Doe said.', [("Jane Doe", "We will win,")]),
+        ('Jane Doe said: "We will win."', [("Jane Doe", "We will win.")]),
+        ('According to Jane Doe, "we will win."', [("Jane Doe", "we will win.")]),
+        ('Jane Doe: "We will win."', [("Jane Doe", "We will win.")]),
+        ('"We will win," said Jane Doe, the party leader.', [("Jane Doe", "We will win,")]),
+        ('Jane Doe, who leads the party, said: "We will win."', [("Jane Doe", "We will win.")]),
+        ('"We will win," Jane Doe told reporters.', [("Jane Doe", "We will win,")]),
+        ("\u201cWe will win,\u201d said Jane Doe.", [("Jane Doe", "We will win,")]),
+        ('"We will win," said a party spokesperson.', [(None, "We will win,")]),
+        ('"We will win."', [(None, "We will win.")]),
+    ],
+)
+def test_attribution_conventions(text, expected):
+    assert draft_quotes(text) == expected
+
+
+def test_quote_split_around_its_attribution():
+    assert draft_quotes('"We will win," Jane Doe said, "and we will govern."') == [
+        ("Jane Doe", "We will win,"),
+        ("Jane Doe", "and we will govern."),
+    ]
+
+
+def test_pronoun_resolves_to_the_last_named_speaker():
+    text = '"We will win," said Jane Doe.\n"It will not be easy," she said.\n'
+    assert draft_quotes(text) == [("Jane Doe", "We will win,"), ("Jane Doe", "It will not be easy,")]
+
+
+def test_surname_resolves_to_the_full_name_named_before():
+    text = '"We will win," said Jane Doe.\n"It will not be easy," Ms Doe added.\n'
+    assert [s for s, _ in draft_quotes(text)] == ["Jane Doe", "Jane Doe"]
+
+
+def test_surname_resolves_through_the_sources(corpus):
+    assert draft_quotes('"No country can tackle that alone," Narayan said.', corpus.registry) == [
+        ("Kanishka Narayan", "No country can tackle that alone,")
+    ]
+
+
+def test_partial_quote_inside_a_sentence_has_no_speaker():
+    text = 'Officials called it a response to "fast-moving AI security risks".'
+    assert draft_quotes(text) == [(None, "fast-moving AI security risks")]
+
+
+def test_name_on_the_line_after_a_quote_is_its_speaker():
+    text = "\u201cWe will win, and soon.\u201d\nJane Doe\n"
+    assert draft_quotes(text) == [("Jane Doe", "We will win, and soon.")]
+
+
+def test_unclosed_quote_continues_into_a_paragraph_that_opens_with_a_mark():
+    text = '"First part of it.\n\n"Second part," said Jane Doe.\n'
+    assert draft_quotes(text) == [("Jane Doe", "First part of it. Second part,")]
+
+
+def test_unbalanced_quote_ends_with_its_paragraph():
+    text = '"Never closed\n\nA plain sentence of reporting here.\n'
+    parsed = parse_draft_text(text, "d.md")
+    assert [(c.kind, c.text) for c in parsed.claims] == [
+        ("quote", "Never closed"),
+        ("claim", "A plain sentence of reporting here."),
+    ]
