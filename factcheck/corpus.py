@@ -63,7 +63,7 @@ def person_bindings(text: str, registry: AliasRegistry, strict: bool = True) -> 
         while k > i and not is_name_word(words[k - 1].rstrip(".")):
             k -= 1
         s = k
-        while s > 0 and is_name_word(words[s - 1].rstrip(".")):
+        while s > 0 and is_name_word(words[s - 1].rstrip(".")) and words[s - 1].lower().rstrip(".") not in HONORIFICS:
             s -= 1
         if s >= k:
             continue
@@ -199,17 +199,19 @@ def analyse(sources: list[Source]) -> AliasRegistry:
         text = src.norm.text
         paras = src.norm_paragraphs
         sents = _norm_sentence_spans(src)
-        qs = find_quote_spans(text, paras, src.text, src.norm)
-        attribute(text, paras, sents, qs, registry)
-        for q in qs:
-            if q.speaker and not src.paragraphs[q.para].boilerplate:
-                registry.add_person(q.speaker, q.honorific)
         for i, (ps, pe) in enumerate(paras):
             if src.paragraphs[i].boilerplate:
                 continue
             for b in person_bindings(text[ps:pe], registry):
                 registry.add_person(b.name, b.honorific)
         found[src.id] = (sents,)
+    for src in sources:
+        text, paras = src.norm.text, src.norm_paragraphs
+        qs = find_quote_spans(text, paras, src.text, src.norm)
+        attribute(text, paras, found[src.id][0], qs, registry)
+        for q in qs:
+            if q.speaker and not src.paragraphs[q.para].boilerplate:
+                registry.add_person(q.speaker, q.honorific)
     # pass 2: with everyone known, attribute again (surnames now resolve) and record mentions
     for src in sources:
         text = src.norm.text

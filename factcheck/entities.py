@@ -569,9 +569,43 @@ _CAP = re.compile(
 )
 
 
+# The last word of a place's name: "Downing Street", "Bletchley Park".
+PLACE_HEADS = {
+    "street",
+    "road",
+    "square",
+    "avenue",
+    "lane",
+    "park",
+    "hall",
+    "palace",
+    "castle",
+    "bridge",
+    "river",
+    "island",
+    "islands",
+    "city",
+    "county",
+    "state",
+    "province",
+    "airport",
+    "station",
+    "valley",
+    "bay",
+    "coast",
+    "mountains",
+    "sea",
+    "ocean",
+    "gulf",
+    "strait",
+    "district",
+    "region",
+}
+
+
 def is_name_word(tok: str) -> bool:
     k = tok.lower().rstrip(".")
-    if k in NOT_NAMES or k in WEEKDAYS or k in MONTHS or k in DEMONYMS or k in PLACES:
+    if k in NOT_NAMES or k in WEEKDAYS or k in MONTHS or k in DEMONYMS or k in PLACES or k in PLACE_HEADS:
         return False
     if k in ORG_HEADS or k in ROLE_HEADS:
         return False
@@ -584,6 +618,13 @@ def is_capitalised(tok: str) -> bool:
 
 def place_key(words: str) -> str | None:
     """The place a word or two names ("Australia's" -> "australia", "British" -> "britain")."""
+    parts = words.split()
+    if len(parts) >= 2 and parts[-1].lower() in PLACE_HEADS and all(p[:1].isupper() for p in parts):
+        return " ".join(p.lower() for p in parts)
+    return _place_key(words)
+
+
+def _place_key(words: str) -> str | None:
     k = word_key(words).replace("  ", " ") if " " not in words else " ".join(word_key(w) for w in words.split())
     if k in PLACES:
         return k
@@ -962,12 +1003,16 @@ class AliasRegistry:
         if not name:
             return None
         name = strip_honorifics(name)
-        if name in self.people:
-            return name
         parts = name.split()
         cands = self._surnames.get(word_key(parts[-1]), set())
         if len(parts) == 1:
-            return next(iter(cands)) if len(cands) == 1 else None
+            # a surname: the one full name it belongs to, else the surname itself if known
+            full = sorted(c for c in cands if len(c.split()) > 1)
+            if len(full) == 1:
+                return full[0]
+            return name if name in self.people else None
+        if name in self.people:
+            return name
         for c in sorted(cands):
             if word_key(c.split()[0]) == word_key(parts[0]) or word_key(c.split()[0])[:1] == word_key(parts[0])[:1]:
                 return c

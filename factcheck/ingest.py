@@ -130,6 +130,11 @@ _COMMENTS = re.compile(
     r"leave a comment|\d+ comments?|show comments|view comments)\s*$",
     re.I,
 )
+_CREDITS = re.compile(
+    r"^\s*\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|produced|edited|written)"
+    r"(?: and \w+)? by\b[^.]{0,160}\)?\s*$",
+    re.I,
+)
 _SEPARATOR = re.compile(r"^\s*[-*_\u2022\u00b7|=~]{1,5}\s*$")
 _SOURCE_LINE = re.compile(r"^\s*(source|sources|via|credit)\s*:\s*\S", re.I)
 _TERMINAL = re.compile(r"[.!?\"')\]:;]\s*$")
@@ -168,6 +173,8 @@ def mark_boilerplate(paragraphs: list[Paragraph], texts: list[str]) -> None:
             continue
         if _READ_ALSO.match(t):
             p.boilerplate = "read-also"
+        elif _CREDITS.match(t):
+            p.boilerplate = "credits"
         elif _NEWSLETTER.search(t):
             p.boilerplate = "newsletter"
         elif _BIO.match(t) and len(t.split()) <= 60 and '"' not in t:

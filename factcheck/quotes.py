@@ -121,8 +121,12 @@ _LEFT_ACCORDING = re.compile(r"(?:^|[,;]\s*|\s)according to (?P<who>[^\"]+?),?\s
 _LEFT_VERB = re.compile(
     rf"(?P<who>[^;:\"]{{1,160}}?),?\s+(?:\w+ly\s+)?(?:{_V})(?:\s+\w+ly)?"
     rf"(?:\s+(?:that|in a statement|reporters|journalists|the [A-Z][\w ]{{0,30}}|me|us|him|her|them|parliament|mps))*"
+    rf"(?:\s+(?:in|at|on|during|after|before|outside|from)\s+[^:,\"]{{1,50}})?"  # "... told reporters in Downing Street:"
     rf"\s*[:,]?\s*$",
     re.I,
+)
+_REPORTED = re.compile(
+    rf"(?:^|[,;]\s+(?:but|and)?\s*|\bbut\s+|\band\s+)(?P<who>[^,;:\"]{{1,120}}?)\s+(?:\w+ly\s+)?(?:{_V})\b", re.I
 )
 _LEFT_COLON = re.compile(r"(?:^|[.;]\s+)(?P<who>[^,;:\"]{1,80}):\s*$")
 
@@ -226,6 +230,11 @@ def attribute(
             nxt = [p.open_mark for p in quotes[qi + 1 :] if p.open_mark > q.close_mark]
             end = min([s_end, paragraphs[q.last_para][1], *nxt[:1]])
             right = text[q.close_mark + 1 : end]
+        # an attribution after the quote follows a quote that ends in punctuation ("...," said X)
+        # or a comma after the mark ("...", he said); a partial quote runs on into reporting
+        inner_end = text[q.parts[-1][1] - 1] if q.parts else ""
+        if not (inner_end in ",.!?-" or right.lstrip(" ").startswith((",", "-"))):
+            right = ""
         r = right.lstrip(" ,;-")
         kind, ref, how = None, None, None
         m = (_RIGHT_VERB_FIRST.match(r) or _RIGHT_ACCORDING.match(r)) if r else None
@@ -245,10 +254,18 @@ def attribute(
                 how = "before"
             else:
                 m = _LEFT_COLON.search(left)
-                if m:
+                # "Jane Doe: ..." names the speaker; a clause before a colon does not
+                if m and len(m.group("who").split()) <= 8 and not re.search(rf"\b{_V}\b", m.group("who"), re.I):
                     k2, r2 = parse_speaker_phrase(m.group("who"), registry)
                     if k2 == "person":
                         kind, ref, how = k2, r2, "colon"
+        if kind is None and lstrip:
+            # reported speech: "X said the figures were "a step in the right direction""
+            m = _REPORTED.search(left)
+            if m:
+                k2, r2 = parse_speaker_phrase(m.group("who"), registry)
+                if k2 in ("person", "pronoun"):
+                    kind, ref, how = k2, r2, "reported"
         # a partial quote: reporting words around it that are not an attribution
         q.partial = bool(
             (lstrip and how not in ("before", "colon") and not lstrip.endswith(":"))
@@ -266,6 +283,7 @@ def attribute(
             q.attribution = "pronoun"
             if last_speaker is not None:
                 q.speaker, q.title = last_speaker.speaker, None
+                last_speaker = q
             continue
         if kind == "unnamed":
             q.phrase = m.group("who").strip() if m else None
@@ -285,6 +303,11 @@ def attribute(
                 last_speaker = q
                 continue
         if q.partial:
+            # "... said X was "a step forward" but warned of "a long way to go"": one speaker
+            s_start, s_end = _sentence_bounds(sentences, q.open_mark)
+            earlier = [p for p in quotes[:qi] if p.speaker and s_start <= p.open_mark < q.open_mark]
+            if earlier:
+                q.speaker, q.attribution = earlier[-1].speaker, "continues"
             continue
         same_para = [p for p in by_para.get(q.para, []) if p is not q and p.open_mark < q.open_mark and p.speaker]
         if same_para:
