@@ -31,7 +31,7 @@ def test_wire_story(styles):
         (12, "Keir Starmer"),
     ]
     titles = {q.speaker: q.title for q in styles["wire"].quotes if q.title}
-    assert titles["Mel Stride"] == "the shadow chancellor"
+    assert titles["Mel Stride"] == "shadow chancellor"
     assert titles["Keir Starmer"] == "Prime Minister"
 
 
