@@ -14,6 +14,7 @@ from .entities import (
     WEEKDAYS,
     is_name_word,
     is_place,
+    number_value,
     org_key,
     same_role,
     token_class,
@@ -238,8 +239,17 @@ def check_quote(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
                     claim.speaker,
                 )
             )
-    findings = material + speaker_findings + cosmetic + hidden
-    return Item(claim, verdict, score, evidence, findings)
+    # a title the draft gives the speaker in the attribution is checked like any other
+    role_f = []
+    if claim.context and claim.speaker:
+        role_f = [
+            Finding("role", "warning", f.message, f.expected, f.found) for f in _role_findings(claim.context, corpus)[0]
+        ]
+    findings = material + speaker_findings + role_f + cosmetic + hidden
+    item = Item(claim, verdict, score, evidence, findings)
+    if role_f and item.severity == "info":
+        item.severity = "warning"
+    return item
 
 
 def _hidden_findings(claim: Claim) -> list[Finding]:
@@ -425,6 +435,15 @@ def _classes(ws: list[Word], i1: int, i2: int, text_words: list[Word]) -> dict[s
     return out
 
 
+def _values(tokens: list[str]) -> set:
+    """Numbers by value ("12,000" = "12000", "two" = "2"); other tokens as written."""
+    out = set()
+    for t in tokens:
+        v = number_value(t)
+        out.add(v if v is not None else t.lower())
+    return out
+
+
 def _tok(w: Word):
     from .normalise import Token
 
@@ -490,7 +509,7 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
         for kind in ("date", "number"):
             vx = cx.get(kind) or ([] if kind == "date" else cx.get("date", []))
             vy = cy.get(kind) or cy.get("date" if kind == "number" else "number", [])
-            if cx.get(kind) and vy and set(vx) != set(vy):
+            if cx.get(kind) and vy and _values(vx) != _values(vy):
                 findings.append(
                     Finding(
                         kind,
@@ -739,11 +758,16 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
             evidence.insert(0, e) if role_f else evidence.append(e)
     score = 100 * min(best.coverage, 1.0)
     novel = _novel_inside(best.alignment, corpus.vocabulary)
+    vocab = corpus.vocabulary
+    content = [i for i, w in enumerate(cw) if _weight(w, vocab)]
+    unmatched = [i for i in content if i not in best.covered]
+    # a short claim needs all its content matched: two words in common prove little
+    thin = bool(unmatched) and len(content) - len(unmatched) < 3
     if findings:
         verdict = "contradicted"
     elif any(f.severity == "warning" for f in variant_f):
         verdict = "disputed"
-    elif best.coverage >= settings.claim_verify_coverage and not novel:
+    elif best.coverage >= settings.claim_verify_coverage and not novel and not thin:
         verdict = "verified"
     elif novel and best.coverage >= settings.claim_verify_coverage:
         verdict = "unsupported"
@@ -755,7 +779,7 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
         )
     else:
         verdict = "unsupported"
-        missing = [w.text for i, w in enumerate(cw) if _weight(w, vocab) and i not in best.covered]
+        missing = [cw[i].text for i in unmatched]
         if missing:
             findings.append(
                 Finding(

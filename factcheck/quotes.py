@@ -318,6 +318,15 @@ def attribute(
         if whole and q.para > 0 and last_speaker is not None and last_speaker.last_para == q.para - 1:
             q.speaker, q.attribution = last_speaker.speaker, "continues"
             continue
+        if whole and q.para > 0 and not by_para.get(q.para - 1):
+            # "Narayan said the deal was vital." then a paragraph of quote: his words
+            ps, pe = paragraphs[q.para - 1]
+            m = _REPORTED.search(text[ps:pe])
+            if m:
+                k2, r2 = parse_speaker_phrase(m.group("who"), registry)
+                if k2 == "person" and r2 is not None:
+                    q.speaker, q.attribution, q.phrase = canonical(r2.name), "reported-before", r2.name
+                    last_speaker = q
     return name_lines
 
 

@@ -259,3 +259,36 @@ def test_json_report_follows_the_contract(tmp_path):
         or "No country" in src[ev["start"] : ev["end"]]
     )
     assert rep["summary"]["gate"] == "fail"
+
+
+def test_numbers_compare_by_value(corpus):
+    it = item(
+        corpus,
+        "The UK government has spent the past 3 years attempting to position itself as a global convenor on AI governance.",
+    )
+    assert it.verdict == "verified"
+
+
+def test_title_in_a_quote_attribution_is_checked(corpus):
+    from factcheck.claims import parse_draft_text
+
+    parsed = parse_draft_text(
+        '"No country can tackle that alone," said UK Security Minister Kanishka Narayan.\n', "d.md", corpus.registry
+    )
+    (it,) = check_claims(parsed.claims, corpus)
+    assert it.verdict == "verified"  # the words and the speaker are right
+    assert it.severity == "warning"  # the title is not
+    (f,) = [f for f in it.findings if f.type == "role"]
+    assert f.found == "UK Security Minister"
+
+
+def test_short_claim_needs_all_its_content(corpus):
+    assert item(corpus, "Narayan said the partnership was vital.").verdict == "unsupported"
+
+
+def test_quote_paragraph_after_reported_speech_takes_that_speaker(corpus):
+    from factcheck.claims import parse_draft_text
+
+    text = 'Narayan said the partnership was vital.\n\n"No country can tackle that alone."\n'
+    quotes = [c for c in parse_draft_text(text, "d.md", corpus.registry).claims if c.kind == "quote"]
+    assert [(q.speaker, q.line) for q in quotes] == [("Kanishka Narayan", 3)]
