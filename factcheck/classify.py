@@ -309,7 +309,7 @@ def _weight(w: Word, vocabulary: frozenset[str] | None = None) -> float:
     if w.special or w.key in FUNCTION_WORDS or not w.key:
         return 0.0
     base = 2.0 if w.capital or w.key[:1].isdigit() else 1.0
-    if vocabulary is not None and w.stem not in vocabulary:
+    if vocabulary is not None and w.stem not in vocabulary and number_value(w.text) is None:
         base *= 1.5
     return base
 
@@ -339,13 +339,23 @@ def _slot_class(w: Word) -> str | None:
     return None
 
 
+def _num(w: Word) -> str:
+    """A number's value as a term ("3", "three" -> "#3.0"); other words give an empty term."""
+    v = number_value(w.text)
+    return f"#{float(v)}" if v is not None and w.key not in ("first", "second", "half") else ""
+
+
 def _coverage(cw: list[Word], sw: list[Word], extra: set[int], vocab: frozenset[str]) -> tuple[float, float, set[int]]:
     weights = [_weight(w, vocab) for w in cw]
     total = sum(weights)
     if total == 0:
         return 0.0, 0.0, set()
-    terms = {w.stem for w in sw} | {w.key for w in sw}
-    covered = {i for i, w in enumerate(cw) if weights[i] and (w.stem in terms or w.key in terms or i in extra)}
+    terms = {w.stem for w in sw} | {w.key for w in sw} | {_num(w) for w in sw}
+    covered = {
+        i
+        for i, w in enumerate(cw)
+        if weights[i] and (w.stem in terms or w.key in terms or _num(w) in terms or i in extra)
+    }
     got = sum(weights[i] for i in covered)
     # a claim word with no match whose kind the sentence has unmatched: a slot filled differently
     claim_stems = {w.stem for w in cw}
@@ -712,6 +722,7 @@ def _novel_inside(al: Alignment, vocabulary: frozenset[str]) -> list[Word]:
                     and w.key not in FUNCTION_WORDS
                     and w.stem not in vocabulary
                     and w.key not in vocabulary
+                    and number_value(w.text) is None  # numbers are judged by value, as conflicts
                 ):
                     out.append(w)
     return out
