@@ -350,7 +350,7 @@ def _coverage(cw: list[Word], sw: list[Word], extra: set[int], vocab: frozenset[
     total = sum(weights)
     if total == 0:
         return 0.0, 0.0, set()
-    terms = {w.stem for w in sw} | {w.key for w in sw} | {_num(w) for w in sw}
+    terms = ({w.stem for w in sw} | {w.key for w in sw} | {_num(w) for w in sw}) - {""}
     covered = {
         i
         for i, w in enumerate(cw)
