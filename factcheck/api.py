@@ -23,7 +23,12 @@ class Report:
     def conflicts(self) -> list[Conflict]:
         """The source conflicts the checked items touch."""
         touched = {cid for it in self.items for cid in it.conflicts}
-        return [c for c in self.corpus.conflicts if c.id in touched]
+        known = {c.id: c for c in self.corpus.name_conflicts}
+        for key in sorted(self.corpus._fact_cache):
+            known.update({c.id: c for c in self.corpus._fact_cache[key]})
+        return sorted(
+            (known[c] for c in touched if c in known), key=lambda c: (-SEVERITY_RANK[c.severity], c.type, c.id)
+        )
 
     def gate_failed(self, fail_on: str) -> bool:
         if fail_on == "never":

@@ -1,4 +1,13 @@
-"""Disagreements between sources: one body named in forms that differ by a distinguishing word."""
+"""Disagreements between sources.
+
+entity-variant: one body named in forms that differ by a word (or only by punctuation: info).
+quote-variant: one quote worded differently (spelling or typography only: info).
+attribution: the same words given to different speakers.
+role: one person given different titles, one title held by different people, or different
+people standing for one country on one agreement.
+fact: the same statement with a different number, date, weekday or negation.
+status: one source says a body already exists, another that it is new or being set up.
+"""
 
 from __future__ import annotations
 
@@ -105,7 +114,297 @@ def entity_variants(corpus) -> list[Conflict]:
     return conflicts
 
 
-def find_conflicts(corpus) -> list[Conflict]:
+def _holder(src, start: int, end: int) -> dict:
+    return {"source": src.id, "line": src.line_of(start), "start": start, "end": end, "text": src.text[start:end]}
+
+
+def quote_conflicts(corpus) -> list[Conflict]:
+    """The same quote in two sources: worded differently, or given to different speakers."""
+    from .classify import Settings, _quote_findings, match_quote
+
+    settings = Settings()
+    out: list[Conflict] = []
+    seen: set[tuple] = set()
+    sources = corpus.sources
+    for i, a in enumerate(sources):
+        for b in sources[i + 1 :]:
+            for q in a.quotes:
+                if len(q.text.split()) < 4:
+                    continue  # scare quotes ("agentic") are words, not statements
+                matches = [m for m in match_quote(q.text, corpus, settings, candidates=b.quotes) if m.similarity >= 0.8]
+                if not matches:
+                    continue
+                m = matches[0]
+                material, cosmetic = _quote_findings(m.alignment)
+                other = m.view.quotes
+                key = (a.id, q.index, b.id, tuple(x.index for x in other))
+                if key in seen:
+                    continue
+                seen.add(key)
+                holders_a = [_holder(a, q.start, q.end)]
+                holders_b = [_holder(b, other[0].start, other[-1].end)]
+                reg = corpus.registry
+                if q.speaker and m.view.speaker and not reg.same_person(q.speaker, m.view.speaker) and not material:
+                    out.append(
+                        Conflict(
+                            f"attribution:{a.id}:{q.index}:{b.id}",
+                            "attribution",
+                            "warning",
+                            f"the same words are given to {q.speaker} ({a.id}) and {m.view.speaker} ({b.id})",
+                            [
+                                {"text": q.speaker, "holders": holders_a},
+                                {"text": m.view.speaker, "holders": holders_b},
+                            ],
+                        )
+                    )
+                # only where one quote holds the other's words; a longer passage is no variant
+                if not material and not cosmetic:
+                    continue
+                diffs = material or cosmetic
+                severity = "warning" if material else "info"
+                what = "; ".join(f"'{f.expected or ''}' / '{f.found or ''}'" for f in diffs[:4])
+                out.append(
+                    Conflict(
+                        f"quote-variant:{a.id}:{q.index}:{b.id}",
+                        "quote-variant",
+                        severity,
+                        f"{q.speaker or 'an unnamed speaker'} is quoted differently: {what}",
+                        [
+                            {"text": m.view.text, "holders": holders_b},
+                            {"text": q.text, "holders": holders_a},
+                        ],
+                    )
+                )
+    return out
+
+
+def role_conflicts(corpus) -> list[Conflict]:
+    """Titles that disagree between sources."""
+    from .entities import role_key, same_role
+
+    reg = corpus.registry
+    out: list[Conflict] = []
+
+    def holders(person: str, title: str) -> list[dict]:
+        return [_holder(corpus.source(s), a, b) for s, a, b in reg.people[person].titles[title]]
+
+    # one person, titles that are not the same job
+    for person in sorted(reg.people):
+        titles = sorted(reg.people[person].titles)
+        for i, t1 in enumerate(titles):
+            for t2 in titles[i + 1 :]:
+                if same_role(t1, t2) or same_role(t2, t1):
+                    continue
+                out.append(
+                    Conflict(
+                        f"role:{_slug(person)}:{_slug(t1)}:{_slug(t2)}",
+                        "role",
+                        "warning",
+                        f"{person} is '{t1}' in one source and '{t2}' in another",
+                        [{"text": t1, "holders": holders(person, t1)}, {"text": t2, "holders": holders(person, t2)}],
+                    )
+                )
+    # one title, different people
+    by_title: dict[frozenset, set[str]] = defaultdict(set)
+    for person, entry in reg.people.items():
+        for t in entry.titles:
+            key, _ = role_key(t)
+            if len(key) >= 2:
+                by_title[key].add(person)
+    for key, people in sorted(by_title.items(), key=lambda kv: sorted(kv[0])):
+        if len(people) > 1:
+            forms = []
+            for p in sorted(people):
+                t = next(t for t in reg.people[p].titles if role_key(t)[0] == key)
+                forms.append({"text": f"{p}: {t}", "holders": holders(p, t)})
+            out.append(
+                Conflict(
+                    f"role:{'-'.join(sorted(key))}",
+                    "role",
+                    "warning",
+                    f"one title, several people: {', '.join(sorted(people))}",
+                    forms,
+                )
+            )
+    out.extend(_counterparts(corpus))
+    return out
+
+
+_AGREEMENT = re.compile(r"\b(agreement|memorandum|mou|deal|pact|treaty|accord|partnership)\b", re.I)
+
+
+def _counterparts(corpus) -> list[Conflict]:
+    """Different people standing for one country on one agreement, source by source.
+
+    In each source, the people whose title names a country and who are quoted on, or named
+    in a sentence about, an agreement. Two sources naming different people for one country
+    is a candidate for the editor: which minister signs?
+    """
+    from .entities import place_key, tokenize
+
+    reg = corpus.registry
+    by_place: dict[str, dict[str, dict[str, list[dict]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
+    for src in corpus.sources:
+        for q in src.quotes:
+            if q.speaker and _AGREEMENT.search(q.text) and q.title:
+                for p in _title_places(q.title, place_key, tokenize):
+                    by_place[p][src.id][q.speaker].append(_holder(src, q.start, q.end))
+        for m in src.mentions:
+            if m.kind != "role" or m.boilerplate or not m.person:
+                continue
+            sent = next((s for s in src.sentences if s.start <= m.start < s.end), None)
+            if sent is None or not _AGREEMENT.search(sent.text):
+                continue
+            for p in _title_places(m.text, place_key, tokenize):
+                by_place[p][src.id][reg.canonical_person(m.person)].append(_holder(src, sent.start, sent.end))
+    out = []
+    for place, per_source in sorted(by_place.items()):
+        people = {p for names in per_source.values() for p in names}
+        if len(people) < 2 or len(per_source) < 2:
+            continue
+        firsts = {sid: sorted(names) for sid, names in per_source.items()}
+        if len({tuple(v) for v in firsts.values()}) < 2:
+            continue
+        forms = []
+        for person in sorted(people):
+            hs = sorted(
+                {(h["source"], h["start"]): h for names in per_source.values() for h in names.get(person, [])}.values(),
+                key=lambda h: (h["source"], h["start"]),
+            )
+            titles = sorted(reg.people[person].titles) if person in reg.people else []
+            forms.append({"text": f"{person}" + (f" ({titles[0]})" if titles else ""), "holders": hs})
+        out.append(
+            Conflict(
+                f"role:counterpart:{_slug(place)}",
+                "role",
+                "warning",
+                f"the sources name different people for {place.title()} on the agreement: "
+                + "; ".join(f"{sid}: {', '.join(names)}" for sid, names in sorted(firsts.items())),
+                forms,
+            )
+        )
+    return out
+
+
+def _title_places(title: str, place_key, tokenize) -> set[str]:
+    out = set()
+    for t in tokenize(title):
+        k = place_key(t.text)
+        if k:
+            out.add(k)
+    return out
+
+
+def fact_conflicts(corpus, sentences=None) -> list[Conflict]:
+    """The same statement in two sources with a different number, date, weekday or negation.
+
+    ``sentences`` limits the search to those (``check`` asks only about its evidence)."""
+    from .classify import Settings, _segment_conflicts, match_claim
+
+    settings = Settings()
+    out: list[Conflict] = []
+    seen = set()
+    todo = sentences if sentences is not None else corpus.sentences
+    for s in todo:
+        a = corpus.source(s.source)
+        if s.heading or len(s.text.split()) < 5:
+            continue
+        cands = corpus.index.candidates(s.text, "sentence", limit=settings.candidates)
+        pool = [corpus.source(e.source).sentences[e.number] for e in cands if e.source != a.id]
+        if not pool:
+            continue
+        best = match_claim(s.text, corpus, settings, sentences=pool)[0]
+        if best.related < 0.8 or best.coverage < 0.6:
+            continue
+        findings = [f for f in _segment_conflicts(best, corpus, s.text) if f.type in ("number", "date", "negation")]
+        for f in findings:
+            key = (*tuple(sorted([(a.id, s.index), (best.sentence.source, best.sentence.index)])), f.type)
+            if key in seen:
+                continue
+            seen.add(key)
+            b = corpus.source(best.sentence.source)
+            out.append(
+                Conflict(
+                    "fact:" + ":".join(f"{sid}:{n}" for sid, n in key[:2]) + f":{f.type}",
+                    "fact",
+                    "warning",
+                    f"{f.type}: '{f.found}' ({a.id}) vs '{f.expected}' ({b.id})",
+                    [
+                        {"text": f.found or "", "holders": [_holder(a, s.start, s.end)]},
+                        {"text": f.expected or "", "holders": [_holder(b, best.sentence.start, best.sentence.end)]},
+                    ],
+                )
+            )
+    return out
+
+
+_ESTABLISHED = re.compile(
+    r"\b(established|founded|created|set up|launched|formed|opened)\b[^.]{0,80}?"
+    r"\b(last year|last month|in \d{4}|earlier this year|years ago|since \d{4}|late last year|early last year)\b",
+    re.I,
+)
+_NEW = re.compile(
+    r"\b(newly[- ]created|newly[- ]formed|newly[- ]established|(?:will |to )?set(?:s)? up a new|a new|will establish|will create|to create)\b",
+    re.I,
+)
+
+
+def status_conflicts(corpus) -> list[Conflict]:
+    """Candidates: one source says a body was set up in the past, another that it is new.
+
+    The body is matched by its head words ("AI safety institute" in any case), and the
+    country the sentence names, so "its own AI safety institute" and "a newly-created
+    Australian AI Safety Institute" meet.
+    """
+    from .entities import ORG_HEADS
+
+    found: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for src in corpus.sources:
+        for s in src.sentences:
+            for m in re.finditer(r"((?:[A-Za-z]+\s+){0,3}?(?:" + "|".join(sorted(ORG_HEADS)) + r"))\b", s.text, re.I):
+                phrase = m.group(1)
+                words = [w.lower() for w in phrase.split() if w.lower() not in ("a", "an", "the", "its", "own", "new")]
+                if len(words) < 2:
+                    continue
+                head = " ".join(words[-3:])
+                window = s.text[max(0, m.start() - 60) : m.end() + 80]
+                if _ESTABLISHED.search(window):
+                    kind = "established"
+                elif _NEW.search(s.text[max(0, m.start() - 40) : m.end()]):
+                    kind = "new"
+                else:
+                    continue
+                found[head][kind].append(_holder(src, s.start, s.end))
+    out = []
+    for head, kinds in sorted(found.items()):
+        if len(kinds) < 2:
+            continue
+        srcs = {k: sorted({h["source"] for h in hs}) for k, hs in kinds.items()}
+        if set(srcs["established"]) == set(srcs["new"]):
+            continue
+        out.append(
+            Conflict(
+                f"status:{_slug(head)}",
+                "status",
+                "warning",
+                f"candidate: the {head} was already established ({', '.join(srcs['established'])}) "
+                f"or is new / being set up ({', '.join(srcs['new'])})",
+                [
+                    {"text": "already established", "holders": kinds["established"]},
+                    {"text": "new / being set up", "holders": kinds["new"]},
+                ],
+            )
+        )
+    return out
+
+
+def find_conflicts(corpus, facts: bool = True) -> list[Conflict]:
+    """Every conflict; ``facts=False`` leaves out the sentence-by-sentence search for facts."""
     conflicts = entity_variants(corpus)
+    conflicts += quote_conflicts(corpus)
+    conflicts += role_conflicts(corpus)
+    if facts:
+        conflicts += fact_conflicts(corpus)
+    conflicts += status_conflicts(corpus)
     conflicts.sort(key=lambda c: (-SEVERITY_RANK[c.severity], c.type, c.id))
     return conflicts

@@ -676,7 +676,7 @@ def _variant_findings(claim_text: str, corpus: Corpus) -> tuple[list[Finding], l
     keys = {org_key(o.text) for o in find_orgs(claim_text)}
     if not keys:
         return [], []
-    for c in corpus.conflicts:
+    for c in corpus.name_conflicts:
         if c.type != "entity-variant" or c.severity == "info":
             continue  # punctuation alone changes nothing a claim depends on
         forms = {org_key(f["text"]): f for f in c.forms}
@@ -804,8 +804,49 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
     return Item(claim, verdict, score, evidence, findings + variant_f + hidden, conflicts=conflict_ids)
 
 
+def _touched(item: Item, corpus: Corpus) -> list:
+    """Source conflicts whose competing forms lie where the item's evidence is."""
+    out = []
+    candidates = list(corpus.name_conflicts)
+    for e in item.evidence:
+        src = corpus.source(e.source)
+        for sent in src.sentences:
+            if sent.start < e.end and e.start < sent.end and item.claim.kind == "claim":
+                candidates.extend(corpus.fact_conflicts_for(sent))
+    for c in candidates:
+        for f in c.forms:
+            if any(
+                e.source == h["source"] and e.start < h["end"] and h["start"] < e.end
+                for e in item.evidence
+                for h in f["holders"]
+            ):
+                out.append(c)
+                break
+    return out
+
+
 def check_item(claim: Claim, corpus: Corpus, settings: Settings | None = None) -> Item:
     settings = settings or Settings()
-    if claim.kind == "quote":
-        return check_quote(claim, corpus, settings)
-    return check_claim(claim, corpus, settings)
+    item = check_quote(claim, corpus, settings) if claim.kind == "quote" else check_claim(claim, corpus, settings)
+    for c in _touched(item, corpus):
+        if c.id not in item.conflicts:
+            item.conflicts.append(c.id)
+        # a claim the sources state in two ways: which one it matches does not settle it
+        if (
+            c.type == "fact"
+            and c.severity == "warning"
+            and item.verdict in ("verified", "contradicted")
+            and claim.kind == "claim"
+        ):
+            item.verdict, item.severity = "disputed", "warning"
+            kind = c.message.split(":")[0]
+            item.findings.append(
+                Finding(
+                    kind,
+                    "warning",
+                    f"the sources disagree on this {kind}: {c.message.split(': ', 1)[1]}",
+                    c.forms[1]["text"],
+                    c.forms[0]["text"],
+                )
+            )
+    return item

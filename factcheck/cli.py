@@ -226,13 +226,19 @@ def audit_cmd(sources, fmt, output) -> None:
     rows = []
     for c in conflicts:
         forms = "\n".join(
-            f"'{f['text']}': " + ", ".join(f"{h['source']}:{h['line']}" for h in f["holders"]) for f in c.forms
+            f"'{_clip(f['text'], 60)}': "
+            + ", ".join(f"{h['source']}:{h['line']} [{h['start']}-{h['end']}]" for h in f["holders"][:4])
+            + (f" +{len(f['holders']) - 4} more" if len(f["holders"]) > 4 else "")
+            for f in c.forms
         )
         rows.append([c.severity, c.type, forms])
     tablefmt = "github" if fmt == "markdown" else "simple"
     if fmt == "markdown":
         rows = [[r[0], r[1], r[2].replace("\n", "<br>").replace("|", "\\|")] for r in rows]
-    text = tabulate(rows, headers=["severity", "type", "forms and where"], tablefmt=tablefmt) + "\n"
+    text = (
+        tabulate(rows, headers=["severity", "type", "competing forms: source:line [start-end]"], tablefmt=tablefmt)
+        + "\n"
+    )
     text += f"\n{len(conflicts)} conflict(s) between {len(corpus.sources)} sources\n"
     emit(text, output)
 

@@ -126,6 +126,8 @@ class Corpus:
     _index: object = field(default=None, repr=False)
     _conflicts: list | None = field(default=None, repr=False)
     _vocabulary: frozenset[str] | None = field(default=None, repr=False)
+    _name_conflicts: list | None = field(default=None, repr=False)
+    _fact_cache: dict = field(default_factory=dict, repr=False)
 
     @property
     def quotes(self) -> list[Quote]:
@@ -162,11 +164,33 @@ class Corpus:
 
     @property
     def conflicts(self):
+        """Every disagreement between the sources (``factcheck audit``)."""
         if self._conflicts is None:
             from .audit import find_conflicts
 
             self._conflicts = find_conflicts(self)
         return self._conflicts
+
+    @property
+    def name_conflicts(self):
+        """The conflicts found without comparing every sentence with every other: names,
+        quotes, titles and status. ``check`` asks about facts sentence by sentence."""
+        if self._name_conflicts is None:
+            if self._conflicts is not None:
+                self._name_conflicts = [c for c in self._conflicts if c.type != "fact"]
+            else:
+                from .audit import find_conflicts
+
+                self._name_conflicts = find_conflicts(self, facts=False)
+        return self._name_conflicts
+
+    def fact_conflicts_for(self, sentence):
+        key = (sentence.source, sentence.index)
+        if key not in self._fact_cache:
+            from .audit import fact_conflicts
+
+            self._fact_cache[key] = fact_conflicts(self, [sentence])
+        return self._fact_cache[key]
 
 
 # A sentence that opens with a pronoun ("It hosted ...", "They plan ...") is about what the

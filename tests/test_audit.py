@@ -48,3 +48,98 @@ def test_audit_table(monkeypatch):
     lines = result.output.splitlines()
     assert lines[0].split()[:2] == ["severity", "type"]
     assert lines[2].startswith("warning")  # most severe first
+
+
+def test_narayan_quote_variant_is_spelling_only(corpus):
+    (c,) = [c for c in corpus.conflicts if c.type == "quote-variant"]
+    assert c.severity == "info"
+    sources = {h["source"] for f in c.forms for h in f["holders"]}
+    assert sources == {"ukaus-ai-security-alliance", "ukaus-itpro"}
+    assert "cyber security" in c.message and "cybersecurity" in c.message
+    for f in c.forms:
+        for h in f["holders"]:
+            assert corpus.source(h["source"]).text[h["start"] : h["end"]] == h["text"]
+
+
+def test_which_australian_minister_signs(corpus):
+    c = by_id(corpus)["role:counterpart:australia"]
+    assert c.severity == "warning"
+    people = {f["text"].split(" (")[0]: {h["source"] for h in f["holders"]} for f in c.forms}
+    assert people == {
+        "Andrew Charlton": {"ukaus-ai-security-alliance", "ukaus-itpro"},
+        "Tim Ayres": {"ukaus-itpro"},
+    }
+
+
+def test_established_last_year_or_newly_created(corpus):
+    c = by_id(corpus)["status:ai-safety-institute"]
+    established, new = c.forms
+    assert [h["source"] for h in established["holders"]] == ["ukaus-ai-security-pact"]
+    assert "late last year" in established["holders"][0]["text"]
+    assert {h["source"] for h in new["holders"]} == {"ukaus-itpro"}
+    assert any("newly-created" in h["text"] for h in new["holders"])
+
+
+def _corpus(tmp_path, files):
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    for name, text in files.items():
+        write(tmp_path / name, text)
+    return load_sources(tmp_path)
+
+
+def test_fact_conflict_between_sources(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": "The council approved the budget on Tuesday after a long debate.\n",
+            "b.txt": "The council approved the budget on Wednesday after a long debate.\n",
+        },
+    )
+    (c,) = corpus.conflicts
+    assert (c.type, c.severity) == ("fact", "warning")
+    assert [f["text"] for f in c.forms] == ["Tuesday", "Wednesday"]
+
+
+def test_attribution_conflict_between_sources(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": '"We will build the new bridge by the end of the decade," said Jane Doe.\n',
+            "b.txt": '"We will build the new bridge by the end of the decade," said John Roe.\n',
+        },
+    )
+    (c,) = [c for c in corpus.conflicts if c.type == "attribution"]
+    assert {f["text"] for f in c.forms} == {"Jane Doe", "John Roe"}
+
+
+def test_one_person_two_titles(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": "Health Secretary Jane Doe opened the ward.\n",
+            "b.txt": "Education Secretary Jane Doe opened the school.\n",
+        },
+    )
+    (c,) = [c for c in corpus.conflicts if c.type == "role"]
+    assert {f["text"] for f in c.forms} == {"Health Secretary", "Education Secretary"}
+
+
+def test_check_lists_the_conflicts_its_items_touch(tmp_path):
+    from factcheck import check
+
+    corpus = _corpus(
+        tmp_path / "src",
+        {
+            "a.txt": "The council approved the budget on Tuesday after a long debate.\n",
+            "b.txt": "The council approved the budget on Wednesday after a long debate.\n",
+        },
+    )
+    from tests.conftest import write
+
+    draft = write(tmp_path / "d.md", "The council approved the budget on Tuesday after a long debate.\n")
+    report = check([draft], sources=corpus)
+    (it,) = report.items
+    assert it.verdict == "disputed"
+    assert [c.type for c in report.conflicts] == ["fact"]
