@@ -18,6 +18,7 @@ class Report:
     items: list[Item]
     errors: list[InputError] = field(default_factory=list)
     inputs: list[str] = field(default_factory=list)
+    documents: dict[str, str] = field(default_factory=dict)  # draft path -> its text as read
 
     @property
     def conflicts(self) -> list[Conflict]:
@@ -66,6 +67,7 @@ def check(
     corpus = sources if isinstance(sources, Corpus) else load_sources(sources, **kw)
     items: list[Item] = []
     errors: list[InputError] = []
+    documents: dict[str, str] = {}
     files = expand_inputs(paths)
     for f in files:
         try:
@@ -74,8 +76,10 @@ def check(
             errors.append(e)
             continue
         errors.extend(parsed.errors)
+        if parsed.text is not None:
+            documents[str(f)] = parsed.text
         for it in check_claims(parsed.claims, corpus, settings):
             if not _suppressed(it, parsed):
                 items.append(it)
     items.sort(key=lambda it: (it.claim.file, it.claim.line, it.claim.column, it.claim.id))
-    return Report(corpus, items, errors, [str(f) for f in files])
+    return Report(corpus, items, errors, [str(f) for f in files], documents)

@@ -26,6 +26,7 @@ class Parsed:
     claims: list[Claim] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     suppressions: list[tuple[int, int, set[str] | None]] = field(default_factory=list)  # (first, last line, verdicts)
+    text: str | None = None  # a draft's text as read, for reports that show the draft
 
 
 # --- Markdown -------------------------------------------------------------------------------
@@ -169,7 +170,7 @@ def parse_draft_text(text: str, name: str, registry: AliasRegistry | None = None
         sents.extend(split_sentences(ntext, a, b))
     quotes = find_quote_spans(ntext, paras, plain, norm)
     attribute(ntext, paras, sents, quotes, registry)
-    parsed = Parsed()
+    parsed = Parsed(text=text)
     base = Path(name).name
     for q in quotes:
         qtext = re.sub(r"\s+", " ", " ".join(ntext[a:b] for a, b in q.parts)).strip()
@@ -177,8 +178,10 @@ def parse_draft_text(text: str, name: str, registry: AliasRegistry | None = None
         line, col = _line_col(text, o)
         sent = next(((a, b) for a, b in sents if a <= q.open_mark < b), None)
         context = text[norm.orig_start(sent[0]) : norm.orig_end(sent[1])] if sent else None
+        close = q.close_mark + 1 if q.close_mark is not None else q.parts[-1][1]
+        span = (o, norm.orig_end(close))
         parsed.claims.append(
-            Claim(f"{base}:{line}:{col}", name, line, col, "quote", qtext, q.speaker, q.phrase, context)
+            Claim(f"{base}:{line}:{col}", name, line, col, "quote", qtext, q.speaker, q.phrase, context, span)
         )
     quoted = [(q.open_mark, (q.close_mark if q.close_mark is not None else q.parts[-1][1]) + 1) for q in quotes]
     for a, b in sents:
@@ -200,6 +203,7 @@ def parse_draft_text(text: str, name: str, registry: AliasRegistry | None = None
                 None,
                 None,
                 text[o : norm.orig_end(b)],
+                (o, norm.orig_end(b)),
             )
         )
     parsed.claims.sort(key=lambda c: (c.line, c.column))

@@ -170,6 +170,26 @@ def _quote_findings(al: Alignment) -> tuple[list[Finding], list[Finding]]:
     return material, cosmetic
 
 
+def word_diff(al: Alignment) -> list[dict]:
+    """The alignment inside its window as ``{"op", "source", "item"}`` runs, for reports:
+    ``equal``, ``replace``, ``insert`` (item only), ``delete`` (source only) and ``omitted``
+    (source words a marked omission or bracket stands for)."""
+    lo, hi = al.window
+    out: list[dict] = []
+    for o in al.ops:
+        if o.tag == "delete" and (o.j2 <= lo or o.j1 >= hi):
+            continue
+        src = span_text(al.b, o.j1, o.j2)
+        itm = span_text(al.a, o.i1, o.i2)
+        tag = "omitted" if o.tag == "absorb" else o.tag
+        if out and out[-1]["op"] == tag:
+            out[-1]["source"] = (out[-1]["source"] + " " + src).strip()
+            out[-1]["item"] = (out[-1]["item"] + " " + itm).strip()
+        else:
+            out.append({"op": tag, "source": src, "item": itm})
+    return out
+
+
 def _quote_evidence(corpus: Corpus, view: QuoteView) -> Evidence:
     src = corpus.source(view.source)
     start, end = view.quotes[0].start, view.quotes[-1].end
@@ -246,7 +266,7 @@ def check_quote(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
             Finding("role", "warning", f.message, f.expected, f.found) for f in _role_findings(claim.context, corpus)[0]
         ]
     findings = material + speaker_findings + role_f + cosmetic + hidden
-    item = Item(claim, verdict, score, evidence, findings)
+    item = Item(claim, verdict, score, evidence, findings, diff=word_diff(best.alignment))
     if role_f and item.severity == "info":
         item.severity = "warning"
     return item
@@ -801,7 +821,15 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
                     " ".join(missing[:8]),
                 )
             )
-    return Item(claim, verdict, score, evidence, findings + variant_f + hidden, conflicts=conflict_ids)
+    return Item(
+        claim,
+        verdict,
+        score,
+        evidence,
+        findings + variant_f + hidden,
+        conflicts=conflict_ids,
+        diff=word_diff(best.alignment),
+    )
 
 
 def _touched(item: Item, corpus: Corpus) -> list:

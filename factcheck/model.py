@@ -183,6 +183,7 @@ class Claim:
     speaker: str | None = None
     speaker_given: str | None = None  # the speaker as the input wrote it
     context: str | None = None  # the whole draft sentence a quote sits in
+    span: tuple[int, int] | None = None  # [start, end) in the draft's text as read
 
 
 @dataclass
@@ -194,6 +195,7 @@ class Item:
     findings: list[Finding] = field(default_factory=list)
     severity: str = ""
     conflicts: list[str] = field(default_factory=list)  # ids of source conflicts the item touches
+    diff: list[dict] = field(default_factory=list)  # word-level, against the best matching source text
 
     def __post_init__(self) -> None:
         if not self.severity:
@@ -214,6 +216,7 @@ class Item:
             "score": round(self.score, 1),
             "evidence": [e.to_json() for e in self.evidence],
             "findings": [f.to_json() for f in self.findings],
+            "diff": self.diff,
         }
 
 

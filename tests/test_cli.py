@@ -82,7 +82,7 @@ def test_missing_path_and_unknown_format_exit_2(run, tmp_path):
     assert "nope.md: no such file or folder" in result.output
     result = run("check", DEV_SET / "draft.md", "--format", "yaml")
     assert result.exit_code == 2
-    assert "unknown format 'yaml' (valid: json, table)" in result.output
+    assert "unknown format 'yaml' (valid: github, html, json, junit, line, markdown, sarif, table)" in result.output
 
 
 def test_output_is_written_atomically_into_new_folders(run, tmp_path):

@@ -5,13 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import IO
 
-from . import json_report, table
+from . import github, html, json_report, junit, line, markdown, sarif, table
 
 Reporter = Callable[..., None]
 
 REPORTERS: dict[str, Reporter] = {
     "table": table.report,
+    "line": line.report,
+    "markdown": markdown.report,
     "json": json_report.report,
+    "html": html.report,
+    "sarif": sarif.report,
+    "junit": junit.report,
+    "github": github.report,
 }
 
 
