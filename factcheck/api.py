@@ -11,6 +11,8 @@ from .corpus import Corpus, load_sources
 from .errors import InputError
 from .model import SEVERITY_RANK, Claim, Conflict, Item
 
+PROGRESS_FROM = 300  # claims in one file before a progress bar is worth showing
+
 
 @dataclass
 class Report:
@@ -55,6 +57,7 @@ def check(
     sources: str | Path | Corpus = "sources",
     settings: Settings | None = None,
     max_bytes: int | None = None,
+    progress=None,
 ) -> Report:
     """Check drafts and batch files against the sources.
 
@@ -78,8 +81,12 @@ def check(
         errors.extend(parsed.errors)
         if parsed.text is not None:
             documents[str(f)] = parsed.text
-        for it in check_claims(parsed.claims, corpus, settings):
-            if not _suppressed(it, parsed):
-                items.append(it)
+        claims = parsed.claims
+        if progress is not None and len(claims) >= PROGRESS_FROM:
+            with progress(claims, f"checking {f.name}") as bar:
+                checked = [it for c in bar for it in check_claims([c], corpus, settings)]
+        else:
+            checked = check_claims(claims, corpus, settings)
+        items.extend(it for it in checked if not _suppressed(it, parsed))
     items.sort(key=lambda it: (it.claim.file, it.claim.line, it.claim.column, it.claim.id))
     return Report(corpus, items, errors, [str(f) for f in files], documents)

@@ -94,6 +94,8 @@ def entity_variants(corpus) -> list[Conflict]:
             extra = [w for w in lw if w not in sw]
             if not extra or all(is_place(w) for w in extra):
                 continue
+            if corpus.registry.same_org(short, long):
+                continue  # the newsroom has accepted these as one name
             forms = []
             for key in (short, long):
                 items = by_key[key]

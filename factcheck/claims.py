@@ -16,7 +16,7 @@ from .model import Claim
 from .normalise import lines_with_offsets, normalise, split_sentences, tokenize
 from .quotes import attribute, find_quote_spans
 
-DRAFT_SUFFIXES = (".md", ".markdown", ".txt")
+DRAFT_SUFFIXES = (".md", ".markdown", ".txt", ".docx")
 BATCH_SUFFIXES = (".csv", ".jsonl")
 INPUT_SUFFIXES = DRAFT_SUFFIXES + BATCH_SUFFIXES
 
@@ -147,6 +147,31 @@ def _states_something(sentence: str) -> bool:
     return len(toks) >= 3
 
 
+def read_docx(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    """A Word draft as text, one line per paragraph, so that line N is paragraph N.
+    Headings and titles become blank lines: they are not claims."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(path, "no such file or folder")
+    if p.stat().st_size > max_bytes:
+        raise InputError(
+            path, f"file is {p.stat().st_size:,} bytes, over the limit of {max_bytes:,} (max_bytes setting)"
+        )
+    try:
+        import docx
+    except ImportError:  # pragma: no cover - a dependency, but say what to do if it is missing
+        raise InputError(path, "reading .docx needs python-docx: pip install python-docx") from None
+    try:
+        document = docx.Document(str(p))
+    except Exception as e:  # python-docx raises several kinds for a file that is not a Word document
+        raise InputError(path, f"not a readable Word document ({type(e).__name__}: {e})") from None
+    lines = []
+    for para in document.paragraphs:
+        style = (para.style.name or "") if para.style is not None else ""
+        lines.append("" if style.startswith(("Heading", "Title")) else para.text.replace("\n", " "))
+    return "\n".join(lines) + "\n"
+
+
 def parse_draft(
     path: str | Path,
     registry: AliasRegistry | None = None,
@@ -154,6 +179,8 @@ def parse_draft(
     display: str | None = None,
 ) -> Parsed:
     """Quotes and claims of a draft, in reading order."""
+    if Path(path).suffix.lower() == ".docx":
+        return parse_draft_text(read_docx(path, max_bytes), display or str(path), registry, markdown=False)
     text, _ = read_text(path, max_bytes)
     return parse_draft_text(
         text, display or str(path), registry, markdown=Path(path).suffix.lower() in (".md", ".markdown")

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 from tabulate import tabulate
 
-from . import __version__
+from . import __version__, baseline
 from .api import check as run_check
 from .config import FAIL_ON, Config, load_config
 from .corpus import load_sources
@@ -64,7 +64,7 @@ def _config() -> Config:
 
 def _corpus(sources: str | None, config: Config):
     try:
-        return load_sources(sources or config.sources, config.max_bytes)
+        return load_sources(sources or config.sources, config.max_bytes, config.alias_map())
     except FactcheckError as e:
         raise InputProblem(str(e)) from None
 
@@ -109,6 +109,13 @@ def main() -> None:
 )
 @click.option("--tablefmt", default="simple", show_default=True, help="tabulate table style for --format table.")
 @click.option(
+    "--baseline",
+    "baseline_file",
+    metavar="FILE",
+    default=None,
+    help="Report only findings not recorded in FILE (made by 'factcheck baseline').",
+)
+@click.option(
     "--quote-min-similarity",
     type=click.FloatRange(0, 1),
     default=None,
@@ -120,7 +127,9 @@ def main() -> None:
     default=None,
     help="Share of a claim's content its evidence must hold to verify it. Default: 0.7.",
 )
-def check(paths, sources, fmt, output, fail_on, tablefmt, quote_min_similarity, claim_verify_coverage) -> None:
+def check(
+    paths, sources, fmt, output, fail_on, tablefmt, baseline_file, quote_min_similarity, claim_verify_coverage
+) -> None:
     """Check drafts (.md, .txt) and batch claim files (.csv, .jsonl), or folders of them.
 
     Exit status: 0 when nothing is at or above --fail-on, 1 when the gate fails, 2 for a
@@ -138,17 +147,65 @@ def check(paths, sources, fmt, output, fail_on, tablefmt, quote_min_similarity, 
         config.claim_verify_coverage = claim_verify_coverage
     corpus = _corpus(sources, config)
     try:
-        report = run_check(list(paths), corpus, config.settings(), config.max_bytes)
+        report = run_check(list(paths), corpus, config.settings(), config.max_bytes, progress=_progress())
+        baseline_file = baseline_file or config.baseline
+        if baseline_file:
+            known = baseline.load(baseline_file)
+            dropped = baseline.apply(report, known)
+            click.echo(f"factcheck: {dropped} finding(s) already in the baseline {baseline_file}", err=True)
     except FactcheckError as e:
         raise InputProblem(str(e)) from None
     buf = io.StringIO()
-    render(fmt, report, {"fail_on": fail_on, "tablefmt": tablefmt}, buf)
+    # colour only for a person at a terminal, and never when NO_COLOR is set (no-color.org)
+    colour = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    render(fmt, report, {"fail_on": fail_on, "tablefmt": tablefmt, "color": colour}, buf)
     emit(buf.getvalue(), output)
     for e in report.errors:
         click.echo(f"factcheck: error: {e}", err=True)
     if report.errors:
         sys.exit(2)
     sys.exit(1 if report.gate_failed(fail_on) else 0)
+
+
+@main.command("baseline")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@sources_option
+@click.option(
+    "--output",
+    "-o",
+    metavar="FILE",
+    default=".factcheck-baseline.json",
+    show_default=True,
+    help="Where to record the findings.",
+)
+def baseline_cmd(paths, sources, output) -> None:
+    """Record today's findings, so that 'check --baseline FILE' reports only new ones.
+
+    A finding is known by its file name, kind, verdict, speaker and words, not its line.
+    """
+    config = _config()
+    corpus = _corpus(sources, config)
+    try:
+        report = run_check(list(paths), corpus, config.settings(), config.max_bytes, progress=_progress())
+    except FactcheckError as e:
+        raise InputProblem(str(e)) from None
+    write_atomic(output, baseline.dumps(report))
+    n = sum(1 for it in report.items if it.verdict != "verified")
+    click.echo(f"factcheck: recorded {n} finding(s) in {output}", err=True)
+    for e in report.errors:
+        click.echo(f"factcheck: error: {e}", err=True)
+    sys.exit(2 if report.errors else 0)
+
+
+def _progress():
+    """A progress bar on standard error, only when a person is watching it."""
+    if not sys.stderr.isatty():
+        return None
+
+    def bar(items, label):
+        return click.progressbar(items, label=label, file=sys.stderr)
+
+    return bar
 
 
 def _format_option(choices):

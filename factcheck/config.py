@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import configparser
+import re
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -27,7 +28,22 @@ class Config:
     claim_min_coverage: float = Settings.claim_min_coverage
     candidates: int = Settings.candidates
     aligned_candidates: int = Settings.aligned_candidates
+    aliases: str = ""  # one "name = preferred name" a line
+    baseline: str = ""  # a baseline file: report only findings not in it
     origin: str = "defaults"
+
+    def alias_map(self) -> dict[str, str]:
+        """``aliases`` as {name: preferred}; lines are "A = B" (or "A => B")."""
+        out = {}
+        for raw in re.split(r"[\n;]", self.aliases):
+            line = raw.strip()
+            if not line or line.startswith("#"):
+                continue
+            m = re.match(r"(.+?)\s*=>?\s*(.+)$", line)
+            if not m:
+                raise ConfigError(f"{self.origin}: alias '{line}' is not 'name = preferred name'")
+            out[m.group(1).strip()] = m.group(2).strip()
+        return out
 
     def settings(self) -> Settings:
         return Settings(
@@ -54,6 +70,8 @@ def _coerce(name: str, value, origin: str):
         raise ConfigError(f"{origin}: 'fail_on' must be one of {', '.join(FAIL_ON)}, not {v!r}")
     if kind is float and not 0.0 <= v <= 1.0:
         raise ConfigError(f"{origin}: '{name}' must be between 0 and 1, not {v}")
+    if kind is str and name == "aliases":
+        return v
     if kind is int and v <= 0:
         raise ConfigError(f"{origin}: '{name}' must be positive, not {v}")
     return v
@@ -84,6 +102,8 @@ def load_config(directory: str | Path = ".") -> Config:
             section = data.get("tool", {}).get("factcheck")
             if section:
                 values = {k.replace("-", "_"): v for k, v in section.items()}
+                if isinstance(values.get("aliases"), dict):  # [tool.factcheck.aliases] table
+                    values["aliases"] = "\n".join(f"{k} = {v}" for k, v in values["aliases"].items())
                 origin = str(pp)
     config = Config(origin=origin)
     for k, v in values.items():

@@ -313,8 +313,13 @@ def _mentions(src: Source, registry: AliasRegistry) -> list[Mention]:
     return out
 
 
-def load_sources(folder: str | Path = "sources", max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
-    """Read every ``.txt``/``.md`` article under ``folder`` into a :class:`Corpus`."""
+def load_sources(
+    folder: str | Path = "sources", max_bytes: int = DEFAULT_MAX_BYTES, aliases: dict[str, str] | None = None
+) -> Corpus:
+    """Read every ``.txt``/``.md`` article under ``folder`` into a :class:`Corpus`.
+
+    ``aliases`` maps names the newsroom accepts as the same to the form it prefers
+    ({"Australian Safety Institute": "Australian AI Safety Institute"}); they are not conflicts."""
     files = find_source_files(folder)
     sources = []
     seen: dict[str, Path] = {}
@@ -325,4 +330,6 @@ def load_sources(folder: str | Path = "sources", max_bytes: int = DEFAULT_MAX_BY
         seen[sid] = f
         sources.append(read_source(f, max_bytes, sid))
     registry = analyse(sources)
+    for name, canonical in (aliases or {}).items():
+        registry.accept_alias(name, canonical)
     return Corpus(sources, registry, str(folder))

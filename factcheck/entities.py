@@ -985,6 +985,7 @@ class AliasRegistry:
         self._surnames: dict[str, set[str]] = defaultdict(set)
         self.orgs: dict[str, str] = {}  # org key -> canonical org key
         self.acronyms: dict[str, str] = {}  # acronym -> org key of its definition
+        self.accepted: dict[str, str] = {}  # names a newsroom has ruled the same (config 'aliases')
 
     # people
     def add_person(self, name: str, honorific: str | None = None) -> PersonEntry:
@@ -1057,6 +1058,21 @@ class AliasRegistry:
         if key in self.acronyms:
             return self.acronyms[key]
         return self.orgs.get(key, key)
+
+    def accept_alias(self, name: str, canonical: str) -> None:
+        """A newsroom's ruling that two names are one: people by surname, bodies by key."""
+        if self.person(canonical) or (len(canonical.split()) >= 2 and self.person(canonical.split()[-1])):
+            full = self.person(canonical) or canonical
+            self._surnames[word_key(name.split()[-1])].add(full)
+            self.people.setdefault(full, PersonEntry(full))
+            self.accepted[org_key(name)] = org_key(full)
+            return
+        self.accepted[org_key(name)] = org_key(canonical)
+        self.orgs[org_key(name)] = self.org(canonical)
+
+    def same_org(self, a: str, b: str) -> bool:
+        ka, kb = org_key(a), org_key(b)
+        return self.accepted.get(ka, ka) == self.accepted.get(kb, kb) or self.org(a) == self.org(b)
 
     def link_org_aliases(self) -> None:
         """Shorter forms that only drop a place qualifier name the same body."""

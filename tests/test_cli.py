@@ -144,3 +144,82 @@ def test_readme_python_api_example_runs(monkeypatch):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     code = re.search(r"## Python API\n\n```python\n(.*?)```", readme, re.S).group(1)
     exec(compile(code, "README.md", "exec"), {})
+
+
+def test_baseline_reports_only_new_findings(run, tmp_path):
+    draft = write(
+        tmp_path / "d.md", "The agreement was announced on Monday.\nNarayan signed the agreement in Canberra.\n"
+    )
+    base = tmp_path / "base.json"
+    result = run("baseline", draft, "--output", base)
+    assert result.exit_code == 0
+    assert json.loads(base.read_text())["schema"] == "factcheck.baseline/1"
+    assert run("check", draft, "--baseline", base).exit_code == 0  # nothing new
+    # a new finding, and the old ones moved down a line: only the new one is reported
+    write(draft, "The deal builds on a 2023 MoU between the UK and Australia.\n" + draft.read_text())
+    result = run("check", draft, "--baseline", base, "--format", "line")
+    assert result.exit_code == 1
+    assert [line.split(": ")[1] for line in result.output.splitlines() if "contradicted" in line] == [
+        "error contradicted"
+    ]
+    assert "2 finding(s) already in the baseline" in result.output
+
+
+def test_bad_baseline_is_an_input_error(run, tmp_path):
+    bad = write(tmp_path / "b.json", "{}")
+    result = run("check", DEV_SET / "draft.md", "--baseline", bad)
+    assert result.exit_code == 2
+    assert "not a factcheck baseline" in result.output
+
+
+def test_suppression_comments(run, tmp_path):
+    text = (
+        "<!-- factcheck: ignore -->\nThe agreement was announced on Monday.\n\n"
+        "<!-- factcheck: ignore unsupported -->\nThe UK AI Security Institute will open an office in Perth next year.\n"
+        "Narayan signed the agreement in Canberra.\n\n"
+        "<!-- factcheck: ignore misquote -->\nThe deal builds on a 2023 MoU between the UK and Australia.\n"
+    )
+    draft = write(tmp_path / "d.md", text)
+    result = run("check", draft, "--format", "line")
+    lines = result.output.splitlines()
+    assert [line.split(":")[1] for line in lines] == ["6", "9"]  # 2 ignored; 5 is unsupported; 9 is no misquote
+
+
+def test_accepted_aliases_are_not_conflicts(tmp_path, monkeypatch):
+    write(
+        tmp_path / "pyproject.toml",
+        '[tool.factcheck]\nsources = "' + str(ROOT / "sources") + '"\n\n[tool.factcheck.aliases]\n'
+        '"Australian Safety Institute" = "Australian AI Safety Institute"\n',
+    )
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["audit", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    ids = [c["id"] for c in json.loads(result.output)]
+    assert "entity-variant:australian-safety-institute" not in ids
+
+
+def test_word_draft_items_are_numbered_by_paragraph(run, tmp_path):
+    docx = pytest.importorskip("docx")
+    doc = docx.Document()
+    doc.add_heading("UK and Australia", level=1)
+    doc.add_paragraph("The agreement was announced on Monday.")
+    doc.add_paragraph("")
+    doc.add_paragraph('"No country can tackle that alone," said Tim Ayres.')
+    path = tmp_path / "draft.docx"
+    doc.save(str(path))
+    result = run("check", path, "--format", "json")
+    items = json.loads(result.output)["items"]
+    assert [(i["line"], i["verdict"]) for i in items] == [(2, "contradicted"), (4, "misattributed")]
+
+
+def test_not_a_word_document_is_an_input_error(run, tmp_path):
+    bad = write(tmp_path / "draft.docx", b"PK\x03\x04 not really a zip")
+    result = run("check", bad)
+    assert result.exit_code == 2
+    assert "draft.docx: not a readable Word document" in result.output
+
+
+def test_no_color_and_files_get_plain_text(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    result = run("check", DEV_SET / "draft.md")
+    assert "\x1b[" not in result.output

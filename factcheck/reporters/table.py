@@ -6,6 +6,7 @@ import os
 from collections import Counter
 from typing import IO
 
+import click
 from tabulate import tabulate
 
 from ..model import SEVERITY_RANK
@@ -30,8 +31,19 @@ def location(item) -> str:
     return f"{base}:{c.line}" if not c.id or c.id.startswith(base) else f"{base}:{c.line} [{c.id}]"
 
 
+COLOURS = {
+    "verified": "green",
+    "misquote": "red",
+    "misattributed": "magenta",
+    "contradicted": "red",
+    "disputed": "yellow",
+    "unsupported": "bright_black",
+}
+
+
 def report(report, context: dict, stream: IO[str]) -> None:
     width = context.get("width", 60)
+    colour = context.get("color", False)
     rows = []
     for it in report.items:
         ev = it.evidence[0] if it.evidence else None
@@ -39,7 +51,7 @@ def report(report, context: dict, stream: IO[str]) -> None:
             [
                 location(it),
                 it.claim.kind,
-                it.verdict,
+                click.style(it.verdict, fg=COLOURS[it.verdict], bold=it.severity == "error") if colour else it.verdict,
                 _short(it.claim.speaker or "", 20),
                 f"{ev.source}:{ev.line}" if ev else "",
                 _short(difference(it), width),
