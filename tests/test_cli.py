@@ -142,7 +142,7 @@ def test_readme_python_api_example_runs(monkeypatch):
 
     monkeypatch.chdir(ROOT)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    code = re.search(r"## Python API\n\n```python\n(.*?)```", readme, re.S).group(1)
+    code = re.search(r"## Python API\n.*?```python\n(.*?)```", readme, re.S).group(1)
     exec(compile(code, "README.md", "exec"), {})
 
 
