@@ -214,67 +214,83 @@ def _norm_sentence_spans(src: Source) -> list[tuple[int, int]]:
     return spans
 
 
-def analyse(sources: list[Source]) -> AliasRegistry:
-    """Fill in quotes and mentions for every source; returns the alias registry."""
+def analyse_source(src: Source) -> AliasRegistry:
+    """Quotes, mentions and titles of one source, with the names it uses (a registry of its
+    own). Sources are analysed one by one, so that an unchanged file's analysis can be kept
+    (the on-disk index) or done on another machine; :func:`merge` links them after."""
     registry = AliasRegistry()
-    found = {}
-    # pass 1: who is named, from attributions and from titles/honorifics before names
-    for src in sources:
-        text = src.norm.text
-        paras = src.norm_paragraphs
-        sents = _norm_sentence_spans(src)
-        for i, (ps, pe) in enumerate(paras):
-            if src.paragraphs[i].boilerplate:
-                continue
+    text, paras = src.norm.text, src.norm_paragraphs
+    sents = _norm_sentence_spans(src)
+    # pass 1: who is named, by titles and honorifics before names and by attributions
+    for i, (ps, pe) in enumerate(paras):
+        if not src.paragraphs[i].boilerplate:
             for b in person_bindings(text[ps:pe], registry):
                 registry.add_person(b.name, b.honorific)
-        found[src.id] = (sents,)
-    for src in sources:
-        text, paras = src.norm.text, src.norm_paragraphs
-        qs = find_quote_spans(text, paras, src.text, src.norm)
-        attribute(text, paras, found[src.id][0], qs, registry)
-        for q in qs:
-            if q.speaker and not src.paragraphs[q.para].boilerplate:
-                registry.add_person(q.speaker, q.honorific)
+    qs = find_quote_spans(text, paras, src.text, src.norm)
+    attribute(text, paras, sents, qs, registry)
+    for q in qs:
+        if q.speaker and not src.paragraphs[q.para].boilerplate:
+            registry.add_person(q.speaker, q.honorific)
     # pass 2: with everyone known, attribute again (surnames now resolve) and record mentions
+    qs = find_quote_spans(text, paras, src.text, src.norm)
+    name_lines = attribute(text, paras, sents, qs, registry)
+    src.quotes = []
+    for q in qs:
+        if src.paragraphs[q.para].boilerplate:
+            continue
+        parts = [Span(*src.norm.to_orig(a, b)) for a, b in q.parts]
+        qtext = " ".join(text[a:b] for a, b in q.parts)
+        sent = next((s.index for s in src.sentences if s.start <= parts[0].start < s.end), None)
+        src.quotes.append(
+            Quote(src.id, len(src.quotes), parts, qtext, q.speaker, q.title, sent, q.partial, q.attribution)
+        )
+        if q.speaker and q.title:
+            ps, pe = paras[q.para if q.attribution != "next-line" else q.last_para + 1]
+            idx = text[ps:pe].find(q.title)
+            if idx < 0:
+                ps, pe = paras[q.last_para]
+                idx = text[ps:pe].find(q.title)
+            if idx >= 0:
+                a, b = src.norm.to_orig(ps + idx, ps + idx + len(q.title))
+                registry.add_title(q.speaker, q.title, src.id, a, b)
+    for pi in name_lines:
+        src.paragraphs[pi].metadata = True  # an attribution line, not reporting
+    src.sentences = [s for s in src.sentences if not src.paragraphs[s.paragraph].metadata]
+    for i, s in enumerate(src.sentences):
+        s.index = i
+        if i and _PRONOUN_START.match(s.text):
+            prev = src.sentences[i - 1]
+            s.context = " ".join(_names(prev.text) + prev.context.split())
+    for q in src.quotes:
+        q.sentence = next((s.index for s in src.sentences if s.start <= q.start < s.end), None)
+    src.mentions = _mentions(src, registry)
+    return registry
+
+
+def merge(sources: list[Source], registries: list[AliasRegistry]) -> AliasRegistry:
+    """One registry for all sources: a surname one source uses alone ("Narayan said") takes the
+    full name another gives ("Kanishka Narayan"), in quotes and mentions alike."""
+    registry = AliasRegistry()
+    for local in registries:
+        registry.absorb(local, full_names_only=True)
+    for local in registries:
+        registry.absorb(local, full_names_only=False)
     for src in sources:
-        text = src.norm.text
-        paras = src.norm_paragraphs
-        (sents,) = found[src.id]
-        qs = find_quote_spans(text, paras, src.text, src.norm)
-        name_lines = attribute(text, paras, sents, qs, registry)
-        src.quotes = []
-        for q in qs:
-            if src.paragraphs[q.para].boilerplate:
-                continue
-            parts = [Span(*src.norm.to_orig(a, b)) for a, b in q.parts]
-            qtext = " ".join(text[a:b] for a, b in q.parts)
-            sent = next((s.index for s in src.sentences if s.start <= parts[0].start < s.end), None)
-            src.quotes.append(
-                Quote(src.id, len(src.quotes), parts, qtext, q.speaker, q.title, sent, q.partial, q.attribution)
-            )
-            if q.speaker and q.title:
-                ps, pe = paras[q.para if q.attribution != "next-line" else q.last_para + 1]
-                seg = text[ps:pe]
-                idx = seg.find(q.title)
-                if idx < 0:
-                    ps, pe = paras[q.last_para]
-                    seg = text[ps:pe]
-                    idx = seg.find(q.title)
-                if idx >= 0:
-                    a, b = src.norm.to_orig(ps + idx, ps + idx + len(q.title))
-                    registry.add_title(q.speaker, q.title, src.id, a, b)
-        for pi in name_lines:
-            src.paragraphs[pi].metadata = True  # an attribution line, not reporting
-        src.sentences = [s for s in src.sentences if not src.paragraphs[s.paragraph].metadata]
-        for i, s in enumerate(src.sentences):
-            s.index = i
-            if i and _PRONOUN_START.match(s.text):
-                prev = src.sentences[i - 1]
-                s.context = " ".join(_names(prev.text) + prev.context.split())
-        src.mentions = _mentions(src, registry)
+        for q in src.quotes:
+            if q.speaker:
+                q.speaker = registry.canonical_person(q.speaker)
+        for m in src.mentions:
+            if m.kind == "person":
+                m.canonical = registry.canonical_person(m.canonical)
+            if m.person:
+                m.person = registry.canonical_person(m.person)
     registry.link_org_aliases()
     return registry
+
+
+def analyse(sources: list[Source]) -> AliasRegistry:
+    """Analyse every source and link them; returns the alias registry."""
+    return merge(sources, [analyse_source(src) for src in sources])
 
 
 def _mentions(src: Source, registry: AliasRegistry) -> list[Mention]:

@@ -642,7 +642,7 @@ def is_place(words: str) -> bool:
 _TITLE_TOKEN = re.compile(r"[A-Za-z][\w'-]*|[,&.;:!?()\"]")
 
 
-def find_person_at_end(phrase: str, known: AliasRegistry | None = None) -> PersonRef | None:
+def find_person_at_end(phrase: str, known: AliasRegistry | None = None, allow_single: bool = False) -> PersonRef | None:
     """The person a speaker phrase names at its end: "UK AI minister Kanishka Narayan", "Narayan".
 
     The title is what stands before the name when it contains a title word. A phrase naming
@@ -674,7 +674,9 @@ def find_person_at_end(phrase: str, known: AliasRegistry | None = None) -> Perso
         j -= 1
     name = " ".join(t.text for t in name_toks)
     if len(name_toks) == 1:
-        single_ok = (known is not None and known.person(name) is not None) or j < i
+        # a lone name: known, after an honorific, or in an attribution ("Narayan said"), where
+        # the full name may come from another source when the sources are linked
+        single_ok = (known is not None and known.person(name) is not None) or j < i or allow_single
         if not single_ok:
             return None
     if j == i and j > 0 and toks[j - 1].lower in {"of", "at", "for", "from", "with", "by", "to"}:
@@ -1058,6 +1060,50 @@ class AliasRegistry:
         if key in self.acronyms:
             return self.acronyms[key]
         return self.orgs.get(key, key)
+
+    def absorb(self, other: AliasRegistry, full_names_only: bool) -> None:
+        """Take in another registry's people, titles and organisations (full names first, then
+        single names, which join the one full name they belong to)."""
+        for name, entry in other.people.items():
+            if (len(name.split()) > 1) != full_names_only:
+                continue
+            target = self.add_person(name)
+            target.honorifics |= entry.honorifics
+            for title, locs in entry.titles.items():
+                merged = set(target.titles.get(title, [])) | set(locs)
+                target.titles[title] = sorted(merged)
+        if full_names_only:
+            for key, canonical in other.orgs.items():
+                self.orgs.setdefault(key, canonical)
+            for acr, key in other.acronyms.items():
+                self.acronyms.setdefault(acr, key)
+
+    def export(self) -> dict:
+        return {
+            "people": {
+                n: {
+                    "honorifics": sorted(e.honorifics),
+                    "titles": {t: [list(x) for x in locs] for t, locs in e.titles.items()},
+                }
+                for n, e in self.people.items()
+            },
+            "orgs": dict(self.orgs),
+            "acronyms": dict(self.acronyms),
+        }
+
+    @classmethod
+    def from_export(cls, data: dict) -> AliasRegistry:
+        reg = cls()
+        for name in sorted(data["people"], key=lambda n: -len(n.split())):
+            e = data["people"][name]
+            entry = reg.people[name] = PersonEntry(name)
+            reg._surnames[word_key(name.split()[-1])].add(name)
+            entry.honorifics = set(e["honorifics"])
+            for t, locs in e["titles"].items():
+                entry.titles[t] = [tuple(x) for x in locs]
+        reg.orgs = dict(data["orgs"])
+        reg.acronyms = dict(data["acronyms"])
+        return reg
 
     def accept_alias(self, name: str, canonical: str) -> None:
         """A newsroom's ruling that two names are one: people by surname, bodies by key."""

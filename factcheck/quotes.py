@@ -151,7 +151,8 @@ def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> 
         return "unnamed", None
     if len(words) == 1 and words[0].lower() in PRONOUN_SPEAKERS:
         return "pronoun", None
-    ref = find_person_at_end(phrase, registry)
+    # a single capitalised word is a speaker only when it is all the phrase holds ("Narayan said")
+    ref = find_person_at_end(phrase, registry, allow_single=len(words) == 1)
     if ref is None and "," in phrase:
         # "Tim Ayres, Australia's minister for science": the name first, then its title
         head, _, rest = phrase.partition(",")
