@@ -62,11 +62,17 @@ def _config() -> Config:
         raise InputProblem(str(e)) from None
 
 
-def _corpus(sources: str | None, config: Config):
+def _corpus(sources: str | None, config: Config, build_index: bool = False):
+    """The sources, through the on-disk index when it exists (or is being built)."""
+    index = config.index if (build_index or Path(config.index).exists()) else None
     try:
-        return load_sources(sources or config.sources, config.max_bytes, config.alias_map())
+        corpus = load_sources(sources or config.sources, config.max_bytes, config.alias_map(), index)
     except FactcheckError as e:
         raise InputProblem(str(e)) from None
+    stats = corpus.index_stats
+    if stats and stats.get("rebuilt"):
+        click.echo(f"factcheck: the index at {index} could not be trusted ({stats['rebuilt']}); rebuilt it", err=True)
+    return corpus
 
 
 sources_option = click.option(
@@ -301,6 +307,32 @@ def audit_cmd(sources, fmt, output) -> None:
     )
     text += f"\n{len(conflicts)} conflict(s) between {len(corpus.sources)} sources\n"
     emit(text, output)
+
+
+@main.command("index")
+@sources_option
+@click.option(
+    "--index",
+    "index_path",
+    metavar="FILE",
+    default=None,
+    help="Where the index lives. Default: the 'index' setting, else .factcheck/index.sqlite.",
+)
+def index_cmd(sources, index_path) -> None:
+    """Build or refresh the on-disk index of the sources.
+
+    A file whose content is unchanged is not analysed again; removed files leave the index.
+    check, audit, sources and quotes use the index when it exists.
+    """
+    config = _config()
+    if index_path:
+        config.index = index_path
+    corpus = _corpus(sources, config, build_index=True)
+    s = corpus.index_stats
+    click.echo(
+        f"{config.index}: {len(corpus.sources)} sources, {len(corpus.sentences)} sentences, {len(corpus.quotes)} quotes "
+        f"({s['analysed']} analysed, {s['reused']} unchanged, {s['removed']} removed)"
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

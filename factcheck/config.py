@@ -28,6 +28,7 @@ class Config:
     claim_min_coverage: float = Settings.claim_min_coverage
     candidates: int = Settings.candidates
     aligned_candidates: int = Settings.aligned_candidates
+    index: str = ".factcheck/index.sqlite"  # the on-disk index, used when it exists
     aliases: str = ""  # one "name = preferred name" a line
     baseline: str = ""  # a baseline file: report only findings not in it
     origin: str = "defaults"

@@ -128,6 +128,7 @@ class Corpus:
     _vocabulary: frozenset[str] | None = field(default=None, repr=False)
     _name_conflicts: list | None = field(default=None, repr=False)
     _fact_cache: dict = field(default_factory=dict, repr=False)
+    index_stats: dict | None = field(default=None, repr=False)  # what the on-disk index did
 
     @property
     def quotes(self) -> list[Quote]:
@@ -330,22 +331,34 @@ def _mentions(src: Source, registry: AliasRegistry) -> list[Mention]:
 
 
 def load_sources(
-    folder: str | Path = "sources", max_bytes: int = DEFAULT_MAX_BYTES, aliases: dict[str, str] | None = None
+    folder: str | Path = "sources",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    aliases: dict[str, str] | None = None,
+    index: str | Path | None = None,
 ) -> Corpus:
     """Read every ``.txt``/``.md`` article under ``folder`` into a :class:`Corpus`.
 
     ``aliases`` maps names the newsroom accepts as the same to the form it prefers
-    ({"Australian Safety Institute": "Australian AI Safety Institute"}); they are not conflicts."""
+    ({"Australian Safety Institute": "Australian AI Safety Institute"}); they are not conflicts.
+    ``index``: an on-disk index (SQLite) to reuse the analysis of unchanged files from, and
+    to refresh (see :mod:`factcheck.store`)."""
     files = find_source_files(folder)
-    sources = []
     seen: dict[str, Path] = {}
     for f in files:
-        sid = f.stem
-        if sid in seen:
-            raise InputError(f, f"two sources share the id '{sid}' (also {seen[sid]}); rename one")
-        seen[sid] = f
-        sources.append(read_source(f, max_bytes, sid))
-    registry = analyse(sources)
+        if f.stem in seen:
+            raise InputError(f, f"two sources share the id '{f.stem}' (also {seen[f.stem]}); rename one")
+        seen[f.stem] = f
+    stats = None
+    if index is not None:
+        from .store import load_indexed
+
+        sources, registries, stats = load_indexed(files, index, max_bytes)
+    else:
+        sources = [read_source(f, max_bytes, f.stem) for f in files]
+        registries = [analyse_source(src) for src in sources]
+    registry = merge(sources, registries)
     for name, canonical in (aliases or {}).items():
         registry.accept_alias(name, canonical)
-    return Corpus(sources, registry, str(folder))
+    corpus = Corpus(sources, registry, str(folder))
+    corpus.index_stats = stats
+    return corpus
