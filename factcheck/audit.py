@@ -127,13 +127,21 @@ def quote_conflicts(corpus) -> list[Conflict]:
     settings = Settings()
     out: list[Conflict] = []
     seen: set[tuple] = set()
-    sources = corpus.sources
-    for i, a in enumerate(sources):
-        for b in sources[i + 1 :]:
-            for q in a.quotes:
-                if len(q.text.split()) < 4:
-                    continue  # scare quotes ("agentic") are words, not statements
-                matches = [m for m in match_quote(q.text, corpus, settings, candidates=b.quotes) if m.similarity >= 0.8]
+    order = {s.id: n for n, s in enumerate(corpus.sources)}
+    for a in corpus.sources:
+        for q in a.quotes:
+            if len(q.text.split()) < 4:
+                continue  # scare quotes ("agentic") are words, not statements
+            # the quotes most like this one, in sources after this one (each pair once)
+            by_source: dict[str, list] = defaultdict(list)
+            for e in corpus.index.candidates(q.text, "quote", limit=10):
+                if order[e.source] > order[a.id]:
+                    by_source[e.source].append(corpus.source(e.source).quotes[e.number])
+            for bid in sorted(by_source, key=order.get):
+                b = corpus.source(bid)
+                matches = [
+                    m for m in match_quote(q.text, corpus, settings, candidates=by_source[bid]) if m.similarity >= 0.8
+                ]
                 if not matches:
                     continue
                 m = matches[0]
@@ -302,6 +310,7 @@ def fact_conflicts(corpus, sentences=None) -> list[Conflict]:
 
     ``sentences`` limits the search to those (``check`` asks only about its evidence)."""
     from .classify import Settings, _segment_conflicts, match_claim
+    from .normalise import FUNCTION_WORDS
 
     settings = Settings()
     out: list[Conflict] = []
@@ -317,6 +326,18 @@ def fact_conflicts(corpus, sentences=None) -> list[Conflict]:
             continue
         best = match_claim(s.text, corpus, settings, sentences=pool)[0]
         if best.related < 0.8 or best.coverage < 0.6:
+            continue
+        # one statement told two ways differs in one place; sentences that differ in several
+        # places (another body, another place and another number) are different statements
+        content_diffs = [
+            seg
+            for seg in best.alignment.segments()
+            if any(
+                w.key not in FUNCTION_WORDS
+                for w in best.alignment.a[seg.i1 : seg.i2] + best.alignment.b[seg.j1 : seg.j2]
+            )
+        ]
+        if len(content_diffs) != 1:
             continue
         findings = [f for f in _segment_conflicts(best, corpus, s.text) if f.type in ("number", "date", "negation")]
         for f in findings:

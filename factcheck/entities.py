@@ -6,6 +6,7 @@ import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .normalise import STOPWORDS, Token, tokenize, word_key
 
@@ -940,6 +941,7 @@ def find_orgs(text: str) -> list[OrgRef]:
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 
 
+@lru_cache(maxsize=65536)
 def number_value(tok: str) -> float | None:
     t = tok.lower().rstrip("%+").lstrip("$").replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", t):

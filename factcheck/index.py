@@ -4,64 +4,74 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import Counter, defaultdict
+import sys
+from collections import defaultdict
 from dataclasses import dataclass
 
 from .normalise import STOPWORDS, stem, tokenize
 
+# Postings read per query before the more common terms are left out: rare terms find the
+# candidates, and every candidate is then scored on all the terms it shares with the item.
+POSTINGS_BUDGET = 40_000
+MIN_TERMS = 3
+
 
 def index_terms(text: str) -> set[str]:
     """The stems a text is found by: content words only, case and inflection folded."""
-    return {stem(t.text) for t in tokenize(text) if t.lower not in STOPWORDS and t.text[:1].isalnum()}
+    return {sys.intern(stem(t.text)) for t in tokenize(text) if t.lower not in STOPWORDS and t.text[:1].isalnum()}
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     kind: str  # sentence | quote
     source: str
     number: int  # sentence or quote index within its source
-    terms: frozenset[str]
+    terms: tuple[str, ...]
 
 
 class Index:
     """Stems to the sentences and quotes holding them, weighted by inverse document frequency,
-    so a claim is scored against tens of candidates rather than every sentence."""
+    so that an item is scored against tens of candidates rather than every sentence."""
 
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
-        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.postings: dict[str, dict[str, list[int]]] = {"sentence": defaultdict(list), "quote": defaultdict(list)}
         for i, e in enumerate(entries):
+            plist = self.postings[e.kind]
             for t in e.terms:
-                self.postings[t].append(i)
-        n = max(len(entries), 1)
-        self.idf = {t: math.log(1 + n / len(p)) for t, p in self.postings.items()}
+                plist[t].append(i)
+        self.idf: dict[str, dict[str, float]] = {}
+        for kind, plist in self.postings.items():
+            n = max(sum(1 for e in entries if e.kind == kind), 1)
+            self.idf[kind] = {t: math.log(1 + n / len(p)) for t, p in plist.items()}
 
     @classmethod
     def build(cls, corpus) -> Index:
         entries = []
         for src in corpus.sources:
             for s in src.sentences:
-                entries.append(Entry("sentence", src.id, s.index, frozenset(index_terms(s.text))))
+                entries.append(Entry("sentence", src.id, s.index, tuple(sorted(index_terms(s.text)))))
             for q in src.quotes:
-                entries.append(Entry("quote", src.id, q.index, frozenset(index_terms(q.text))))
+                entries.append(Entry("quote", src.id, q.index, tuple(sorted(index_terms(q.text)))))
         return cls(entries)
-
-    def score(self, terms: set[str], entry: Entry) -> float:
-        return sum(self.idf.get(t, 0.0) for t in terms & entry.terms)
 
     def candidates(self, text: str, kind: str, *, limit: int = 30) -> list[Entry]:
         """The ``limit`` entries of ``kind`` sharing the most (idf-weighted) stems with ``text``."""
-        terms = index_terms(text)
-        scores: Counter[int] = Counter()
-        for t in terms:
-            w = self.idf.get(t)
-            if w is None:
-                continue
-            for i in self.postings[t]:
-                if self.entries[i].kind == kind:
-                    scores[i] += w
-        best = heapq.nsmallest(limit, scores.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [self.entries[i] for i, _ in best]
+        plist, idf = self.postings[kind], self.idf[kind]
+        terms = sorted((t for t in index_terms(text) if t in plist), key=lambda t: (len(plist[t]), t))
+        if not terms:
+            return []
+        seen: set[int] = set()
+        read = 0
+        for k, t in enumerate(terms):
+            if k >= MIN_TERMS and read + len(plist[t]) > POSTINGS_BUDGET:
+                break
+            seen.update(plist[t])
+            read += len(plist[t])
+        wanted = set(terms)
+        scored = ((sum(idf[t] for t in self.entries[i].terms if t in wanted), i) for i in seen)
+        best = heapq.nsmallest(limit, scored, key=lambda si: (-si[0], si[1]))
+        return [self.entries[i] for _, i in best]
 
     def all(self, kind: str) -> list[Entry]:
         """Every entry of ``kind``: the brute-force reference the index is tested against."""

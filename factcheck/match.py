@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .normalise import STOPWORDS, stem, tokenize, word_key
 
@@ -26,6 +27,13 @@ class Word:
 
 
 def words(text: str, offset: int = 0, sentence_start: bool = True) -> list[Word]:
+    """The words of ``text`` for alignment, with offsets (plus ``offset``); cached, because the
+    same source sentences are candidates for many items. The list must not be changed."""
+    return list(_words(text, offset, sentence_start))
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str, offset: int = 0, sentence_start: bool = True) -> tuple[Word, ...]:
     """The words of ``text`` for alignment, with offsets (plus ``offset``)."""
     out = []
     toks = tokenize(text)
@@ -35,11 +43,13 @@ def words(text: str, offset: int = 0, sentence_start: bool = True) -> list[Word]
         elif t.text.startswith("["):
             out.append(Word(t.text, t.start + offset, t.end + offset, "", "", "bracket"))
         else:
-            prev = text[: t.start].rstrip()
-            initial = (i == 0 and sentence_start) or prev.endswith((".", "!", "?", ":", '"'))
+            j = t.start - 1  # the last character before the word that is not a space
+            while j >= 0 and text[j].isspace():
+                j -= 1
+            initial = (i == 0 and sentence_start) or (j >= 0 and text[j] in '.!?:"')
             cap = t.text[:1].isupper() and not (initial and t.text.lower() in STOPWORDS)
             out.append(Word(t.text, t.start + offset, t.end + offset, word_key(t.text), stem(t.text), None, cap))
-    return out
+    return tuple(out)
 
 
 def join_compounds(a: list[Word], b: list[Word]) -> tuple[list[Word], list[Word]]:

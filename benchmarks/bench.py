@@ -1,0 +1,431 @@
+"""factcheck at archive scale, against brute force.
+
+    python benchmarks/bench.py --sentences 10000 --claims 1000 --json
+
+Generates a seeded synthetic archive of news-like sentences (names, titles, numbers, dates,
+quotes with speakers) and claims with known answers (verbatim, one word changed, speaker
+swapped, fabricated), then measures in one run: index build rate, check throughput, p50/p95
+latency of a 40-item draft, peak RSS, and, on the same claims, the brute-force reference
+(rapidfuzz ``process.extractOne`` over every sentence): speedup and agreement of top evidence.
+Prints one JSON object. Brute force is timed on a sample of claims (``--brute-sample``) and
+scaled; the output says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from rapidfuzz import fuzz, process
+
+from factcheck import Claim, check_claims, load_sources
+from factcheck.claims import parse_draft_text
+
+FIRST = [
+    "Amelia",
+    "Oliver",
+    "Isla",
+    "George",
+    "Ava",
+    "Noah",
+    "Mia",
+    "Arthur",
+    "Ivy",
+    "Leo",
+    "Grace",
+    "Oscar",
+    "Freya",
+    "Harry",
+    "Lily",
+    "Jack",
+    "Rosie",
+    "Henry",
+    "Ella",
+    "Thomas",
+    "Sofia",
+    "Jacob",
+    "Chloe",
+    "Alfie",
+    "Evie",
+    "Charlie",
+    "Ruby",
+    "Theo",
+    "Zara",
+    "Ethan",
+    "Maya",
+    "Samuel",
+    "Nina",
+    "Daniel",
+    "Priya",
+    "Omar",
+    "Hana",
+    "Kenji",
+    "Aisha",
+    "Mateo",
+    "Elena",
+]
+LAST = [
+    "Okafor",
+    "Lindqvist",
+    "Moreau",
+    "Tanaka",
+    "Haddad",
+    "Novak",
+    "Brennan",
+    "Castillo",
+    "Petrova",
+    "Adeyemi",
+    "Kowalski",
+    "Farouk",
+    "Santos",
+    "Whitfield",
+    "Nakamura",
+    "Delacroix",
+    "Osei",
+    "Varga",
+    "Huang",
+    "Mbeki",
+    "Rossi",
+    "Fischer",
+    "Kaur",
+    "Dubois",
+    "Eriksen",
+    "Mahmoud",
+    "Quinn",
+    "Abara",
+    "Sorensen",
+    "Ivanova",
+    "Byrne",
+    "Takahashi",
+    "Mensah",
+    "Laurent",
+    "Nowak",
+    "Cardoso",
+    "Ito",
+    "Pereira",
+    "Schmidt",
+    "Andersen",
+]
+PORTFOLIOS = [
+    "health",
+    "education",
+    "transport",
+    "energy",
+    "housing",
+    "defence",
+    "trade",
+    "science",
+    "culture",
+    "justice",
+    "environment",
+    "finance",
+    "agriculture",
+    "digital affairs",
+    "employment",
+]
+PLACES = [
+    "Leeds",
+    "Glasgow",
+    "Cardiff",
+    "Belfast",
+    "Bristol",
+    "Perth",
+    "Adelaide",
+    "Auckland",
+    "Toronto",
+    "Lyon",
+    "Porto",
+    "Dublin",
+    "Oslo",
+    "Gdansk",
+    "Osaka",
+    "Nairobi",
+    "Lagos",
+    "Austin",
+    "Denver",
+    "Hobart",
+]
+ORGS = ["Institute", "Agency", "Council", "Authority", "Commission", "Board", "Office", "Centre", "Foundation", "Trust"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+TOPICS = [
+    "flood defences",
+    "rural broadband",
+    "bus routes",
+    "school meals",
+    "nurse training",
+    "solar farms",
+    "port upgrades",
+    "rail signalling",
+    "water quality",
+    "library funding",
+    "cyber security",
+    "housing repairs",
+    "air quality",
+    "coastal erosion",
+    "hospital beds",
+]
+VERBS = [
+    "approved",
+    "announced",
+    "rejected",
+    "delayed",
+    "expanded",
+    "reviewed",
+    "funded",
+    "cancelled",
+    "launched",
+    "paused",
+]
+NEWS = [
+    "quantum",
+    "zeppelin",
+    "xylophone",
+    "marmalade",
+    "volcanic",
+    "tapestry",
+    "origami",
+    "lighthouse",
+    "sandstone",
+    "kaleidoscope",
+]
+
+
+class World:
+    def __init__(self, rng: random.Random, n_people: int = 400):
+        self.rng = rng
+        self.people = []
+        seen = set()
+        while len(self.people) < n_people:
+            name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+            if name not in seen:
+                seen.add(name)
+                self.people.append((name, f"minister for {rng.choice(PORTFOLIOS)}"))
+        self.orgs = [
+            f"{p} {t} {o}" for p in PLACES for t in ("Water", "Transport", "Health", "Science") for o in ORGS[:3]
+        ]
+
+    def sentence(self) -> tuple[str, dict]:
+        r = self.rng
+        kind = r.random()
+        person, title = r.choice(self.people)
+        org = r.choice(self.orgs)
+        n = r.randint(2, 950)
+        year = r.randint(2015, 2029)
+        day = r.choice(WEEKDAYS)
+        topic = r.choice(TOPICS)
+        place = r.choice(PLACES)
+        if kind < 0.3:
+            quote = f"We will spend {n} million pounds on {topic} in {place} by {year}"
+            return f'"{quote}," said {title} {person}.', {"quote": quote, "speaker": person, "n": n}
+        if kind < 0.55:
+            return (
+                f"The {org} {r.choice(VERBS)} {n} new {topic} projects in {place} on {day}, officials said.",
+                {"n": n, "day": day},
+            )
+        if kind < 0.8:
+            return (
+                f"{person}, the {title}, said the {org} would review {topic} in {r.choice(MONTHS)} {year}.",
+                {"year": year},
+            )
+        return (
+            f"In {year}, the {org} recorded {n} complaints about {topic} across {place} and nearby towns.",
+            {"n": n, "year": year},
+        )
+
+
+def generate(folder: Path, n_sentences: int, seed: int, per_article: int = 25):
+    rng = random.Random(seed)
+    world = World(rng)
+    folder.mkdir(parents=True, exist_ok=True)
+    facts = []
+    seen = set()
+    article = 0
+    written = 0
+    while written < n_sentences:
+        lines = []
+        for _ in range(min(per_article, n_sentences - written)):
+            s, info = world.sentence()
+            while s in seen:
+                s, info = world.sentence()
+            seen.add(s)
+            lines.append(s)
+            facts.append((s, info))
+            written += 1
+        (folder / f"article-{article:06d}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        article += 1
+    return world, facts
+
+
+def make_claims(world: World, facts, m: int, seed: int) -> list[tuple[Claim, str]]:
+    rng = random.Random(seed + 1)
+    out = []
+    for i in range(m):
+        s, info = rng.choice(facts)
+        kind = i % 4
+        if kind == 0:  # verbatim
+            if "quote" in info:
+                c = Claim(f"c{i}", "bench", i + 1, 1, "quote", info["quote"], info["speaker"])
+            else:
+                c = Claim(f"c{i}", "bench", i + 1, 1, "claim", s)
+            out.append((c, "verified", s))
+        elif kind == 1:  # one word changed
+            n = info.get("n")
+            if n is not None and str(n) in s and "quote" not in info:
+                changed = s.replace(str(n), str(n + 7), 1)
+                out.append((Claim(f"c{i}", "bench", i + 1, 1, "claim", changed), "contradicted", s))
+            elif "quote" in info:
+                words = info["quote"].split()
+                words[2] = "save"
+                out.append(
+                    (Claim(f"c{i}", "bench", i + 1, 1, "quote", " ".join(words), info["speaker"]), "misquote", s)
+                )
+            else:
+                year = info["year"]
+                changed = s.replace(str(year), str(year + 1), 1)
+                out.append((Claim(f"c{i}", "bench", i + 1, 1, "claim", changed), "contradicted", s))
+        elif kind == 2:  # speaker swapped
+            quoted = [(fs, fi) for fs, fi in facts if "quote" in fi]
+            fs, fi = rng.choice(quoted)
+            other = rng.choice([p for p, _ in world.people if p != fi["speaker"]])
+            out.append((Claim(f"c{i}", "bench", i + 1, 1, "quote", fi["quote"], other), "misattributed", fs))
+        else:  # fabricated
+            text = f"The {rng.choice(NEWS)} {rng.choice(NEWS)} festival drew {rng.randint(3, 99)} {rng.choice(NEWS)} crowds."
+            out.append((Claim(f"c{i}", "bench", i + 1, 1, "claim", text), "unsupported", None))
+    return out
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sentences", type=int, default=10_000)
+    ap.add_argument("--claims", type=int, default=1_000)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--brute-sample", type=int, default=200, help="claims timed by brute force (scaled to all)")
+    ap.add_argument("--draft-runs", type=int, default=20)
+    ap.add_argument("--workdir", default=None)
+    ap.add_argument("--json", action="store_true", help="print only the JSON object")
+    args = ap.parse_args()
+
+    work = Path(args.workdir or tempfile.mkdtemp(prefix="factcheck-bench-"))
+    folder = work / "sources"
+    if folder.exists():
+        shutil.rmtree(folder)
+    t0 = time.perf_counter()
+    world, facts = generate(folder, args.sentences, args.seed)
+    gen_s = time.perf_counter() - t0
+
+    index_path = work / "index.sqlite"
+    if index_path.exists():
+        index_path.unlink()
+    t0 = time.perf_counter()
+    corpus = load_sources(folder, index=index_path)
+    corpus.index  # the inverted index is part of the build  # noqa: B018
+    build_s = time.perf_counter() - t0
+    n_sent = len(corpus.sentences)
+
+    t0 = time.perf_counter()
+    warm = load_sources(folder, index=index_path)
+    warm.index  # noqa: B018
+    reload_s = time.perf_counter() - t0
+    del warm
+
+    claims = make_claims(world, facts, args.claims, args.seed)
+    t0 = time.perf_counter()
+    items = check_claims([c for c, _, _ in claims], corpus)
+    check_s = time.perf_counter() - t0
+    correct = sum(1 for it, (_, want, _) in zip(items, claims, strict=True) if it.verdict == want)
+
+    # a 40-item draft, checked as an editor would
+    rng = random.Random(args.seed + 2)
+    lines = []
+    for c, _, _ in rng.sample(claims, 40):
+        lines.append(f'"{c.text}," said {c.speaker}.' if c.kind == "quote" else c.text)
+    draft = "\n".join(lines) + "\n"
+    lat = []
+    for _ in range(args.draft_runs):
+        t0 = time.perf_counter()
+        parsed = parse_draft_text(draft, "draft.md", corpus.registry)
+        check_claims(parsed.claims, corpus)
+        lat.append(time.perf_counter() - t0)
+    lat.sort()
+
+    # brute force: rapidfuzz over every sentence, on a sample of the same claims
+    texts = [s.text for s in corpus.sentences]
+    keys = [(s.source, s.index) for s in corpus.sentences]
+    sample = claims[: args.brute_sample]
+    t0 = time.perf_counter()
+    brute = [process.extractOne(c.text, texts, scorer=fuzz.token_set_ratio, score_cutoff=70) for c, _, _ in sample]
+    brute_s = (time.perf_counter() - t0) * len(claims) / len(sample)
+
+    def ours_top(it):
+        if not it.evidence or it.score < 50:
+            return None
+        e = it.evidence[0]
+        src = corpus.source(e.source)
+        s = next((x for x in src.sentences if x.start <= e.start < x.end), None)
+        return (s.source, s.index) if s else None
+
+    agree = answerable = agree_answerable = 0
+    for (c, want, origin), it, b in zip(sample, items, brute, strict=False):
+        theirs = keys[b[2]] if b else None
+        mine = ours_top(it)
+        agree += mine == theirs
+        if origin is not None:
+            answerable += 1
+            agree_answerable += mine == theirs
+
+    result = {
+        "sentences": n_sent,
+        "claims": len(claims),
+        "generate_s": round(gen_s, 2),
+        "index_build_s": round(build_s, 2),
+        "index_build_sentences_per_s": round(n_sent / build_s),
+        "index_reload_s": round(reload_s, 2),
+        "check_s": round(check_s, 3),
+        "check_claims_per_s": round(len(claims) / check_s, 1),
+        "verdict_accuracy": round(correct / len(claims), 4),
+        "draft40_p50_ms": round(1000 * lat[len(lat) // 2], 1),
+        "draft40_p95_ms": round(1000 * lat[min(len(lat) - 1, int(0.95 * len(lat)))], 1),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "bruteforce_s_scaled": round(brute_s, 2),
+        "bruteforce_sample": len(sample),
+        "speedup_vs_bruteforce": round(brute_s / check_s, 1),
+        "agreement": round(agree / len(sample), 4),
+        "agreement_answerable": round(agree_answerable / max(answerable, 1), 4),
+        "python": sys.version.split()[0],
+        "cpus": os.cpu_count(),
+    }
+    if not args.workdir:
+        shutil.rmtree(work, ignore_errors=True)
+    print(json.dumps(result, indent=None if args.json else 2))
+
+
+if __name__ == "__main__":
+    main()
