@@ -27,7 +27,7 @@ class Report:
         """The source conflicts the checked items touch."""
         touched = {cid for it in self.items for cid in it.conflicts}
         known = {c.id: c for c in self.corpus.name_conflicts}
-        for key in sorted(self.corpus._fact_cache):
+        for key in sorted(self.corpus._fact_cache, key=str):
             known.update({c.id: c for c in self.corpus._fact_cache[key]})
         return sorted(
             (known[c] for c in touched if c in known), key=lambda c: (-SEVERITY_RANK[c.severity], c.type, c.id)

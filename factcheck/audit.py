@@ -83,9 +83,13 @@ def entity_variants(corpus) -> list[Conflict]:
                     forms,
                 )
             )
-    for _i, long in enumerate(keys):
+    buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for k in keys:
+        w = k.split()
+        buckets[(w[0], w[-1])].append(k)
+    for long in keys:
         lw = long.split()
-        for short in keys:
+        for short in buckets[(lw[0], lw[-1])]:  # a variant keeps the first word and the head
             sw = short.split()
             if len(sw) >= len(lw) or len(sw) < 2:
                 continue
@@ -120,71 +124,76 @@ def _holder(src, start: int, end: int) -> dict:
     return {"source": src.id, "line": src.line_of(start), "start": start, "end": end, "text": src.text[start:end]}
 
 
-def quote_conflicts(corpus) -> list[Conflict]:
-    """The same quote in two sources: worded differently, or given to different speakers."""
+def quote_conflicts(corpus, quotes=None) -> list[Conflict]:
+    """The same quote in two sources: worded differently, or given to different speakers.
+
+    ``quotes`` limits the search to those (``check`` asks only about its evidence)."""
     from .classify import Settings, _quote_findings, match_quote
 
     settings = Settings()
     out: list[Conflict] = []
     seen: set[tuple] = set()
     order = {s.id: n for n, s in enumerate(corpus.sources)}
-    for a in corpus.sources:
-        for q in a.quotes:
-            if len(q.text.split()) < 4:
-                continue  # scare quotes ("agentic") are words, not statements
-            # the quotes most like this one, in sources after this one (each pair once)
-            by_source: dict[str, list] = defaultdict(list)
-            for e in corpus.index.candidates(q.text, "quote", limit=10):
-                if order[e.source] > order[a.id]:
-                    by_source[e.source].append(corpus.source(e.source).quotes[e.number])
-            for bid in sorted(by_source, key=order.get):
-                b = corpus.source(bid)
-                matches = [
-                    m for m in match_quote(q.text, corpus, settings, candidates=by_source[bid]) if m.similarity >= 0.8
-                ]
-                if not matches:
-                    continue
-                m = matches[0]
-                material, cosmetic = _quote_findings(m.alignment)
-                other = m.view.quotes
-                key = (a.id, q.index, b.id, tuple(x.index for x in other))
-                if key in seen:
-                    continue
-                seen.add(key)
-                holders_a = [_holder(a, q.start, q.end)]
-                holders_b = [_holder(b, other[0].start, other[-1].end)]
-                reg = corpus.registry
-                if q.speaker and m.view.speaker and not reg.same_person(q.speaker, m.view.speaker) and not material:
-                    out.append(
-                        Conflict(
-                            f"attribution:{a.id}:{q.index}:{b.id}",
-                            "attribution",
-                            "warning",
-                            f"the same words are given to {q.speaker} ({a.id}) and {m.view.speaker} ({b.id})",
-                            [
-                                {"text": q.speaker, "holders": holders_a},
-                                {"text": m.view.speaker, "holders": holders_b},
-                            ],
-                        )
-                    )
-                # only where one quote holds the other's words; a longer passage is no variant
-                if not material and not cosmetic:
-                    continue
-                diffs = material or cosmetic
-                severity = "warning" if material else "info"
-                what = "; ".join(f"'{f.expected or ''}' / '{f.found or ''}'" for f in diffs[:4])
+    todo = quotes if quotes is not None else [q for src in corpus.sources for q in src.quotes]
+    for q in todo:
+        a = corpus.source(q.source)
+        if len(q.text.split()) < 4:
+            continue  # scare quotes ("agentic") are words, not statements
+        # the quotes most like this one in other sources; in a full audit, each pair once
+        by_source: dict[str, list] = defaultdict(list)
+        for e in corpus.index.candidates(q.text, "quote", limit=10):
+            if order[e.source] > order[a.id] or (quotes is not None and e.source != a.id):
+                by_source[e.source].append(corpus.source(e.source).quotes[e.number])
+        for bid in sorted(by_source, key=order.get):
+            b = corpus.source(bid)
+            matches = [
+                m for m in match_quote(q.text, corpus, settings, candidates=by_source[bid]) if m.similarity >= 0.8
+            ]
+            if not matches:
+                continue
+            m = matches[0]
+            material, cosmetic = _quote_findings(m.alignment)
+            other = m.view.quotes
+            first, second = sorted([(a.id, q.index), (b.id, other[0].index)], key=lambda x: (order[x[0]], x[1]))
+            key = (first, second)
+            if key in seen:
+                continue
+            seen.add(key)
+            pair = f"{first[0]}:{first[1]}:{second[0]}:{second[1]}"
+            holders_a = [_holder(a, q.start, q.end)]
+            holders_b = [_holder(b, other[0].start, other[-1].end)]
+            reg = corpus.registry
+            if q.speaker and m.view.speaker and not reg.same_person(q.speaker, m.view.speaker) and not material:
                 out.append(
                     Conflict(
-                        f"quote-variant:{a.id}:{q.index}:{b.id}",
-                        "quote-variant",
-                        severity,
-                        f"{q.speaker or 'an unnamed speaker'} is quoted differently: {what}",
+                        f"attribution:{pair}",
+                        "attribution",
+                        "warning",
+                        f"the same words are given to {q.speaker} ({a.id}) and {m.view.speaker} ({b.id})",
                         [
-                            {"text": m.view.text, "holders": holders_b},
-                            {"text": q.text, "holders": holders_a},
+                            {"text": q.speaker, "holders": holders_a},
+                            {"text": m.view.speaker, "holders": holders_b},
                         ],
                     )
                 )
+            # only where one quote holds the other's words; a longer passage is no variant
+            if not material and not cosmetic:
+                continue
+            diffs = material or cosmetic
+            severity = "warning" if material else "info"
+            what = "; ".join(f"'{f.expected or ''}' / '{f.found or ''}'" for f in diffs[:4])
+            out.append(
+                Conflict(
+                    f"quote-variant:{pair}",
+                    "quote-variant",
+                    severity,
+                    f"{q.speaker or 'an unnamed speaker'} is quoted differently: {what}",
+                    [
+                        {"text": m.view.text, "holders": holders_b},
+                        {"text": q.text, "holders": holders_a},
+                    ],
+                )
+            )
     return out
 
 
@@ -372,6 +381,11 @@ _NEW = re.compile(
 )
 
 
+_STATUS_WORDS = re.compile(
+    r"\b(established|founded|created|set up|sets up|launched|formed|opened|new|newly|establish|create)\b", re.I
+)
+
+
 def status_conflicts(corpus) -> list[Conflict]:
     """Candidates: one source says a body was set up in the past, another that it is new.
 
@@ -384,6 +398,8 @@ def status_conflicts(corpus) -> list[Conflict]:
     found: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for src in corpus.sources:
         for s in src.sentences:
+            if not _STATUS_WORDS.search(s.text):
+                continue  # most sentences say nothing of when a body began
             for m in re.finditer(r"((?:[A-Za-z]+\s+){0,3}?(?:" + "|".join(sorted(ORG_HEADS)) + r"))\b", s.text, re.I):
                 phrase = m.group(1)
                 words = [w.lower() for w in phrase.split() if w.lower() not in ("a", "an", "the", "its", "own", "new")]
@@ -422,9 +438,11 @@ def status_conflicts(corpus) -> list[Conflict]:
 
 
 def find_conflicts(corpus, facts: bool = True) -> list[Conflict]:
-    """Every conflict; ``facts=False`` leaves out the sentence-by-sentence search for facts."""
+    """Every conflict; ``facts=False`` leaves out the searches that go item by item (facts and
+    quotes), which ``check`` makes only around its own evidence."""
     conflicts = entity_variants(corpus)
-    conflicts += quote_conflicts(corpus)
+    if facts:
+        conflicts += quote_conflicts(corpus)
     conflicts += role_conflicts(corpus)
     if facts:
         conflicts += fact_conflicts(corpus)

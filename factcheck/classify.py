@@ -834,22 +834,25 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
 
 def _touched(item: Item, corpus: Corpus) -> list:
     """Source conflicts whose competing forms lie where the item's evidence is."""
-    out = []
-    candidates = list(corpus.name_conflicts)
+    out: list = []
     for e in item.evidence:
         src = corpus.source(e.source)
-        for sent in src.sentences:
-            if sent.start < e.end and e.start < sent.end and item.claim.kind == "claim":
-                candidates.extend(corpus.fact_conflicts_for(sent))
-    for c in candidates:
-        for f in c.forms:
-            if any(
-                e.source == h["source"] and e.start < h["end"] and h["start"] < e.end
-                for e in item.evidence
+        found = [c for s, t, c in corpus.name_conflicts_at(e.source) if s < e.end and e.start < t]
+        if item.claim.kind == "claim":
+            for sent in src.sentences:
+                if sent.start < e.end and e.start < sent.end:
+                    found.extend(corpus.fact_conflicts_for(sent))
+        else:
+            for q in src.quotes:
+                if q.start < e.end and e.start < q.end:
+                    found.extend(corpus.quote_conflicts_for(q))
+        for c in found:
+            if c not in out and any(
+                h["source"] == e.source and h["start"] < e.end and e.start < h["end"]
+                for f in c.forms
                 for h in f["holders"]
             ):
                 out.append(c)
-                break
     return out
 
 

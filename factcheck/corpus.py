@@ -127,6 +127,7 @@ class Corpus:
     _conflicts: list | None = field(default=None, repr=False)
     _vocabulary: frozenset[str] | None = field(default=None, repr=False)
     _name_conflicts: list | None = field(default=None, repr=False)
+    _conflicts_by_source: dict | None = field(default=None, repr=False)
     _fact_cache: dict = field(default_factory=dict, repr=False)
     index_stats: dict | None = field(default=None, repr=False)  # what the on-disk index did
 
@@ -178,12 +179,33 @@ class Corpus:
         quotes, titles and status. ``check`` asks about facts sentence by sentence."""
         if self._name_conflicts is None:
             if self._conflicts is not None:
-                self._name_conflicts = [c for c in self._conflicts if c.type != "fact"]
+                self._name_conflicts = [
+                    c for c in self._conflicts if c.type not in ("fact", "quote-variant", "attribution")
+                ]
             else:
                 from .audit import find_conflicts
 
                 self._name_conflicts = find_conflicts(self, facts=False)
         return self._name_conflicts
+
+    def quote_conflicts_for(self, quote):
+        key = ("quote", quote.source, quote.index)
+        if key not in self._fact_cache:
+            from .audit import quote_conflicts
+
+            self._fact_cache[key] = quote_conflicts(self, [quote])
+        return self._fact_cache[key]
+
+    def name_conflicts_at(self, source_id: str) -> list:
+        """Name conflicts with a competing form in ``source_id``: (start, end, conflict)."""
+        if self._conflicts_by_source is None:
+            by: dict[str, list] = {}
+            for c in self.name_conflicts:
+                for f in c.forms:
+                    for h in f["holders"]:
+                        by.setdefault(h["source"], []).append((h["start"], h["end"], c))
+            self._conflicts_by_source = by
+        return self._conflicts_by_source.get(source_id, [])
 
     def fact_conflicts_for(self, sentence):
         key = (sentence.source, sentence.index)

@@ -12,8 +12,9 @@ from .normalise import STOPWORDS, stem, tokenize
 
 # Postings read per query before the more common terms are left out: rare terms find the
 # candidates, and every candidate is then scored on all the terms it shares with the item.
-POSTINGS_BUDGET = 40_000
+POSTINGS_BUDGET = 20_000
 MIN_TERMS = 3
+RESCORE = 4  # shortlist size, as a multiple of the candidates asked for
 
 
 def index_terms(text: str) -> set[str]:
@@ -61,15 +62,20 @@ class Index:
         terms = sorted((t for t in index_terms(text) if t in plist), key=lambda t: (len(plist[t]), t))
         if not terms:
             return []
-        seen: set[int] = set()
+        # rare terms first: their postings give each entry a partial score...
+        partial: dict[int, float] = defaultdict(float)
         read = 0
         for k, t in enumerate(terms):
             if k >= MIN_TERMS and read + len(plist[t]) > POSTINGS_BUDGET:
                 break
-            seen.update(plist[t])
+            w = idf[t]
+            for i in plist[t]:
+                partial[i] += w
             read += len(plist[t])
+        # ...and the best of those are scored on every term they share with the item
+        shortlist = heapq.nsmallest(limit * RESCORE, partial.items(), key=lambda si: (-si[1], si[0]))
         wanted = set(terms)
-        scored = ((sum(idf[t] for t in self.entries[i].terms if t in wanted), i) for i in seen)
+        scored = [(sum(idf[t] for t in self.entries[i].terms if t in wanted), i) for i, _ in shortlist]
         best = heapq.nsmallest(limit, scored, key=lambda si: (-si[0], si[1]))
         return [self.entries[i] for _, i in best]
 
