@@ -393,7 +393,7 @@ def main() -> None:
         return (s.source, s.index) if s else None
 
     agree = answerable = agree_answerable = 0
-    for (c, _want, origin), it, b in zip(sample, items, brute, strict=False):
+    for (_c, _want, origin), it, b in zip(sample, items, brute, strict=False):
         theirs = keys[b[2]] if b else None
         mine = ours_top(it)
         agree += mine == theirs

@@ -12,7 +12,7 @@ from .normalise import STOPWORDS, stem, tokenize
 
 # Postings read per query before the more common terms are left out: rare terms find the
 # candidates, and every candidate is then scored on all the terms it shares with the item.
-POSTINGS_BUDGET = 20_000
+POSTINGS_BUDGET = 5_000
 MIN_TERMS = 3
 RESCORE = 4  # shortlist size, as a multiple of the candidates asked for
 
