@@ -122,6 +122,19 @@ def main() -> None:
     help="Report only findings not recorded in FILE (made by 'factcheck baseline').",
 )
 @click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where the index lives: in this process, or in shards on Dask workers (pip install 'factcheck[dask]').",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="With --engine dask: the scheduler, e.g. tcp://host:8786. Default: a local cluster of two worker processes.",
+)
+@click.option(
     "--quote-min-similarity",
     type=click.FloatRange(0, 1),
     default=None,
@@ -134,7 +147,17 @@ def main() -> None:
     help="Share of a claim's content its evidence must hold to verify it. Default: 0.7.",
 )
 def check(
-    paths, sources, fmt, output, fail_on, tablefmt, baseline_file, quote_min_similarity, claim_verify_coverage
+    paths,
+    sources,
+    fmt,
+    output,
+    fail_on,
+    tablefmt,
+    baseline_file,
+    engine,
+    scheduler,
+    quote_min_similarity,
+    claim_verify_coverage,
 ) -> None:
     """Check drafts (.md, .txt) and batch claim files (.csv, .jsonl), or folders of them.
 
@@ -152,6 +175,16 @@ def check(
     if claim_verify_coverage is not None:
         config.claim_verify_coverage = claim_verify_coverage
     corpus = _corpus(sources, config)
+    client = None
+    if engine == "dask":
+        from .dask_engine import use_dask
+
+        try:
+            client = use_dask(corpus, scheduler)
+        except (FactcheckError, OSError) as e:
+            raise InputProblem(f"dask engine: {e}") from None
+    elif scheduler:
+        raise InputProblem("--scheduler goes with --engine dask")
     try:
         report = run_check(list(paths), corpus, config.settings(), config.max_bytes, progress=_progress())
         baseline_file = baseline_file or config.baseline
@@ -166,6 +199,8 @@ def check(
     colour = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     render(fmt, report, {"fail_on": fail_on, "tablefmt": tablefmt, "color": colour}, buf)
     emit(buf.getvalue(), output)
+    if client is not None:
+        client.close()
     for e in report.errors:
         click.echo(f"factcheck: error: {e}", err=True)
     if report.errors:
@@ -191,6 +226,15 @@ def baseline_cmd(paths, sources, output) -> None:
     """
     config = _config()
     corpus = _corpus(sources, config)
+    if engine == "dask":
+        from .dask_engine import use_dask
+
+        try:
+            use_dask(corpus, scheduler)
+        except (FactcheckError, OSError) as e:
+            raise InputProblem(f"dask engine: {e}") from None
+    elif scheduler:
+        raise InputProblem("--scheduler goes with --engine dask")
     try:
         report = run_check(list(paths), corpus, config.settings(), config.max_bytes, progress=_progress())
     except FactcheckError as e:

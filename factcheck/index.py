@@ -1,4 +1,17 @@
-"""Candidate retrieval: a token inverted index over source sentences and quotes."""
+"""Candidate retrieval: a token inverted index over source sentences and quotes.
+
+Retrieval runs in four steps, so that an index split into shards (see :mod:`factcheck.dask_engine`)
+gives exactly the candidates one index gives:
+
+1. the item's terms, rarest first (by document frequency over the whole archive), up to a
+   budget of postings (``select_terms``);
+2. each shard scores the entries those terms reach, on those terms (``partial``);
+3. the best ``limit * RESCORE`` partial scores over all shards form the shortlist;
+4. each shard scores its entries on the shortlist on every term they share with the item
+   (``rescore``), and the best ``limit`` win.
+
+Ties go to the earlier source, then the earlier sentence or quote.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +28,9 @@ from .normalise import STOPWORDS, stem, tokenize
 POSTINGS_BUDGET = 5_000
 MIN_TERMS = 3
 RESCORE = 4  # shortlist size, as a multiple of the candidates asked for
+KINDS = ("sentence", "quote")
+
+Key = tuple[int, int]  # (source position in the archive, sentence or quote number)
 
 
 def index_terms(text: str) -> set[str]:
@@ -28,6 +44,24 @@ class Entry:
     source: str
     number: int  # sentence or quote index within its source
     terms: tuple[str, ...]
+    key: Key = (0, 0)
+
+
+def select_terms(terms: set[str], df) -> list[str]:
+    """The terms whose postings are read: rarest first, within the budget (at least three)."""
+    ranked = sorted((t for t in terms if df(t)), key=lambda t: (df(t), t))
+    out, read = [], 0
+    for k, t in enumerate(ranked):
+        if k >= MIN_TERMS and read + df(t) > POSTINGS_BUDGET:
+            break
+        out.append(t)
+        read += df(t)
+    return out
+
+
+def top(scored, n: int) -> list[tuple[float, Key]]:
+    """The ``n`` best (score, key) pairs: highest score, then earliest key."""
+    return heapq.nsmallest(n, scored, key=lambda sk: (-sk[0], sk[1]))
 
 
 class Index:
@@ -36,48 +70,70 @@ class Index:
 
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
-        self.postings: dict[str, dict[str, list[int]]] = {"sentence": defaultdict(list), "quote": defaultdict(list)}
+        self.postings: dict[str, dict[str, list[int]]] = {k: defaultdict(list) for k in KINDS}
+        self.by_key: dict[str, dict[Key, int]] = {k: {} for k in KINDS}
+        self.count = dict.fromkeys(KINDS, 0)
         for i, e in enumerate(entries):
             plist = self.postings[e.kind]
             for t in e.terms:
                 plist[t].append(i)
-        self.idf: dict[str, dict[str, float]] = {}
-        for kind, plist in self.postings.items():
-            n = max(sum(1 for e in entries if e.kind == kind), 1)
-            self.idf[kind] = {t: math.log(1 + n / len(p)) for t, p in plist.items()}
+            self.by_key[e.kind][e.key] = i
+            self.count[e.kind] += 1
 
     @classmethod
-    def build(cls, corpus) -> Index:
+    def build(cls, corpus, positions: dict[str, int] | None = None) -> Index:
+        """The index of ``corpus``; ``positions`` gives each source's place in the whole
+        archive when the corpus is one shard of it."""
+        positions = positions or {s.id: n for n, s in enumerate(corpus.sources)}
         entries = []
         for src in corpus.sources:
+            pos = positions[src.id]
             for s in src.sentences:
-                entries.append(Entry("sentence", src.id, s.index, tuple(sorted(index_terms(s.text)))))
+                entries.append(Entry("sentence", src.id, s.index, tuple(sorted(index_terms(s.text))), (pos, s.index)))
             for q in src.quotes:
-                entries.append(Entry("quote", src.id, q.index, tuple(sorted(index_terms(q.text)))))
+                entries.append(Entry("quote", src.id, q.index, tuple(sorted(index_terms(q.text))), (pos, q.index)))
         return cls(entries)
+
+    # statistics, for an archive split into shards
+    def document_frequencies(self) -> dict[str, dict[str, int]]:
+        return {k: {t: len(p) for t, p in self.postings[k].items()} for k in KINDS}
+
+    def df(self, kind: str, term: str) -> int:
+        p = self.postings[kind].get(term)
+        return len(p) if p else 0
+
+    def idf(self, kind: str, term: str) -> float:
+        df = self.df(kind, term)
+        return math.log(1 + max(self.count[kind], 1) / df) if df else 0.0
+
+    # the four steps
+    def partial(self, kind: str, selected: list[str], idf: dict[str, float], n: int) -> list[tuple[float, Key]]:
+        plist = self.postings[kind]
+        scores: dict[int, float] = defaultdict(float)
+        for t in selected:
+            w = idf[t]
+            for i in plist.get(t, ()):
+                scores[i] += w
+        return top(((s, self.entries[i].key) for i, s in scores.items()), n)
+
+    def rescore(self, kind: str, keys: list[Key], idf: dict[str, float]) -> list[tuple[float, Key]]:
+        out = []
+        for key in keys:
+            i = self.by_key[kind].get(key)
+            if i is not None:
+                out.append((sum(idf.get(t, 0.0) for t in self.entries[i].terms), key))
+        return out
 
     def candidates(self, text: str, kind: str, *, limit: int = 30) -> list[Entry]:
         """The ``limit`` entries of ``kind`` sharing the most (idf-weighted) stems with ``text``."""
-        plist, idf = self.postings[kind], self.idf[kind]
-        terms = sorted((t for t in index_terms(text) if t in plist), key=lambda t: (len(plist[t]), t))
-        if not terms:
+        terms = index_terms(text)
+        selected = select_terms(terms, lambda t: self.df(kind, t))
+        if not selected:
             return []
-        # rare terms first: their postings give each entry a partial score...
-        partial: dict[int, float] = defaultdict(float)
-        read = 0
-        for k, t in enumerate(terms):
-            if k >= MIN_TERMS and read + len(plist[t]) > POSTINGS_BUDGET:
-                break
-            w = idf[t]
-            for i in plist[t]:
-                partial[i] += w
-            read += len(plist[t])
-        # ...and the best of those are scored on every term they share with the item
-        shortlist = heapq.nsmallest(limit * RESCORE, partial.items(), key=lambda si: (-si[1], si[0]))
-        wanted = set(terms)
-        scored = [(sum(idf[t] for t in self.entries[i].terms if t in wanted), i) for i, _ in shortlist]
-        best = heapq.nsmallest(limit, scored, key=lambda si: (-si[0], si[1]))
-        return [self.entries[i] for _, i in best]
+        idf = {t: self.idf(kind, t) for t in terms}
+        shortlist = self.partial(kind, selected, idf, limit * RESCORE)
+        best = top(self.rescore(kind, [k for _, k in shortlist], idf), limit)
+        return [self.entries[self.by_key[kind][k]] for _, k in best]
 
     def all(self, kind: str) -> list[Entry]:
         """Every entry of ``kind``: the brute-force reference the index is tested against."""
