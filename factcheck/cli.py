@@ -226,15 +226,6 @@ def baseline_cmd(paths, sources, output) -> None:
     """
     config = _config()
     corpus = _corpus(sources, config)
-    if engine == "dask":
-        from .dask_engine import use_dask
-
-        try:
-            use_dask(corpus, scheduler)
-        except (FactcheckError, OSError) as e:
-            raise InputProblem(f"dask engine: {e}") from None
-    elif scheduler:
-        raise InputProblem("--scheduler goes with --engine dask")
     try:
         report = run_check(list(paths), corpus, config.settings(), config.max_bytes, progress=_progress())
     except FactcheckError as e:
