@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import json
@@ -40,7 +41,9 @@ _INLINE = [
 ]
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)]*)\)")
 _REFLINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_EMPH = re.compile(r"(?<![\w*_`])(\*\*|__|\*|_|~~|`)(?=\S)(.+?)(?<=\S)\1(?![\w*_`])")
+# emphasis spans at most a few hundred characters, so an unmatched "*" costs no scan to the
+# end of a long line
+_EMPH = re.compile(r"(?<![\w*_`])(\*\*|__|\*|_|~~|`)(?=\S)(.{1,300}?)(?<=\S)\1(?![\w*_`])")
 _BLOCK_PREFIX = re.compile(r"^(\s{0,3}>\s?)+|^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\[[ xX]\]\s+)?")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6}\s|={3,}\s*$|-{3,}\s*$)")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
@@ -85,7 +88,7 @@ def markdown_to_text(text: str, markdown: bool = True) -> tuple[str, set[int], l
     skip: set[int] = set()
     supp: list[tuple[int, set[str] | None]] = []
     in_fence = False
-    lines = text.splitlines(keepends=True)
+    lines = [m.group(0) for m in _LINE_WITH_END.finditer(text) if m.group(0)]
     front = markdown and bool(lines) and lines[0].strip() == "---"
     for n, raw in enumerate(lines, start=1):
         body = raw.rstrip("\r\n")
@@ -136,10 +139,19 @@ def _paragraphs(ntext: str, skip: set[int]) -> list[tuple[int, int]]:
     return [(a, len(ntext[:b].rstrip())) for a, b in paras]
 
 
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, col
+_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_WITH_END = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+class Lines:
+    """Line and column of an offset, for LF, CRLF and CR line endings alike."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in _BREAK.finditer(text)]
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i + 1, offset - self.starts[i] + 1
 
 
 def _states_something(sentence: str) -> bool:
@@ -199,10 +211,11 @@ def parse_draft_text(text: str, name: str, registry: AliasRegistry | None = None
     attribute(ntext, paras, sents, quotes, registry)
     parsed = Parsed(text=text)
     base = Path(name).name
+    _line_col = Lines(text)
     for q in quotes:
         qtext = re.sub(r"\s+", " ", " ".join(ntext[a:b] for a, b in q.parts)).strip()
         o = norm.orig_start(q.open_mark)
-        line, col = _line_col(text, o)
+        line, col = _line_col(o)
         sent = next(((a, b) for a, b in sents if a <= q.open_mark < b), None)
         context = text[norm.orig_start(sent[0]) : norm.orig_end(sent[1])] if sent else None
         close = q.close_mark + 1 if q.close_mark is not None else q.parts[-1][1]
@@ -218,7 +231,7 @@ def parse_draft_text(text: str, name: str, registry: AliasRegistry | None = None
         if not _states_something(sentence):
             continue
         o = norm.orig_start(a)
-        line, col = _line_col(text, o)
+        line, col = _line_col(o)
         parsed.claims.append(
             Claim(
                 f"{base}:{line}:{col}",
@@ -235,7 +248,7 @@ def parse_draft_text(text: str, name: str, registry: AliasRegistry | None = None
         )
     parsed.claims.sort(key=lambda c: (c.line, c.column))
     # suppression: a comment covers the next paragraph (the lines up to the next blank line)
-    lines = text.splitlines()
+    lines = _BREAK.split(text)
     for n, verdicts in supp:
         first = n + 1 if not _SUPPRESS.sub("", lines[n - 1]).strip() else n
         while first <= len(lines) and not lines[first - 1].strip():
@@ -332,7 +345,9 @@ def parse_csv(text: str, path: str, registry: AliasRegistry | None = None) -> Pa
 def parse_jsonl(text: str, path: str, registry: AliasRegistry | None = None) -> Parsed:
     parsed = Parsed()
     ids: dict[str, int] = {}
-    for n, raw in enumerate(text.splitlines(), start=1):
+    # JSON Lines breaks lines at "\n" only (a "\x85" or "\u2028" inside a line is text)
+    for n, raw in enumerate(text.split("\n"), start=1):
+        raw = raw.rstrip("\r")
         if not raw.strip():
             continue
         try:

@@ -19,9 +19,9 @@ from .entities import (
     same_role,
     token_class,
 )
-from .match import Alignment, Op, Word, align, join_compounds, span_text, spelling_variant, words
+from .match import Alignment, Op, Word, align, focus, join_compounds, span_text, spelling_variant, words
 from .model import Claim, Evidence, Finding, Item, Quote, Sentence
-from .normalise import FUNCTION_WORDS, STOPWORDS, escape_hidden, hidden_characters, tokenize
+from .normalise import FUNCTION_WORDS, STOPWORDS, escape_hidden, fold, hidden_characters, tokenize
 
 
 @dataclass
@@ -126,7 +126,7 @@ def match_quote(
     dw = words(text)
     out = []
     for view in _quote_views(corpus, candidates):
-        a, b = join_compounds(dw, words(view.text))
+        a, b = join_compounds(dw, focus(dw, words(view.text)))
         al = align(a, b, by="key")
         out.append(QuoteMatch(view, al, _similarity(al)))
     out.sort(key=lambda m: (-m.similarity, -m.alignment.score, m.view.source, m.view.quotes[0].index))
@@ -410,7 +410,7 @@ def match_claim(
     scored.sort(key=lambda x: (-(x[0] + x[1]), -x[0], x[2].source, x[2].index))
     out = []
     for cov, slot, s, sw, covered in scored[: settings.aligned_candidates]:
-        a, b = join_compounds(cw, sw)
+        a, b = join_compounds(cw, focus(cw, sw))
         out.append(ClaimMatch(s, cov, slot, align(a, b, by="stem", gap_b=-0.15), covered))
     out.sort(
         key=lambda m: (
@@ -858,7 +858,20 @@ def _touched(item: Item, corpus: Corpus) -> list:
 
 def check_item(claim: Claim, corpus: Corpus, settings: Settings | None = None) -> Item:
     settings = settings or Settings()
-    item = check_quote(claim, corpus, settings) if claim.kind == "quote" else check_claim(claim, corpus, settings)
+    # the words are compared folded (no invisible or look-alike characters); the item keeps its
+    # text as given, and a finding shows what was hidden in it
+    folded = fold(claim.text)
+    if folded != claim.text:
+        given = claim.text
+        claim.context = claim.context or given
+        claim.text = folded
+        item = check_quote(claim, corpus, settings) if claim.kind == "quote" else check_claim(claim, corpus, settings)
+        claim.text = given
+    else:
+        item = check_quote(claim, corpus, settings) if claim.kind == "quote" else check_claim(claim, corpus, settings)
+    # hidden characters make an item suspect whatever its verdict: at least a warning
+    if any(f.type == "typography" and f.severity == "warning" for f in item.findings) and item.severity == "info":
+        item.severity = "warning"
     for c in _touched(item, corpus):
         if c.id not in item.conflicts:
             item.conflicts.append(c.id)

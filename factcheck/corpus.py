@@ -78,7 +78,9 @@ def person_bindings(text: str, registry: AliasRegistry, strict: bool = True) -> 
         while h > 0 and words[h - 1].lower().rstrip(".") in HONORIFICS:
             h -= 1
         honorific = " ".join(words[h:s]) or None
-        before = text[: offs[h] if h < len(offs) else nstart]
+        cut = offs[h] if h < len(offs) else nstart
+        base = max(0, cut - 300)
+        before = text[base:cut]  # a title stands just before its name
         title = role_phrase_before(before.rstrip(" ,") + "") if before.strip() else None
         known = registry.person(name)
         if len(name_words) == 1 and not known and not honorific:
@@ -94,9 +96,9 @@ def person_bindings(text: str, registry: AliasRegistry, strict: bool = True) -> 
             # the title must end right before the name (allowing a comma)
             gap = before.rstrip(" ,")
             if gap.endswith(tt):
-                b.title, b.title_start, b.title_end = tt, ts, ts + len(tt)
+                b.title, b.title_start, b.title_end = tt, base + ts, base + ts + len(tt)
         if b.title is None and not strict:
-            after = text[nend:]
+            after = text[nend : nend + 300]
             cm = _COPULA_TITLE.match(after)
             if cm:
                 cand = cm.group("title").strip()
@@ -261,8 +263,9 @@ def analyse_source(src: Source) -> AliasRegistry:
     for q in qs:
         if src.paragraphs[q.para].boilerplate:
             continue
-        parts = [Span(*src.norm.to_orig(a, b)) for a, b in q.parts]
-        qtext = " ".join(text[a:b] for a, b in q.parts)
+        snapped = [src.norm.snap(a, b) for a, b in q.parts]
+        parts = [Span(*src.norm.to_orig(a, b)) for a, b in snapped]
+        qtext = " ".join(text[a:b] for a, b in snapped)
         sent = next((s.index for s in src.sentences if s.start <= parts[0].start < s.end), None)
         src.quotes.append(
             Quote(src.id, len(src.quotes), parts, qtext, q.speaker, q.title, sent, q.partial, q.attribution)
@@ -325,8 +328,9 @@ def _mentions(src: Source, registry: AliasRegistry) -> list[Mention]:
         seg = text[ps:pe]
 
         def add(kind, a, b, canonical, person=None, _ps=ps, _bp=bp):
-            oa, ob = src.norm.to_orig(_ps + a, _ps + b)
-            out.append(Mention(src.id, kind, oa, ob, text[_ps + a : _ps + b], canonical, person, _bp))
+            na, nb = src.norm.snap(_ps + a, _ps + b)
+            oa, ob = src.norm.to_orig(na, nb)
+            out.append(Mention(src.id, kind, oa, ob, text[na:nb], canonical, person, _bp))
 
         for b in person_bindings(seg, registry):
             add("person", b.start, b.end, registry.canonical_person(b.name))

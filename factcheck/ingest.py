@@ -233,6 +233,7 @@ def read_source(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, source_id:
             continue
         heading = not _TERMINAL.search(texts[para.index])
         for a, b in split_sentences(ntext, para.start, para.end):
+            a, b = norm.snap(a, b)
             oa, ob = norm.to_orig(a, b)
             sentences.append(Sentence(src.id, len(sentences), para.index, oa, ob, ntext[a:b], heading))
     # paragraphs keep normalised offsets internally; convert for the model

@@ -52,6 +52,28 @@ def _words(text: str, offset: int = 0, sentence_start: bool = True) -> tuple[Wor
     return tuple(out)
 
 
+FOCUS = 400  # source words an alignment looks at
+
+
+def focus(a: list[Word], b: list[Word], size: int = FOCUS) -> list[Word]:
+    """The ``size`` words of a long source text where most of the item's words are, so that
+    aligning against a megabyte-long sentence costs what a normal one does."""
+    if len(b) <= size:
+        return b
+    wanted = {w.key for w in a} | {w.stem for w in a}
+    hits = [j for j, w in enumerate(b) if w.key in wanted or w.stem in wanted]
+    if not hits:
+        return b[:size]
+    best, best_start, lo = 0, hits[0], 0
+    for hi in range(len(hits)):
+        while hits[hi] - hits[lo] >= size:
+            lo += 1
+        if hi - lo + 1 > best:
+            best, best_start = hi - lo + 1, hits[lo]
+    start = max(0, min(best_start - size // 8, len(b) - size))
+    return b[start : start + size]
+
+
 def join_compounds(a: list[Word], b: list[Word]) -> tuple[list[Word], list[Word]]:
     """Where one side writes two words that the other writes as one ("cyber security" /
     "cybersecurity"), join the pair so that the alignment sees one word on each side."""

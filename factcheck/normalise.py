@@ -112,6 +112,21 @@ class NormText:
         ns, nl, _ = self._records[i]
         return not ns < n < ns + nl
 
+    def snap(self, start: int, end: int) -> tuple[int, int]:
+        """``[start, end)`` widened to whole original characters: a span that begins or ends
+        inside the folding of one character (the "1⁄4" of "¼") takes all of it."""
+        i = bisect.bisect_right(self._norm_starts, start) - 1
+        if i >= 0:
+            ns, nl, _ = self._records[i]
+            if ns < start < ns + nl:
+                start = ns
+        i = bisect.bisect_right(self._norm_starts, end - 1) - 1 if end > start else -1
+        if i >= 0:
+            ns, nl, _ = self._records[i]
+            if ns < end < ns + nl:
+                end = ns + nl
+        return start, end
+
     def to_orig(self, start: int, end: int) -> tuple[int, int]:
         if end <= start:
             o = self.orig_start(start)

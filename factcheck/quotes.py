@@ -6,6 +6,7 @@ curly mark is read from the original text, a straight one from its neighbours.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -169,10 +170,16 @@ def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> 
 
 
 def _sentence_bounds(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for a, b in sentences:
-        if a <= pos < b:
-            return a, b
+    """The sentence holding ``pos`` (sentences are sorted and do not overlap)."""
+    i = bisect.bisect_right(sentences, (pos, float("inf"))) - 1
+    if i >= 0 and sentences[i][0] <= pos < sentences[i][1]:
+        return sentences[i]
     return pos, pos
+
+
+# Attributions stand next to their quote: the context read on either side is bounded, so a
+# megabyte-long paragraph costs no more per quote than a short one.
+CONTEXT = 300
 
 
 def _bare_name_line(line: str, registry: AliasRegistry | None) -> PersonRef | None:
@@ -216,13 +223,14 @@ def attribute(
     by_para: dict[int, list[FoundQuote]] = {}
     for q in quotes:
         by_para.setdefault(q.para, []).append(q)
+    sentences = sorted(sentences)
+    last_close = -1  # the closing mark of the quote before, in reading order
     for qi, q in enumerate(quotes):
         s_start, _ = _sentence_bounds(sentences, q.open_mark)
-        prev_close = max(
-            [p.close_mark + 1 for p in quotes[:qi] if p.close_mark is not None and p.close_mark < q.open_mark]
-            + [s_start]
-        )
-        left = text[max(prev_close, s_start, paragraphs[q.para][0]) : q.open_mark]
+        prev_close = max(last_close + 1 if 0 <= last_close < q.open_mark else 0, s_start)
+        if q.close_mark is not None:
+            last_close = q.close_mark
+        left = text[max(prev_close, s_start, paragraphs[q.para][0], q.open_mark - CONTEXT) : q.open_mark]
         right = ""
         if q.close_mark is not None:
             _, s_end = _sentence_bounds(sentences, q.close_mark + 1 if q.close_mark + 1 < len(text) else q.close_mark)
@@ -230,7 +238,7 @@ def attribute(
                 _, s_end = _sentence_bounds(sentences, q.close_mark)
             nxt = [p.open_mark for p in quotes[qi + 1 :] if p.open_mark > q.close_mark]
             end = min([s_end, paragraphs[q.last_para][1], *nxt[:1]])
-            right = text[q.close_mark + 1 : end]
+            right = text[q.close_mark + 1 : min(end, q.close_mark + 1 + CONTEXT)]
         # an attribution after the quote follows a quote that ends in punctuation ("...," said X)
         # or a comma after the mark ("...", he said); a partial quote runs on into reporting
         inner_end = text[q.parts[-1][1] - 1] if q.parts else ""
