@@ -832,6 +832,9 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
     )
 
 
+MAX_ITEM_WORDS = 300
+
+
 def _touched(item: Item, corpus: Corpus) -> list:
     """Source conflicts whose competing forms lie where the item's evidence is."""
     out: list = []
@@ -861,6 +864,10 @@ def check_item(claim: Claim, corpus: Corpus, settings: Settings | None = None) -
     # the words are compared folded (no invisible or look-alike characters); the item keeps its
     # text as given, and a finding shows what was hidden in it
     folded = fold(claim.text)
+    n_words = len(words(folded))
+    if n_words > MAX_ITEM_WORDS:
+        # no sentence of copy is this long: check its beginning, in bounded time, and say so
+        folded = folded[: words(folded)[MAX_ITEM_WORDS - 1].end]
     if folded != claim.text:
         given = claim.text
         claim.context = claim.context or given
@@ -869,6 +876,14 @@ def check_item(claim: Claim, corpus: Corpus, settings: Settings | None = None) -
         claim.text = given
     else:
         item = check_quote(claim, corpus, settings) if claim.kind == "quote" else check_claim(claim, corpus, settings)
+    if n_words > MAX_ITEM_WORDS:
+        item.findings.append(
+            Finding(
+                "wording", "warning", f"the item is {n_words} words long; only its first {MAX_ITEM_WORDS} were checked"
+            )
+        )
+        if item.severity == "info":
+            item.severity = "warning"
     # hidden characters make an item suspect whatever its verdict: at least a warning
     if any(f.type == "typography" and f.severity == "warning" for f in item.findings) and item.severity == "info":
         item.severity = "warning"

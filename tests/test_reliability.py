@@ -351,3 +351,9 @@ def test_any_draft_gives_one_verdict_per_item(corpus, text):
         it.verdict in {"verified", "misquote", "misattributed", "contradicted", "disputed", "unsupported"}
         for it in items
     )
+
+
+def test_an_overlong_item_is_checked_in_part_and_says_so(corpus):
+    (it,) = check_claims([Claim("x", "t", 1, 1, "claim", "the committee kept reviewing " * 2_000)], corpus)
+    assert it.severity in ("warning", "error")
+    assert any("only its first 300 were checked" in f.message for f in it.findings)
