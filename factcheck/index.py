@@ -48,8 +48,12 @@ class Entry:
 
 
 def select_terms(terms: set[str], df) -> list[str]:
-    """The terms whose postings are read: rarest first, within the budget (at least three)."""
-    ranked = sorted((t for t in terms if df(t)), key=lambda t: (df(t), t))
+    """The terms whose postings are read: rarest first, within the budget (at least three).
+
+    Numbers come last: they are rare, so they would lead, but a number is just what a claim
+    may have changed, and candidates found by the changed number are the wrong ones. They
+    still count when the candidates are scored."""
+    ranked = sorted((t for t in terms if df(t)), key=lambda t: (t[:1].isdigit(), df(t), t))
     out, read = [], 0
     for k, t in enumerate(ranked):
         if k >= MIN_TERMS and read + df(t) > POSTINGS_BUDGET:
