@@ -274,7 +274,8 @@ def _record_claim(rec: dict, path: str, line: int, registry: AliasRegistry | Non
         raise InputError(path, f"duplicate id '{rid}' (first on line {ids[rid]})", line)
     text = rec.get("text")
     if not isinstance(text, str):
-        what = "missing" if text is None else f"a {type(text).__name__}, not a string"
+        kind_name = type(text).__name__
+        what = "missing" if text is None else f"{'an' if kind_name[0] in 'aeiou' else 'a'} {kind_name}, not a string"
         raise InputError(path, f"'text' is {what}", line)
     if not text.strip():
         raise InputError(path, "'text' is empty", line)

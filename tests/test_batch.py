@@ -45,7 +45,7 @@ def test_csv_errors_name_file_and_line(text, message):
     [
         ("{not json", "x.jsonl:2: not valid JSON (Expecting property name enclosed in double quotes at column 2)"),
         ("[1, 2]", "x.jsonl:2: a record must be a JSON object, not list"),
-        ('{"id": "b", "text": 5}', "x.jsonl:2: 'text' is a int, not a string"),
+        ('{"id": "b", "text": 5}', "x.jsonl:2: 'text' is an int, not a string"),
         ('{"id": "a", "text": "again"}', "x.jsonl:2: duplicate id 'a' (first on line 1)"),
     ],
 )
