@@ -251,6 +251,9 @@ def analyse_source(src: Source) -> AliasRegistry:
         if not src.paragraphs[i].boilerplate:
             for b in person_bindings(text[ps:pe], registry):
                 registry.add_person(b.name, b.honorific)
+                if b.title and b.title_start is not None:
+                    a, e = src.norm.to_orig(ps + b.title_start, ps + b.title_end)
+                    registry.add_title(registry.canonical_person(b.name), b.title, src.id, a, e)
     qs = find_quote_spans(text, paras, src.text, src.norm)
     attribute(text, paras, sents, qs, registry)
     for q in qs:

@@ -169,6 +169,26 @@ def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> 
     return "person", ref
 
 
+_DEFINITE_TITLE = re.compile(r"^the\s+((?:[\w'-]+\s+){0,4}[\w'-]+)$", re.I)
+
+
+def _title_holder(phrase: str | None, registry: AliasRegistry | None) -> str | None:
+    """The person "the minister" or "the health secretary" refers to: the one person the
+    registry holds with a title of those words (none, or several: no guess)."""
+    if not phrase or registry is None:
+        return None
+    m = _DEFINITE_TITLE.match(phrase.strip())
+    if not m:
+        return None
+    from .entities import ROLE_HEADS, role_key
+
+    words, _ = role_key(m.group(1))
+    if not words or not (words & ROLE_HEADS):
+        return None
+    holders = {p for p, e in registry.people.items() if any(words <= role_key(t)[0] for t in e.titles)}
+    return holders.pop() if len(holders) == 1 else None
+
+
 def _sentence_bounds(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     """The sentence holding ``pos`` (sentences are sorted and do not overlap)."""
     i = bisect.bisect_right(sentences, (pos, float("inf"))) - 1
@@ -266,6 +286,11 @@ def attribute(
                 # "Jane Doe: ..." names the speaker; a clause before a colon does not
                 if m and len(m.group("who").split()) <= 8 and not re.search(rf"\b{_V}\b", m.group("who"), re.I):
                     k2, r2 = parse_speaker_phrase(m.group("who"), registry)
+                    if k2 != "person":
+                        # "Mr Smith was blunt:" - a person, then a few words about how they spoke
+                        lead = re.match(r"((?:[A-Z][\w'.-]*\s+){1,4})(?:was|is|were|had|has)\b", m.group("who").strip())
+                        if lead:
+                            k2, r2 = parse_speaker_phrase(lead.group(1), registry)
                     if k2 == "person":
                         kind, ref, how = k2, r2, "colon"
         if kind is None and lstrip:
@@ -296,6 +321,12 @@ def attribute(
             continue
         if kind == "unnamed":
             q.phrase = m.group("who").strip() if m else None
+            holder = _title_holder(q.phrase, registry)
+            if holder:
+                # "the minister said": the one person the text has given that title
+                q.speaker, q.attribution = canonical(holder), "title"
+                last_speaker = q
+                continue
             q.attribution = "unnamed"
             last_speaker = None
             continue

@@ -138,3 +138,21 @@ def test_unbalanced_quote_ends_with_its_paragraph():
         ("quote", "Never closed"),
         ("claim", "A plain sentence of reporting here."),
     ]
+
+
+def test_the_title_refers_back_to_its_one_holder(tmp_path):
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(
+        tmp_path / "a.txt",
+        "Health Secretary Wes Streeting visited the hospital on Monday.\n"
+        '"We are making progress," the health secretary said.\n'
+        '"It is not enough," the spokesperson said.\n',
+    )
+    (src,) = load_sources(tmp_path).sources
+    assert [(q.speaker, q.attribution) for q in src.quotes] == [("Wes Streeting", "title"), (None, "unnamed")]
+
+
+def test_colon_after_a_short_description_of_the_speaker():
+    assert draft_quotes('Jane Doe was blunt: "The plan has failed."') == [("Jane Doe", "The plan has failed.")]
