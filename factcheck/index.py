@@ -56,8 +56,14 @@ def select_terms(terms: set[str], df) -> list[str]:
     ranked = sorted((t for t in terms if df(t)), key=lambda t: (t[:1].isdigit(), df(t), t))
     out, read = [], 0
     for k, t in enumerate(ranked):
+        if t[:1].isdigit():
+            # after the words: a number that is rare enough is read too, so that among
+            # sentences alike but for their numbers the one with the item's number leads
+            if df(t) <= POSTINGS_BUDGET // 4:
+                out.append(t)
+            continue
         if k >= MIN_TERMS and read + df(t) > POSTINGS_BUDGET:
-            break
+            continue
         out.append(t)
         read += df(t)
     return out
