@@ -149,13 +149,9 @@ class Corpus:
 
     @property
     def vocabulary(self) -> frozenset[str]:
-        """Every word stem the sources' reporting uses."""
+        """Every content-word stem the sources' reporting uses: the index's terms."""
         if self._vocabulary is None:
-            from .normalise import stem
-
-            self._vocabulary = frozenset(
-                stem(t.text) for s in self.sources for x in s.sentences for t in tokenize(x.text)
-            )
+            self._vocabulary = frozenset(self.index.vocabulary())
         return self._vocabulary
 
     @property

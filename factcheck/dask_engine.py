@@ -87,6 +87,9 @@ class DaskIndex:
             for j in range(len(s.sentences if k == "sentence" else s.quotes))
         }
 
+    def vocabulary(self) -> set[str]:
+        return set(self.df["sentence"]) | set(self.df["quote"])
+
     def _on_all(self, fn, *args):
         futures = [
             self.client.submit(fn, name, *args, workers=[w], pure=False)

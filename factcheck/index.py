@@ -62,8 +62,8 @@ def select_terms(terms: set[str], df) -> list[str]:
             if df(t) <= POSTINGS_BUDGET // 4:
                 out.append(t)
             continue
-        if k >= MIN_TERMS and read + df(t) > POSTINGS_BUDGET:
-            continue
+        if read + df(t) > POSTINGS_BUDGET and (len(out) >= MIN_TERMS or df(t) > 4 * POSTINGS_BUDGET):
+            continue  # common terms only score the candidates the rare ones found
         out.append(t)
         read += df(t)
     return out
@@ -71,7 +71,13 @@ def select_terms(terms: set[str], df) -> list[str]:
 
 def top(scored, n: int) -> list[tuple[float, Key]]:
     """The ``n`` best (score, key) pairs: highest score, then earliest key."""
-    return heapq.nsmallest(n, scored, key=lambda sk: (-sk[0], sk[1]))
+    scored = list(scored)
+    if len(scored) > 4 * n:
+        # the n-th best score, found in C; only pairs at or above it are sorted in Python
+        floor = heapq.nlargest(n, (s for s, _ in scored))[-1]
+        scored = [sk for sk in scored if sk[0] >= floor]
+    scored.sort(key=lambda sk: (-sk[0], sk[1]))
+    return scored[:n]
 
 
 class Index:
@@ -103,6 +109,9 @@ class Index:
             for q in src.quotes:
                 entries.append(Entry("quote", src.id, q.index, tuple(sorted(index_terms(q.text))), (pos, q.index)))
         return cls(entries)
+
+    def vocabulary(self) -> set[str]:
+        return set(self.postings["sentence"]) | set(self.postings["quote"])
 
     # statistics, for an archive split into shards
     def document_frequencies(self) -> dict[str, dict[str, int]]:

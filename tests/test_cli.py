@@ -223,3 +223,20 @@ def test_no_color_and_files_get_plain_text(run, tmp_path, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     result = run("check", DEV_SET / "draft.md")
     assert "\x1b[" not in result.output
+
+
+@pytest.mark.parametrize("fail_on", ["error", "warning", "never"])
+def test_input_error_exits_2_whatever_the_gate(run, tmp_path, fail_on):
+    bad = write(tmp_path / "b.csv", "id,text\n1,The agreement was announced on Sunday.\n1,duplicate\n")
+    result = run("check", bad, "--fail-on", fail_on)
+    assert result.exit_code == 2
+    assert "b.csv:3: duplicate id '1'" in result.output
+
+
+def test_no_progress_bar_unless_stderr_is_a_terminal(monkeypatch):
+    import io
+
+    from factcheck import cli
+
+    monkeypatch.setattr(cli.sys, "stderr", io.StringIO())
+    assert cli._progress() is None
