@@ -55,7 +55,7 @@ def select_terms(terms: set[str], df) -> list[str]:
     still count when the candidates are scored."""
     ranked = sorted((t for t in terms if df(t)), key=lambda t: (t[:1].isdigit(), df(t), t))
     out, read = [], 0
-    for k, t in enumerate(ranked):
+    for t in ranked:
         if t[:1].isdigit():
             # after the words: a number that is rare enough is read too, so that among
             # sentences alike but for their numbers the one with the item's number leads
