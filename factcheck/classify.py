@@ -282,44 +282,15 @@ def _hidden_findings(claim: Claim) -> list[Finding]:
 
 # --- claims ----------------------------------------------------------------------------------
 
+# fmt: off
 HEDGES = {
-    "expected",
-    "expects",
-    "plan",
-    "plans",
-    "planned",
-    "planning",
-    "set",
-    "may",
-    "might",
-    "could",
-    "would",
-    "should",
-    "likely",
-    "unlikely",
-    "proposed",
-    "proposes",
-    "aims",
-    "aim",
-    "hopes",
-    "hope",
-    "intends",
-    "intend",
-    "poised",
-    "scheduled",
-    "due",
-    "considering",
-    "reportedly",
-    "allegedly",
-    "possibly",
-    "probably",
-    "potential",
-    "potentially",
-    "anticipated",
-    "seeks",
-    "seeking",
-    "will",
+    'expected', 'expects', 'plan', 'plans', 'planned', 'planning', 'set', 'may', 'might',
+    'could', 'would', 'should', 'likely', 'unlikely', 'proposed', 'proposes', 'aims', 'aim',
+    'hopes', 'hope', 'intends', 'intend', 'poised', 'scheduled', 'due', 'considering',
+    'reportedly', 'allegedly', 'possibly', 'probably', 'potential', 'potentially',
+    'anticipated', 'seeks', 'seeking', 'will',
 }
+# fmt: on
 WEAK_HEDGES = {"will", "would", "set", "due"}
 
 
@@ -598,45 +569,14 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
     return findings
 
 
+# fmt: off
 _IRREGULAR_PAST = {
-    "signed",
-    "did",
-    "made",
-    "took",
-    "gave",
-    "went",
-    "won",
-    "lost",
-    "met",
-    "agreed",
-    "said",
-    "told",
-    "built",
-    "began",
-    "became",
-    "held",
-    "left",
-    "sent",
-    "set",
-    "paid",
-    "sold",
-    "bought",
-    "brought",
-    "wrote",
-    "struck",
-    "broke",
-    "chose",
-    "led",
-    "ran",
-    "saw",
-    "spent",
-    "found",
-    "hit",
-    "cut",
-    "put",
-    "rose",
-    "fell",
+    'signed', 'did', 'made', 'took', 'gave', 'went', 'won', 'lost', 'met', 'agreed', 'said',
+    'told', 'built', 'began', 'became', 'held', 'left', 'sent', 'set', 'paid', 'sold', 'bought',
+    'brought', 'wrote', 'struck', 'broke', 'chose', 'led', 'ran', 'saw', 'spent', 'found',
+    'hit', 'cut', 'put', 'rose', 'fell',
 }
+# fmt: on
 
 
 def _title_evidence(corpus: Corpus, person: str, title: str) -> Evidence | None:
