@@ -62,8 +62,10 @@ def select_terms(terms: set[str], df) -> list[str]:
             if df(t) <= POSTINGS_BUDGET // 4:
                 out.append(t)
             continue
-        if read + df(t) > POSTINGS_BUDGET and (len(out) >= MIN_TERMS or df(t) > 4 * POSTINGS_BUDGET):
-            continue  # common terms only score the candidates the rare ones found
+        if read + df(t) > POSTINGS_BUDGET and len(out) >= MIN_TERMS:
+            # common terms only score the candidates the rare ones found; but at least three
+            # are read whatever they cost (at 1M sentences, fewer found the wrong candidates)
+            continue
         out.append(t)
         read += df(t)
     return out
