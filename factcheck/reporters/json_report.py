@@ -7,6 +7,7 @@ from collections import Counter
 from typing import IO
 
 from .. import __version__
+from .common import relpath
 
 SCHEMA = "factcheck.report/1"
 
@@ -18,7 +19,7 @@ def as_dict(report, context: dict) -> dict:
         "schema": SCHEMA,
         "tool": {"name": "factcheck", "version": __version__},
         "sources": [
-            {"id": s.id, "path": s.path, "title": s.title, "sentences": len(s.sentences), "quotes": len(s.quotes)}
+            {"id": s.id, "path": relpath(s.path), "title": s.title, "sentences": len(s.sentences), "quotes": len(s.quotes)}
             for s in report.corpus.sources
         ],
         "items": [it.to_json() for it in report.items],
