@@ -19,7 +19,13 @@ def as_dict(report, context: dict) -> dict:
         "schema": SCHEMA,
         "tool": {"name": "factcheck", "version": __version__},
         "sources": [
-            {"id": s.id, "path": relpath(s.path), "title": s.title, "sentences": len(s.sentences), "quotes": len(s.quotes)}
+            {
+                "id": s.id,
+                "path": relpath(s.path),
+                "title": s.title,
+                "sentences": len(s.sentences),
+                "quotes": len(s.quotes),
+            }
             for s in report.corpus.sources
         ],
         "items": [it.to_json() for it in report.items],
