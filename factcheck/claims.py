@@ -131,11 +131,13 @@ def _paragraphs(ntext: str, skip: set[int]) -> list[tuple[int, int]]:
             continue
         lead = len(body) - len(body.lstrip())
         first = body.lstrip()[:1]
-        if prev_open and paras and first.islower():
+        if prev_open and paras and (first.islower() or lead >= 2):
             paras[-1][1] = e
         else:
             paras.append([s + lead, e])
-        prev_open = not _TERMINAL.search(body)
+        # a line that ends mid-sentence, or with a quote still awaiting its attribution
+        # ('... the risks,"'), runs on into a next line that is indented or starts in lower case
+        prev_open = not _TERMINAL.search(body) or body.rstrip().endswith((',"', ",'"))
     return [(a, len(ntext[:b].rstrip())) for a, b in paras]
 
 

@@ -156,3 +156,17 @@ def test_the_title_refers_back_to_its_one_holder(tmp_path):
 
 def test_colon_after_a_short_description_of_the_speaker():
     assert draft_quotes('Jane Doe was blunt: "The plan has failed."') == [("Jane Doe", "The plan has failed.")]
+
+
+def test_markdown_structure_keeps_columns_and_attributions(corpus):
+    from tests.conftest import ROOT
+
+    text = (ROOT / "tests" / "data" / "markdown-draft.md").read_text(encoding="utf-8")
+    claims = parse_draft_text(text, "d.md", corpus.registry).claims
+    assert [(c.line, c.column, c.kind, c.speaker) for c in claims] == [
+        (6, 3, "quote", "Kanishka Narayan"),  # inside a block quote, name in bold
+        (8, 3, "claim", None),  # a list item hard-wrapped onto the next line, with a link
+        (10, 4, "claim", None),  # emphasis
+        (12, 4, "quote", "Kanishka Narayan"),  # the attribution on the indented next line
+    ]  # front matter, heading and fenced code give nothing
+    assert claims[1].text.endswith("extend their cooperation on AI security and safety.")
