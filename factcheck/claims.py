@@ -225,7 +225,10 @@ def parse_draft_text(text: str, name: str, registry: AliasRegistry | None = None
         parsed.claims.append(
             Claim(f"{base}:{line}:{col}", name, line, col, "quote", qtext, q.speaker, q.phrase, context, span)
         )
-    quoted = [(q.open_mark, (q.close_mark if q.close_mark is not None else q.parts[-1][1]) + 1) for q in quotes]
+    quoted = [
+        (q.open_mark, q.attribution_end or (q.close_mark if q.close_mark is not None else q.parts[-1][1]) + 1)
+        for q in quotes
+    ]
     for a, b in sents:
         if any(qa < b and a < qb for qa, qb in quoted):
             continue

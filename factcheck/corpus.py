@@ -36,7 +36,9 @@ class Binding:
     title_end: int | None = None
 
 
-_NAME_RUN = re.compile(r"(?:[A-Z][\w'-]*\.?)(?:\s+(?:[A-Z][\w'-]*\.?|de|van|von|der|da|bin|al))*")
+# capitalised words in Latin (with accents), Greek or Cyrillic script
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0391-\u03a9\u0410-\u042f"
+_NAME_RUN = re.compile(rf"(?:[{_UPPER}][\w'-]*\.?)(?:\s+(?:[{_UPPER}][\w'-]*\.?|de|van|von|der|da|bin|al))*")
 _COPULA_TITLE = re.compile(
     r"^\s*(?:is|was|has been|had been|remains|became|becomes|,)\s+(?:(?:the|a|an)\s+)?(?P<title>[^,.;]+?)(?=[,.;]|\s+(?:and|who|which|said|says|will|is|was)\b|$)"
 )

@@ -199,7 +199,16 @@ def is_name_word(tok: str) -> bool:
         return False
     if k in ORG_HEADS or k in ROLE_HEADS:
         return False
-    return bool(_CAP.match(tok))
+    return bool(_CAP.match(tok)) or _unicode_name(tok)
+
+
+def _unicode_name(tok: str) -> bool:
+    """A capitalised word in any alphabet ("Álvarez", "Zoë", "Öztürk"): an upper-case letter,
+    then letters (with ' or -), at least one of them lower case; or an initial ("Á.")."""
+    word = tok.rstrip(".")
+    if not word or not word[0].isupper() or not all(c.isalpha() or c in "'-" for c in word):
+        return False
+    return len(word) == 1 or any(c.islower() for c in word[1:])
 
 
 def is_capitalised(tok: str) -> bool:

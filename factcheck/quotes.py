@@ -30,6 +30,7 @@ class FoundQuote:
     attribution: str | None = None
     partial: bool = False
     person: PersonRef | None = field(default=None, repr=False)
+    attribution_end: int | None = None  # where an attribution after the quote ends, if it is a sentence of its own
 
 
 _OPENING = {"\u201c", "\u201e", "\u00ab", "\u301d"}
@@ -117,6 +118,7 @@ _CLAUSE_CUT = re.compile(
 )
 _RIGHT_VERB_FIRST = re.compile(rf"^(?:{_V})(?:\s+\w+ly)?\s+(?P<who>[^.!?\"]+)", re.I)
 _RIGHT_WHO_FIRST = re.compile(rf"^(?P<who>[^.!?\";:]{{1,120}}?),?\s+(?:\w+ly\s+)?(?:{_V})\b", re.I)
+_RIGHT_DASH = re.compile(r"^(?P<who>[^.!?\"]{2,80})[.!?]?\s*$")
 _RIGHT_ACCORDING = re.compile(r"^according to (?P<who>[^.!?\"]+)", re.I)
 _LEFT_ACCORDING = re.compile(r"(?:^|[,;]\s*|\s)according to (?P<who>[^\"]+?),?\s*$", re.I)
 _LEFT_VERB = re.compile(
@@ -270,6 +272,17 @@ def attribute(
         if m:
             kind, ref = parse_speaker_phrase(m.group("who"), registry)
             how = "after"
+        if kind is None and q.close_mark is not None:
+            # '"..." - Jane Doe': a dash and a name (and title) closing the paragraph
+            pe = paragraphs[q.last_para][1]
+            tail = text[q.close_mark + 1 : min(pe, q.close_mark + 1 + CONTEXT)]
+            if tail.lstrip(" ").startswith("-") and q.close_mark + 1 + CONTEXT >= pe:
+                m = _RIGHT_DASH.match(tail.lstrip(" -"))
+                if m:
+                    k2, r2 = parse_speaker_phrase(m.group("who"), registry)
+                    if k2 == "person":
+                        kind, ref, how = k2, r2, "after"
+                        q.attribution_end = pe
         if kind is None and r:
             m = _RIGHT_WHO_FIRST.match(r)
             if m:

@@ -170,3 +170,30 @@ def test_markdown_structure_keeps_columns_and_attributions(corpus):
         (12, 4, "quote", "Kanishka Narayan"),  # the attribution on the indented next line
     ]  # front matter, heading and fenced code give nothing
     assert claims[1].text.endswith("extend their cooperation on AI security and safety.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('"We will win," said Jos\u00e9 \u00c1lvarez.', [("Jos\u00e9 \u00c1lvarez", "We will win,")]),
+        ('"We will win." \u2014 Jane Doe', [("Jane Doe", "We will win.")]),
+        ('"We will win." \u2014 Jane Doe, party leader', [("Jane Doe", "We will win.")]),
+        ('She said it was "fine" - and left.', [(None, "fine")]),
+    ],
+)
+def test_accented_names_and_dash_attributions(text, expected):
+    assert draft_quotes(text) == expected
+
+
+def test_a_dash_attribution_is_not_a_claim():
+    assert [c.kind for c in parse_draft_text('"We will win." \u2014 Jane Doe, party leader\n', "d.md").claims] == [
+        "quote"
+    ]
+
+
+def test_titles_bind_to_accented_names():
+    from factcheck.corpus import person_bindings
+    from factcheck.entities import AliasRegistry
+
+    (b,) = person_bindings("Health Minister Zo\u00eb \u00d6zt\u00fcrk opened the ward.", AliasRegistry())
+    assert (b.name, b.title) == ("Zo\u00eb \u00d6zt\u00fcrk", "Health Minister")
