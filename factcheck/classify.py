@@ -778,14 +778,17 @@ MAX_ITEM_WORDS = 300
 def _touched(item: Item, corpus: Corpus) -> list:
     """Source conflicts whose competing forms lie where the item's evidence is."""
     out: list = []
+    # an unsupported item's evidence is only the nearest miss: what the sources say about it
+    # is no disagreement the item depends on, and the search would cost a retrieval each
+    near_miss = item.verdict == "unsupported"
     for e in item.evidence:
         src = corpus.source(e.source)
         found = [c for s, t, c in corpus.name_conflicts_at(e.source) if s < e.end and e.start < t]
-        if item.claim.kind == "claim":
+        if not near_miss and item.claim.kind == "claim":
             for sent in src.sentences:
                 if sent.start < e.end and e.start < sent.end:
                     found.extend(corpus.fact_conflicts_for(sent))
-        else:
+        elif not near_miss:
             for q in src.quotes:
                 if q.start < e.end and e.start < q.end:
                     found.extend(corpus.quote_conflicts_for(q))
