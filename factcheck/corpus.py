@@ -227,23 +227,13 @@ def _names(text: str) -> list[str]:
     return [w.text for w in words(text) if w.capital]
 
 
-def _norm_sentence_spans(src: Source) -> list[tuple[int, int]]:
-    """Sentence spans in normalised offsets (the model keeps original ones)."""
-    from .normalise import split_sentences
-
-    spans = []
-    for (ps, pe), _para in zip(src.norm_paragraphs, src.paragraphs, strict=True):
-        spans.extend(split_sentences(src.norm.text, ps, pe))
-    return spans
-
-
 def analyse_source(src: Source) -> AliasRegistry:
     """Quotes, mentions and titles of one source, with the names it uses (a registry of its
     own). Sources are analysed one by one, so that an unchanged file's analysis can be kept
     (the on-disk index) or done on another machine; :func:`merge` links them after."""
     registry = AliasRegistry()
     text, paras = src.norm.text, src.norm_paragraphs
-    sents = _norm_sentence_spans(src)
+    sents = src.norm_sentences  # as read_source split them, in normalised offsets
     # pass 1: who is named, by titles and honorifics before names and by attributions
     for i, (ps, pe) in enumerate(paras):
         if not src.paragraphs[i].boilerplate:

@@ -228,16 +228,20 @@ def read_source(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, source_id:
         if first is not None and not _TERMINAL.search(texts[first.index]):
             meta["title"] = texts[first.index]
     sentences: list[Sentence] = []
+    spans: list[tuple[int, int]] = []  # every paragraph's, boilerplate too: attribution reads them
     for para in paragraphs:
+        para_spans = split_sentences(ntext, para.start, para.end)
+        spans.extend(para_spans)
         if para.boilerplate:
             continue
         heading = not _TERMINAL.search(texts[para.index])
-        for a, b in split_sentences(ntext, para.start, para.end):
+        for a, b in para_spans:
             a, b = norm.snap(a, b)
             oa, ob = norm.to_orig(a, b)
             sentences.append(Sentence(src.id, len(sentences), para.index, oa, ob, ntext[a:b], heading))
     # paragraphs keep normalised offsets internally; convert for the model
     src.norm_paragraphs = [(p.start, p.end) for p in paragraphs]
+    src.norm_sentences = spans
     for para in paragraphs:
         para.start, para.end = norm.to_orig(para.start, para.end)
     src.paragraphs = paragraphs

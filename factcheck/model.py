@@ -115,6 +115,7 @@ class Source:
     encoding: str = "utf-8"
     norm: Any = field(default=None, repr=False, compare=False)  # NormText of ``text``
     norm_paragraphs: list[tuple[int, int]] = field(default_factory=list, repr=False, compare=False)
+    norm_sentences: list[tuple[int, int]] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def title(self) -> str:
