@@ -21,7 +21,7 @@ from .entities import (
 )
 from .match import Alignment, Op, Word, align, focus, join_compounds, span_text, spelling_variant, words
 from .model import Claim, Evidence, Finding, Item, Quote, Sentence
-from .normalise import FUNCTION_WORDS, STOPWORDS, escape_hidden, fold, hidden_characters, tokenize
+from .normalise import FUNCTION_WORDS, STOPWORDS, Token, escape_hidden, fold, hidden_characters
 
 
 @dataclass
@@ -422,15 +422,13 @@ def _is_negator(w: Word) -> bool:
     )
 
 
-def _classes(ws: list[Word], i1: int, i2: int, text_words: list[Word]) -> dict[str, list[str]]:
-    toks = tokenize(" ".join(w.text for w in text_words))
-    # map back: token index == word index when no specials/compounds differ; fall back safely
+def _classes(ws: list[Word], i1: int, i2: int) -> dict[str, list[str]]:
+    """``date``/``number`` words of ``ws[i1:i2]``, each classed with the word before it."""
+    lo = max(0, i1 - 1)
+    toks = [Token(w.text, w.start, w.end) for w in ws[lo:i2]]
     out: dict[str, list[str]] = {}
     for k in range(i1, i2):
-        if k < len(toks) and toks[k].text.split()[0] == ws[k].text.split()[0]:
-            c = token_class(toks, k)
-        else:
-            c = token_class([_tok(w) for w in ws], k)
+        c = token_class(toks, k - lo)
         if c:
             out.setdefault(c, []).append(ws[k].text.lower())
     return out
@@ -443,12 +441,6 @@ def _values(tokens: list[str]) -> set:
         v = number_value(t)
         out.add(v if v is not None else t.lower())
     return out
-
-
-def _tok(w: Word):
-    from .normalise import Token
-
-    return Token(w.text, w.start, w.end)
 
 
 def entity_type(name: str, registry) -> str | None:
@@ -504,8 +496,8 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
             continue
         if seg.tag != "replace":
             continue
-        cx = _classes(a, seg.i1, seg.i2, a)
-        cy = _classes(b, seg.j1, seg.j2, b)
+        cx = _classes(a, seg.i1, seg.i2)
+        cy = _classes(b, seg.j1, seg.j2)
         typed = False
         for kind in ("date", "number"):
             vx = cx.get(kind) or ([] if kind == "date" else cx.get("date", []))
@@ -582,11 +574,8 @@ _IRREGULAR_PAST = {
 def _title_evidence(corpus: Corpus, person: str, title: str) -> Evidence | None:
     """The sentence where the sources first give ``person`` the title ``title``."""
     src_id, start, _ = corpus.registry.people[person].titles[title][0]
-    source = corpus.source(src_id)
-    sent = next((x for x in source.sentences if x.start <= start < x.end), None)
-    if sent is None:
-        return None
-    return Evidence(src_id, source.line_of(sent.start), sent.start, sent.end, sent.text, None)
+    sent = next((x for x in corpus.source(src_id).sentences if x.start <= start < x.end), None)
+    return _sentence_evidence(corpus, sent) if sent is not None else None
 
 
 def _role_findings(claim_text: str, corpus: Corpus) -> tuple[list[Finding], list[Evidence], set[int]]:

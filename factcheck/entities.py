@@ -663,7 +663,3 @@ def strip_honorifics(name: str) -> str:
     while len(parts) > 1 and parts[0].lower().rstrip(".") in HONORIFICS:
         parts = parts[1:]
     return " ".join(parts)
-
-
-def content_words(text: str) -> list[str]:
-    return [t.lower for t in tokenize(text) if t.lower not in STOPWORDS]

@@ -24,7 +24,6 @@ from .ingest import DEFAULT_MAX_BYTES, read_source
 from .model import Mention, Paragraph, Quote, Sentence, Source, Span
 
 SCHEMA = "factcheck.index/1"
-DEFAULT_PATH = ".factcheck/index.sqlite"
 
 
 class CorruptIndex(Exception):
@@ -224,7 +223,3 @@ def _analyse_all(files: list[Path], max_bytes: int) -> list[tuple[bytes, str]]:
 
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(_analyse_one, jobs, chunksize=16))
-
-
-def default_index_path() -> Path:
-    return Path(os.environ.get("FACTCHECK_INDEX", DEFAULT_PATH))
