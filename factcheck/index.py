@@ -1,5 +1,9 @@
 """Candidate retrieval: a token inverted index over source sentences and quotes.
 
+The index is a pair of compressed sparse arrays per kind (numpy): term -> the entries holding it
+(postings) and entry -> its terms (forward), so that scoring a query adds up postings in C
+rather than in a Python loop, and an archive of a million sentences costs tens of megabytes.
+
 Retrieval runs in four steps, so that an index split into shards (see :mod:`factcheck.dask_engine`)
 gives exactly the candidates one index gives:
 
@@ -10,25 +14,28 @@ gives exactly the candidates one index gives:
 4. each shard scores its entries on the shortlist on every term they share with the item
    (``rescore``), and the best ``limit`` win.
 
-Ties go to the earlier source, then the earlier sentence or quote.
+Scores are sums of idf weights, rounded to 9 decimals so that the order terms are added in
+cannot break a tie differently on different shards. Ties go to the earlier source, then the
+earlier sentence or quote.
 """
 
 from __future__ import annotations
 
-import heapq
 import math
 import sys
-from collections import defaultdict
 from dataclasses import dataclass
+
+import numpy as np
 
 from .normalise import STOPWORDS, stem, tokenize
 
 # Postings read per query before the more common terms are left out: rare terms find the
 # candidates, and every candidate is then scored on all the terms it shares with the item.
-POSTINGS_BUDGET = 5_000
+POSTINGS_BUDGET = 200_000
 MIN_TERMS = 3
 RESCORE = 4  # shortlist size, as a multiple of the candidates asked for
 KINDS = ("sentence", "quote")
+DECIMALS = 9
 
 Key = tuple[int, int]  # (source position in the archive, sentence or quote number)
 
@@ -43,7 +50,7 @@ class Entry:
     kind: str  # sentence | quote
     source: str
     number: int  # sentence or quote index within its source
-    terms: tuple[str, ...]
+    terms: tuple[str, ...] = ()
     key: Key = (0, 0)
 
 
@@ -64,7 +71,7 @@ def select_terms(terms: set[str], df) -> list[str]:
             continue
         if read + df(t) > POSTINGS_BUDGET and len(out) >= MIN_TERMS:
             # common terms only score the candidates the rare ones found; but at least three
-            # are read whatever they cost (at 1M sentences, fewer found the wrong candidates)
+            # are read whatever they cost
             continue
         out.append(t)
         read += df(t)
@@ -73,77 +80,178 @@ def select_terms(terms: set[str], df) -> list[str]:
 
 def top(scored, n: int) -> list[tuple[float, Key]]:
     """The ``n`` best (score, key) pairs: highest score, then earliest key."""
-    scored = list(scored)
-    if len(scored) > 4 * n:
-        # the n-th best score, found in C; only pairs at or above it are sorted in Python
-        floor = heapq.nlargest(n, (s for s, _ in scored))[-1]
-        scored = [sk for sk in scored if sk[0] >= floor]
-    scored.sort(key=lambda sk: (-sk[0], sk[1]))
-    return scored[:n]
+    return sorted(scored, key=lambda sk: (-sk[0], sk[1]))[:n]
+
+
+class _Kind:
+    """The entries of one kind (sentences or quotes): forward and inverted sparse arrays."""
+
+    def __init__(self, slot: np.ndarray, number: np.ndarray, fwd_ptr: np.ndarray, fwd: np.ndarray, vocab_size: int):
+        self.slot = slot  # int32: the entry's source, as a position in Index.source_ids
+        self.number = number  # int32: its sentence or quote number
+        self.fwd_ptr = fwd_ptr  # int64 [n + 1]
+        self.fwd = fwd  # int32 term ids, entry by entry
+        n = len(slot)
+        self.n = n
+        owner = np.repeat(np.arange(n, dtype=np.int32), np.diff(fwd_ptr))
+        order = np.argsort(fwd, kind="stable")
+        self.post = owner[order]  # entry ids, ascending within each term
+        self.df = np.bincount(fwd, minlength=vocab_size).astype(np.int64)
+        self.post_ptr = np.zeros(vocab_size + 1, dtype=np.int64)
+        np.cumsum(self.df, out=self.post_ptr[1:])
+
+    def postings(self, t: int) -> np.ndarray:
+        return self.post[self.post_ptr[t] : self.post_ptr[t + 1]]
 
 
 class Index:
     """Stems to the sentences and quotes holding them, weighted by inverse document frequency,
     so that an item is scored against tens of candidates rather than every sentence."""
 
-    def __init__(self, entries: list[Entry]) -> None:
-        self.entries = entries
-        self.postings: dict[str, dict[str, list[int]]] = {k: defaultdict(list) for k in KINDS}
-        self.by_key: dict[str, dict[Key, int]] = {k: {} for k in KINDS}
-        self.count = dict.fromkeys(KINDS, 0)
-        for i, e in enumerate(entries):
-            plist = self.postings[e.kind]
-            for t in e.terms:
-                plist[t].append(i)
-            self.by_key[e.kind][e.key] = i
-            self.count[e.kind] += 1
+    def __init__(
+        self,
+        source_ids: list[str],
+        positions: list[int],
+        terms: list[tuple[list[list[str]], list[list[str]]]],
+    ) -> None:
+        """``terms``: for each source, the term lists of its sentences and of its quotes."""
+        self.source_ids = list(source_ids)
+        self.positions = np.asarray(positions, dtype=np.int64)
+        self.slot_of = {s: i for i, s in enumerate(self.source_ids)}
+        self.term_id: dict[str, int] = {}
+        tid = self.term_id
+        raw: dict[str, tuple[list, list, list, list]] = {k: ([], [], [0], []) for k in KINDS}
+        for slot, per_kind in enumerate(terms):
+            for kind, lists in zip(KINDS, per_kind, strict=True):
+                slots, numbers, ptr, flat = raw[kind]
+                for j, ts in enumerate(lists):
+                    ids = sorted({tid.setdefault(t, len(tid)) for t in ts})
+                    flat.extend(ids)
+                    ptr.append(len(flat))
+                    slots.append(slot)
+                    numbers.append(j)
+        self.vocab = [""] * len(tid)
+        for t, i in tid.items():
+            self.vocab[i] = t
+        self.kinds: dict[str, _Kind] = {}
+        for kind, (slots, numbers, ptr, flat) in raw.items():
+            self.kinds[kind] = _Kind(
+                np.asarray(slots, dtype=np.int32),
+                np.asarray(numbers, dtype=np.int32),
+                np.asarray(ptr, dtype=np.int64),
+                np.asarray(flat, dtype=np.int32),
+                len(self.vocab),
+            )
+        self.count = {k: self.kinds[k].n for k in KINDS}
+        self._slot_of_pos = {int(p): i for i, p in enumerate(self.positions)}
+        self._first: dict[tuple[str, int], int | None] = {}
 
     @classmethod
     def build(cls, corpus, positions: dict[str, int] | None = None) -> Index:
         """The index of ``corpus``; ``positions`` gives each source's place in the whole
         archive when the corpus is one shard of it."""
         positions = positions or {s.id: n for n, s in enumerate(corpus.sources)}
-        entries = []
+        ids, pos, terms = [], [], []
         for src in corpus.sources:
-            pos = positions[src.id]
-            for s in src.sentences:
-                entries.append(Entry("sentence", src.id, s.index, tuple(sorted(index_terms(s.text))), (pos, s.index)))
-            for q in src.quotes:
-                entries.append(Entry("quote", src.id, q.index, tuple(sorted(index_terms(q.text))), (pos, q.index)))
-        return cls(entries)
+            ids.append(src.id)
+            pos.append(positions[src.id])
+            terms.append(source_terms(src))
+        return cls(ids, pos, terms)
 
     def vocabulary(self) -> set[str]:
-        return set(self.postings["sentence"]) | set(self.postings["quote"])
+        both = self.kinds["sentence"].df + self.kinds["quote"].df
+        return {self.vocab[i] for i in np.flatnonzero(both)}
 
     # statistics, for an archive split into shards
     def document_frequencies(self) -> dict[str, dict[str, int]]:
-        return {k: {t: len(p) for t, p in self.postings[k].items()} for k in KINDS}
+        out = {}
+        for k in KINDS:
+            df = self.kinds[k].df
+            out[k] = {self.vocab[i]: int(df[i]) for i in np.flatnonzero(df)}
+        return out
 
     def df(self, kind: str, term: str) -> int:
-        p = self.postings[kind].get(term)
-        return len(p) if p else 0
+        i = self.term_id.get(term)
+        return int(self.kinds[kind].df[i]) if i is not None else 0
 
     def idf(self, kind: str, term: str) -> float:
         df = self.df(kind, term)
         return math.log(1 + max(self.count[kind], 1) / df) if df else 0.0
 
+    def _keys(self, kind: str, entries: np.ndarray) -> list[Key]:
+        k = self.kinds[kind]
+        return list(zip(self.positions[k.slot[entries]].tolist(), k.number[entries].tolist(), strict=True))
+
+    def _best(self, kind: str, entries: np.ndarray, scores: np.ndarray, n: int) -> list[tuple[float, Key]]:
+        """The ``n`` best entries by score, then by key (entries ascend with their keys)."""
+        if len(entries) > n:
+            # the n-th best score, found in C; everything scoring at least that is kept
+            floor = np.partition(scores, len(scores) - n)[len(scores) - n]
+            keep = scores >= floor
+            entries, scores = entries[keep], scores[keep]
+        order = np.lexsort((entries, -scores))[:n]
+        return list(zip(scores[order].tolist(), self._keys(kind, entries[order]), strict=True))
+
     # the four steps
     def partial(self, kind: str, selected: list[str], idf: dict[str, float], n: int) -> list[tuple[float, Key]]:
-        plist = self.postings[kind]
-        scores: dict[int, float] = defaultdict(float)
-        for t in selected:
-            w = idf[t]
-            for i in plist.get(t, ()):
-                scores[i] += w
-        return top(((s, self.entries[i].key) for i, s in scores.items()), n)
+        k = self.kinds[kind]
+        ids = [self.term_id[t] for t in selected if t in self.term_id]
+        if not ids or not k.n:
+            return []
+        lists = [k.postings(t) for t in ids]
+        hits = np.concatenate(lists)
+        if not len(hits):
+            return []
+        weights = np.repeat(np.array([idf[t] for t in selected if t in self.term_id]), [len(p) for p in lists])
+        scores = np.bincount(hits, weights=weights, minlength=k.n)
+        entries = np.flatnonzero(scores)
+        return self._best(kind, entries, np.round(scores[entries], DECIMALS), n)
 
     def rescore(self, kind: str, keys: list[Key], idf: dict[str, float]) -> list[tuple[float, Key]]:
-        out = []
-        for key in keys:
-            i = self.by_key[kind].get(key)
+        k = self.kinds[kind]
+        entries = self._entries_of(kind, keys)
+        if not len(entries):
+            return []
+        weight = np.zeros(len(self.vocab) + 1)
+        for t, w in idf.items():
+            i = self.term_id.get(t)
             if i is not None:
-                out.append((sum(idf.get(t, 0.0) for t in self.entries[i].terms), key))
-        return out
+                weight[i] = w
+        starts = k.fwd_ptr[entries]
+        lengths = k.fwd_ptr[entries + 1] - starts
+        offsets = np.cumsum(lengths) - lengths  # where each entry's run starts, gathered
+        # every shortlisted entry's terms, one run after another; an empty run scores 0
+        gather = np.arange(lengths.sum()) - np.repeat(offsets - starts, lengths)
+        per_term = weight[k.fwd[gather]]
+        sums = np.zeros(len(entries))
+        nonempty = lengths > 0
+        if nonempty.any():
+            sums[nonempty] = np.add.reduceat(per_term, offsets[nonempty])
+        sums = np.round(sums, DECIMALS)
+        return list(zip(sums.tolist(), self._keys(kind, entries), strict=True))
+
+    def _entries_of(self, kind: str, keys: list[Key]) -> np.ndarray:
+        """The entry ids of ``keys`` held here (keys of other shards are skipped)."""
+        k = self.kinds[kind]
+        out = []
+        for pos, num in keys:
+            slot = self._slot_of_pos.get(pos)
+            if slot is None:
+                continue
+            first = self._first_entry(kind, slot)
+            if first is not None:
+                e = first + num
+                if e < k.n and k.slot[e] == slot and k.number[e] == num:
+                    out.append(e)
+        return np.asarray(out, dtype=np.int64)
+
+    def _first_entry(self, kind: str, slot: int) -> int | None:
+        key = (kind, slot)
+        if key not in self._first:
+            k = self.kinds[kind]
+            i = int(np.searchsorted(k.slot, slot))
+            self._first[key] = i if i < k.n and k.slot[i] == slot else None
+        return self._first[key]
 
     def candidates(self, text: str, kind: str, *, limit: int = 30) -> list[Entry]:
         """The ``limit`` entries of ``kind`` sharing the most (idf-weighted) stems with ``text``."""
@@ -154,8 +262,24 @@ class Index:
         idf = {t: self.idf(kind, t) for t in terms}
         shortlist = self.partial(kind, selected, idf, limit * RESCORE)
         best = top(self.rescore(kind, [k for _, k in shortlist], idf), limit)
-        return [self.entries[self.by_key[kind][k]] for _, k in best]
+        return [self.entry(kind, key) for _, key in best]
+
+    def entry(self, kind: str, key: Key) -> Entry:
+        pos, num = key
+        return Entry(kind, self.source_ids[self._slot_of_pos[pos]], num, (), key)
 
     def all(self, kind: str) -> list[Entry]:
         """Every entry of ``kind``: the brute-force reference the index is tested against."""
-        return [e for e in self.entries if e.kind == kind]
+        k = self.kinds[kind]
+        return [
+            Entry(kind, self.source_ids[s], int(j), (), (int(self.positions[s]), int(j)))
+            for s, j in zip(k.slot.tolist(), k.number.tolist(), strict=True)
+        ]
+
+
+def source_terms(src) -> tuple[list[list[str]], list[list[str]]]:
+    """The terms of each sentence and each quote of one analysed source."""
+    return (
+        [sorted(index_terms(s.text)) for s in src.sentences],
+        [sorted(index_terms(q.text)) for q in src.quotes],
+    )
