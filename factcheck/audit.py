@@ -133,7 +133,7 @@ def quote_conflicts(corpus, quotes=None) -> list[Conflict]:
     settings = Settings()
     out: list[Conflict] = []
     seen: set[tuple] = set()
-    order = {s.id: n for n, s in enumerate(corpus.sources)}
+    order = corpus.position
     todo = quotes if quotes is not None else [q for src in corpus.sources for q in src.quotes]
     for q in todo:
         a = corpus.source(q.source)
@@ -142,9 +142,9 @@ def quote_conflicts(corpus, quotes=None) -> list[Conflict]:
         # the quotes most like this one in other sources; in a full audit, each pair once
         by_source: dict[str, list] = defaultdict(list)
         for e in corpus.index.candidates(q.text, "quote", limit=10):
-            if order[e.source] > order[a.id] or (quotes is not None and e.source != a.id):
+            if order(e.source) > order(a.id) or (quotes is not None and e.source != a.id):
                 by_source[e.source].append(corpus.source(e.source).quotes[e.number])
-        for bid in sorted(by_source, key=order.get):
+        for bid in sorted(by_source, key=order):
             b = corpus.source(bid)
             matches = [
                 m for m in match_quote(q.text, corpus, settings, candidates=by_source[bid]) if m.similarity >= 0.8
@@ -154,7 +154,7 @@ def quote_conflicts(corpus, quotes=None) -> list[Conflict]:
             m = matches[0]
             material, cosmetic = _quote_findings(m.alignment)
             other = m.view.quotes
-            first, second = sorted([(a.id, q.index), (b.id, other[0].index)], key=lambda x: (order[x[0]], x[1]))
+            first, second = sorted([(a.id, q.index), (b.id, other[0].index)], key=lambda x: (order(x[0]), x[1]))
             key = (first, second)
             if key in seen:
                 continue
@@ -318,7 +318,7 @@ def fact_conflicts(corpus, sentences=None) -> list[Conflict]:
     """The same statement in two sources with a different number, date, weekday or negation.
 
     ``sentences`` limits the search to those (``check`` asks only about its evidence)."""
-    from .classify import Settings, _segment_conflicts, match_claim
+    from .classify import Settings, _segment_conflicts, match_claim, prefilter
     from .normalise import FUNCTION_WORDS
 
     settings = Settings()
@@ -331,9 +331,13 @@ def fact_conflicts(corpus, sentences=None) -> list[Conflict]:
             continue
         cands = corpus.index.candidates(s.text, "sentence", limit=settings.candidates)
         pool = [corpus.source(e.source).sentences[e.number] for e in cands if e.source != a.id]
+        pool = prefilter(s.text, pool, [f"{x.text} {x.context}" for x in pool])
         if not pool:
             continue
-        best = match_claim(s.text, corpus, settings, sentences=pool)[0]
+        matches = match_claim(s.text, corpus, settings, sentences=pool, min_related=0.8)
+        if not matches:
+            continue
+        best = matches[0]
         if best.related < 0.8 or best.coverage < 0.6:
             continue
         # one statement told two ways differs in one place; sentences that differ in several

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
+
 from .corpus import Corpus, person_bindings
 from .entities import (
     MONTHS,
@@ -33,6 +36,23 @@ class Settings:
     claim_min_coverage: float = 0.5  # below: the evidence is not about the same thing
     candidates: int = 30  # candidates the index hands to the aligner per item
     aligned_candidates: int = 6  # of those, how many are aligned word by word
+
+
+# Of the index's candidates, how many are compared word by word. The rest are left out by a
+# character-level score computed in C (rapidfuzz's token-set ratio, which is 100 when one
+# text's words hold the other's, so a quote's fragment or a claim inside a longer sentence
+# keeps its place). Tokenising and aligning are the cost of an item; this bounds them.
+PREFILTER = 10
+
+
+def prefilter(text: str, items: list, texts: list[str], n: int = PREFILTER) -> list:
+    """The ``n`` of ``items`` whose ``texts`` are most like ``text``, in their original order."""
+    if len(items) <= n:
+        return items
+    q = default_process(text)
+    scores = [fuzz.token_set_ratio(q, default_process(t)) for t in texts]
+    keep = sorted(range(len(items)), key=lambda i: (-scores[i], i))[:n]
+    return [items[i] for i in sorted(keep)]
 
 
 # --- quotes ----------------------------------------------------------------------------------
@@ -123,6 +143,7 @@ def match_quote(
         candidates = [
             corpus.source(e.source).quotes[e.number] for e in idx.candidates(text, "quote", limit=settings.candidates)
         ]
+        candidates = prefilter(text, candidates, [q.text for q in candidates])
     dw = words(text)
     out = []
     for view in _quote_views(corpus, candidates):
@@ -206,7 +227,7 @@ def check_quote(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
     if not matches or matches[0].similarity < settings.quote_min_similarity:
         score = 100 * matches[0].similarity if matches else 0.0
         msg = "no source quote is close to these words"
-        if claim.speaker and not any(corpus.registry.same_person(claim.speaker, q.speaker) for q in corpus.quotes):
+        if claim.speaker and not any(corpus.registry.same_person(claim.speaker, p) for p in corpus.speakers):
             msg += f"; the sources quote nobody named {claim.speaker}"
         return Item(claim, "unsupported", score, findings=[Finding("wording", "warning", msg), *hidden])
     best = matches[0]
@@ -363,14 +384,17 @@ def match_claim(
     settings: Settings,
     sentences: list[Sentence] | None = None,
     extra: set[int] | None = None,
+    min_related: float = 0.0,
 ) -> list[ClaimMatch]:
-    """Source sentences aligned with a claim, best first."""
+    """Source sentences aligned with a claim, best first; none when no sentence is at least
+    ``min_related`` about the same thing (then nothing is aligned)."""
     cw = words(text)
     if sentences is None:
         sentences = [
             corpus.source(e.source).sentences[e.number]
             for e in corpus.index.candidates(text, "sentence", limit=settings.candidates)
         ]
+        sentences = prefilter(text, sentences, [f"{s.text} {s.context}" for s in sentences])
     vocab = corpus.vocabulary
     scored = []
     for s in sentences:
@@ -379,6 +403,8 @@ def match_claim(
         cov, slot, covered = _coverage(cw, sw + ctx, extra or set(), vocab)
         scored.append((cov, slot, s, sw, covered))
     scored.sort(key=lambda x: (-(x[0] + x[1]), -x[0], x[2].source, x[2].index))
+    if not scored or round(scored[0][0] + scored[0][1], 2) < min_related:
+        return []
     out = []
     for cov, slot, s, sw, covered in scored[: settings.aligned_candidates]:
         a, b = join_compounds(cw, focus(cw, sw))

@@ -134,6 +134,8 @@ class Corpus:
     _conflicts_by_source: dict | None = field(default=None, repr=False)
     _fact_cache: dict = field(default_factory=dict, repr=False)
     index_stats: dict | None = field(default=None, repr=False)  # what the on-disk index did
+    _positions: dict | None = field(default=None, repr=False)
+    _speakers: list | None = field(default=None, repr=False)
 
     @property
     def quotes(self) -> list[Quote]:
@@ -145,6 +147,19 @@ class Corpus:
 
     def source(self, source_id: str) -> Source:
         return self._by_id[source_id]
+
+    def position(self, source_id: str) -> int:
+        """The source's place in the archive (sources are ordered by path)."""
+        if self._positions is None:
+            self._positions = {s.id: n for n, s in enumerate(self.sources)}
+        return self._positions[source_id]
+
+    @property
+    def speakers(self) -> list[str]:
+        """Everyone the sources quote, once each."""
+        if self._speakers is None:
+            self._speakers = sorted({q.speaker for s in self.sources for q in s.quotes if q.speaker})
+        return self._speakers
 
     def __post_init__(self) -> None:
         self._by_id = {s.id: s for s in self.sources}
@@ -292,15 +307,14 @@ def merge(sources: list[Source], registries: list[AliasRegistry]) -> AliasRegist
         registry.absorb(local, full_names_only=True)
     for local in registries:
         registry.absorb(local, full_names_only=False)
+    from .store import StoredSource, canonicalise_mentions
+
     for src in sources:
         for q in src.quotes:
             if q.speaker:
                 q.speaker = registry.canonical_person(q.speaker)
-        for m in src.mentions:
-            if m.kind == "person":
-                m.canonical = registry.canonical_person(m.canonical)
-            if m.person:
-                m.person = registry.canonical_person(m.person)
+        if not isinstance(src, StoredSource):  # a stored source's are canonicalised when read
+            canonicalise_mentions(src.mentions, registry)
     registry.link_org_aliases()
     return registry
 
@@ -365,17 +379,49 @@ def load_sources(
         if f.stem in seen:
             raise InputError(f, f"two sources share the id '{f.stem}' (also {seen[f.stem]}); rename one")
         seen[f.stem] = f
-    stats = None
     if index is not None:
-        from .store import load_indexed
-
-        sources, registries, stats = load_indexed(files, index, max_bytes)
-    else:
-        sources = [read_source(f, max_bytes, f.stem) for f in files]
-        registries = [analyse_source(src) for src in sources]
+        return _load_indexed(folder, files, index, max_bytes, aliases)
+    sources = [read_source(f, max_bytes, f.stem) for f in files]
+    registries = [analyse_source(src) for src in sources]
     registry = merge(sources, registries)
     for name, canonical in (aliases or {}).items():
         registry.accept_alias(name, canonical)
-    corpus = Corpus(sources, registry, str(folder))
-    corpus.index_stats = stats
+    return Corpus(sources, registry, str(folder))
+
+
+def _load_indexed(folder, files, index, max_bytes, aliases) -> Corpus:
+    """The corpus from the on-disk index: sources without their details, the index built from
+    the stored terms, and the conflicts between names saved for this state of the archive."""
+    import hashlib
+    import json
+
+    from .index import Index
+    from .model import Conflict
+    from .store import load_indexed, save, saved
+
+    loaded = load_indexed(files, index, max_bytes)
+    registry = merge(loaded.sources, loaded.registries)
+    for name, canonical in (aliases or {}).items():
+        registry.accept_alias(name, canonical)
+    loaded.store.registry = registry
+    corpus = Corpus(loaded.sources, registry, str(folder))
+    corpus.index_stats = loaded.stats
+    corpus._index = Index([s.id for s in loaded.sources], list(range(len(loaded.sources))), loaded.terms)
+    loaded.terms = []
+    # the name conflicts look across every source's mentions: worked out once per state
+    state = hashlib.sha256((loaded.state + json.dumps(sorted((aliases or {}).items()))).encode("utf-8")).hexdigest()
+    kept = saved(index, "name_conflicts", state)
+    if kept is not None:
+        corpus._name_conflicts = [Conflict(**c) for c in kept["conflicts"]]
+        corpus._speakers = kept["speakers"]
+    else:
+        save(
+            index,
+            "name_conflicts",
+            state,
+            {
+                "conflicts": [c.to_json() for c in corpus.name_conflicts],
+                "speakers": corpus.speakers,
+            },
+        )
     return corpus

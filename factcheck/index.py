@@ -31,7 +31,7 @@ from .normalise import STOPWORDS, stem, tokenize
 
 # Postings read per query before the more common terms are left out: rare terms find the
 # candidates, and every candidate is then scored on all the terms it shares with the item.
-POSTINGS_BUDGET = 200_000
+POSTINGS_BUDGET = 50_000
 MIN_TERMS = 3
 RESCORE = 4  # shortlist size, as a multiple of the candidates asked for
 KINDS = ("sentence", "quote")
@@ -182,36 +182,36 @@ class Index:
         k = self.kinds[kind]
         return list(zip(self.positions[k.slot[entries]].tolist(), k.number[entries].tolist(), strict=True))
 
-    def _best(self, kind: str, entries: np.ndarray, scores: np.ndarray, n: int) -> list[tuple[float, Key]]:
-        """The ``n`` best entries by score, then by key (entries ascend with their keys)."""
-        if len(entries) > n:
-            # the n-th best score, found in C; everything scoring at least that is kept
-            floor = np.partition(scores, len(scores) - n)[len(scores) - n]
-            keep = scores >= floor
-            entries, scores = entries[keep], scores[keep]
-        order = np.lexsort((entries, -scores))[:n]
-        return list(zip(scores[order].tolist(), self._keys(kind, entries[order]), strict=True))
-
     # the four steps
-    def partial(self, kind: str, selected: list[str], idf: dict[str, float], n: int) -> list[tuple[float, Key]]:
+    def _partial(self, kind: str, selected: list[str], idf: dict[str, float], n: int) -> tuple[np.ndarray, np.ndarray]:
+        """Step 2 on this index: the ``n`` best entries on the selected terms, and their scores,
+        best first (ties: earlier entry)."""
         k = self.kinds[kind]
         ids = [self.term_id[t] for t in selected if t in self.term_id]
+        empty = np.zeros(0, dtype=np.int64), np.zeros(0)
         if not ids or not k.n:
-            return []
+            return empty
         lists = [k.postings(t) for t in ids]
         hits = np.concatenate(lists)
         if not len(hits):
-            return []
-        weights = np.repeat(np.array([idf[t] for t in selected if t in self.term_id]), [len(p) for p in lists])
-        scores = np.bincount(hits, weights=weights, minlength=k.n)
-        entries = np.flatnonzero(scores)
-        return self._best(kind, entries, np.round(scores[entries], DECIMALS), n)
+            return empty
+        weights = np.repeat(np.array([idf[self.vocab[t]] for t in ids]), [len(p) for p in lists])
+        scores = np.round(np.bincount(hits, weights=weights, minlength=k.n), DECIMALS)
+        at = scores[hits]  # an entry appears once per selected term it holds
+        many = n * len(ids)
+        if len(hits) > many:
+            # the best n distinct entries are among the n * terms best hits; keep every hit
+            # scoring at least the last of those, so that ties are settled by entry below
+            floor = np.partition(at, len(at) - many)[len(at) - many]
+            hits = hits[at >= floor]
+        entries = np.unique(hits)
+        sc = scores[entries]
+        order = np.lexsort((entries, -sc))[:n]
+        return entries[order], sc[order]
 
-    def rescore(self, kind: str, keys: list[Key], idf: dict[str, float]) -> list[tuple[float, Key]]:
+    def _rescore(self, kind: str, entries: np.ndarray, idf: dict[str, float]) -> np.ndarray:
+        """Step 4 on this index: each entry scored on every term it shares with the item."""
         k = self.kinds[kind]
-        entries = self._entries_of(kind, keys)
-        if not len(entries):
-            return []
         weight = np.zeros(len(self.vocab) + 1)
         for t, w in idf.items():
             i = self.term_id.get(t)
@@ -227,8 +227,17 @@ class Index:
         nonempty = lengths > 0
         if nonempty.any():
             sums[nonempty] = np.add.reduceat(per_term, offsets[nonempty])
-        sums = np.round(sums, DECIMALS)
-        return list(zip(sums.tolist(), self._keys(kind, entries), strict=True))
+        return np.round(sums, DECIMALS)
+
+    def partial(self, kind: str, selected: list[str], idf: dict[str, float], n: int) -> list[tuple[float, Key]]:
+        entries, scores = self._partial(kind, selected, idf, n)
+        return list(zip(scores.tolist(), self._keys(kind, entries), strict=True))
+
+    def rescore(self, kind: str, keys: list[Key], idf: dict[str, float]) -> list[tuple[float, Key]]:
+        entries = self._entries_of(kind, keys)
+        if not len(entries):
+            return []
+        return list(zip(self._rescore(kind, entries, idf).tolist(), self._keys(kind, entries), strict=True))
 
     def _entries_of(self, kind: str, keys: list[Key]) -> np.ndarray:
         """The entry ids of ``keys`` held here (keys of other shards are skipped)."""
@@ -260,9 +269,18 @@ class Index:
         if not selected:
             return []
         idf = {t: self.idf(kind, t) for t in terms}
-        shortlist = self.partial(kind, selected, idf, limit * RESCORE)
-        best = top(self.rescore(kind, [k for _, k in shortlist], idf), limit)
-        return [self.entry(kind, key) for _, key in best]
+        # steps 2-4 on entry numbers: with one index, entries ascend with their keys
+        shortlist, _ = self._partial(kind, selected, idf, limit * RESCORE)
+        if not len(shortlist):
+            return []
+        scores = self._rescore(kind, shortlist, idf)
+        order = np.lexsort((shortlist, -scores))[:limit]
+        k = self.kinds[kind]
+        best = shortlist[order]
+        return [
+            Entry(kind, self.source_ids[slot], num, (), (int(self.positions[slot]), num))
+            for slot, num in zip(k.slot[best].tolist(), k.number[best].tolist(), strict=True)
+        ]
 
     def entry(self, kind: str, key: Key) -> Entry:
         pos, num = key

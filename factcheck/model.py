@@ -43,7 +43,7 @@ class Span:
         return text[self.start : self.end]
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     source: str
     index: int
@@ -55,7 +55,7 @@ class Sentence:
     context: str = ""  # names from the sentence before, when this one opens with a pronoun
 
 
-@dataclass
+@dataclass(slots=True)
 class Quote:
     """Words inside quote marks, possibly running over several paragraphs (``parts``)."""
 
@@ -78,7 +78,7 @@ class Quote:
         return self.parts[-1].end
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A person, organisation, role, number or date named in a text."""
 
@@ -92,7 +92,7 @@ class Mention:
     boilerplate: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     index: int
     start: int

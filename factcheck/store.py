@@ -23,7 +23,7 @@ from .entities import AliasRegistry
 from .ingest import DEFAULT_MAX_BYTES, read_source
 from .model import Mention, Paragraph, Quote, Sentence, Source, Span
 
-SCHEMA = "factcheck.index/1"
+SCHEMA = "factcheck.index/2"
 
 
 class CorruptIndex(Exception):
@@ -31,41 +31,142 @@ class CorruptIndex(Exception):
 
 
 # --- (de)serialising one analysed source ---------------------------------------------------
+#
+# A source is kept in four parts, so that loading an archive reads only what checking needs:
+# ``core`` (text, sentences, quotes), ``detail`` (paragraphs and mentions, read when asked
+# for), the source's own ``registry`` of names, and the index ``terms`` of each sentence
+# and quote.
 
 
-def source_to_dict(src: Source) -> dict:
+def _plain(obj) -> dict:
+    return {f: getattr(obj, f) for f in obj.__slots__}
+
+
+def source_core(src: Source) -> dict:
     return {
         "id": src.id,
         "path": src.path,
         "text": src.text,
         "meta": src.meta,
         "encoding": src.encoding,
-        # vars(), not dataclasses.asdict: these hold only plain values, and asdict's deep
-        # copies were a quarter of the time it took to build the index
-        "paragraphs": [vars(p) for p in src.paragraphs],
-        "sentences": [vars(s) for s in src.sentences],
-        "quotes": [{**vars(q), "parts": [[p.start, p.end] for p in q.parts]} for q in src.quotes],
-        "mentions": [vars(m) for m in src.mentions],
+        "sentences": [[s.paragraph, s.start, s.end, s.text, s.heading, s.context] for s in src.sentences],
+        "quotes": [
+            [[[p.start, p.end] for p in q.parts], q.text, q.speaker, q.title, q.sentence, q.partial, q.attribution]
+            for q in src.quotes
+        ],
     }
 
 
-def source_from_dict(d: dict) -> Source:
-    src = Source(d["id"], d["path"], d["text"], d["meta"], encoding=d["encoding"])
-    src.paragraphs = [Paragraph(**p) for p in d["paragraphs"]]
-    src.sentences = [Sentence(**s) for s in d["sentences"]]
-    src.quotes = [Quote(**{**q, "parts": [Span(a, b) for a, b in q["parts"]]}) for q in d["quotes"]]
-    src.mentions = [Mention(**m) for m in d["mentions"]]
+def source_detail(src: Source) -> dict:
+    return {"paragraphs": [_plain(p) for p in src.paragraphs], "mentions": [_plain(m) for m in src.mentions]}
+
+
+def core_to_source(d: dict, cls=Source) -> Source:
+    src = cls.__new__(cls)
+    sid = d["id"]
+    src.id, src.path, src.text, src.meta, src.encoding = sid, d["path"], d["text"], d["meta"], d["encoding"]
+    src.norm, src.norm_paragraphs, src.norm_sentences = None, [], []
+    # one string object for the source id and the speakers, not one per sentence and quote
+    src.sentences = [
+        Sentence(sid, i, para, a, b, text, heading, ctx)
+        for i, (para, a, b, text, heading, ctx) in enumerate(d["sentences"])
+    ]
+    names: dict[str, str] = {}
+    src.quotes = [
+        Quote(
+            sid,
+            i,
+            [Span(a, b) for a, b in parts],
+            text,
+            names.setdefault(speaker, speaker) if speaker else None,
+            title,
+            sentence,
+            partial,
+            how,
+        )
+        for i, (parts, text, speaker, title, sentence, partial, how) in enumerate(d["quotes"])
+    ]
     return src
 
 
-def _pack(obj: dict) -> tuple[bytes, str]:
-    data = zlib.compress(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
-    return data, hashlib.sha256(data).hexdigest()
+def detail_parts(d: dict) -> tuple[list[Paragraph], list[Mention]]:
+    return [Paragraph(**p) for p in d["paragraphs"]], [Mention(**m) for m in d["mentions"]]
 
 
-def _unpack(data: bytes, checksum: str) -> dict:
-    if hashlib.sha256(data).hexdigest() != checksum:
-        raise CorruptIndex("a row's checksum does not match")
+class StoredSource(Source):
+    """A source loaded from the index: its text, sentences and quotes are held; paragraphs and
+    mentions are read from the index when asked for (they are what an archive is mostly made
+    of, and checking does not need them)."""
+
+    _store: SourceStore | None = None
+
+    def __getattr__(self, name: str):
+        if name in ("paragraphs", "mentions") and self._store is not None:
+            paragraphs, mentions = self._store.detail(self.id)
+            return paragraphs if name == "paragraphs" else mentions
+        raise AttributeError(name)
+
+
+class SourceStore:
+    """Reads sources' details from the index, a few hundred at a time in memory."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self.registry: AliasRegistry | None = None  # the merged registry, once there is one
+        self._db: sqlite3.Connection | None = None
+        self._pid = 0
+        self._paths: dict[str, str] = {}
+        self._cache: dict[str, tuple] = {}
+
+    def _conn(self) -> sqlite3.Connection:
+        if self._db is None or self._pid != os.getpid():  # a forked worker opens its own
+            self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._db
+
+    def detail(self, source_id: str) -> tuple[list[Paragraph], list[Mention]]:
+        hit = self._cache.pop(source_id, None)
+        if hit is None:
+            row = self._conn().execute("SELECT detail FROM files WHERE path = ?", (self._paths[source_id],)).fetchone()
+            if row is None:
+                raise CorruptIndex(f"the index lost {source_id}")
+            paragraphs, mentions = detail_parts(json.loads(zlib.decompress(row[0]).decode("utf-8")))
+            if self.registry is not None:
+                canonicalise_mentions(mentions, self.registry)
+            hit = (paragraphs, mentions)
+            if len(self._cache) >= DETAIL_CACHE:
+                self._cache.pop(next(iter(self._cache)))
+        self._cache[source_id] = hit  # most recently used last
+        return hit
+
+
+DETAIL_CACHE = 256
+
+
+def canonicalise_mentions(mentions: list[Mention], registry: AliasRegistry) -> None:
+    for m in mentions:
+        if m.kind == "person":
+            m.canonical = registry.canonical_person(m.canonical)
+        if m.person:
+            m.person = registry.canonical_person(m.person)
+
+
+PARTS = ("core", "detail", "registry", "terms")
+
+
+def _pack(obj: dict) -> bytes:
+    return zlib.compress(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+
+
+def _checksum(blobs) -> str:
+    h = hashlib.sha256()
+    for b in blobs:
+        h.update(len(b).to_bytes(8, "little"))
+        h.update(b)
+    return h.hexdigest()
+
+
+def _unpack(data: bytes) -> dict:
     try:
         return json.loads(zlib.decompress(data).decode("utf-8"))
     except (zlib.error, ValueError) as e:
@@ -99,7 +200,11 @@ def _create(db: sqlite3.Connection) -> None:
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS files(
             path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, size INTEGER NOT NULL,
-            data BLOB NOT NULL, checksum TEXT NOT NULL
+            core BLOB NOT NULL, detail BLOB NOT NULL, registry BLOB NOT NULL, terms BLOB NOT NULL,
+            checksum TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS archive(
+            key TEXT PRIMARY KEY, state TEXT NOT NULL, value BLOB NOT NULL, checksum TEXT NOT NULL
         );
         """
     )
@@ -135,28 +240,46 @@ def open_index(path: str | Path) -> tuple[sqlite3.Connection, str | None]:
     return db, reason
 
 
-def load_indexed(
-    files: list[Path], index_path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES
-) -> tuple[list[Source], list[AliasRegistry], dict]:
-    """Sources and their registries, from the index where a file is unchanged, analysed and
-    stored where not; removed files are dropped. Returns also what was done."""
+class Loaded:
+    """What the index gives for an archive: its sources (details left on disk), each source's
+    registry and index terms, and what was done."""
+
+    def __init__(self, store: SourceStore) -> None:
+        self.store = store
+        self.sources: list[StoredSource] = []
+        self.registries: list[AliasRegistry] = []
+        self.terms: list = []
+        self.stats = {"reused": 0, "analysed": 0, "removed": 0, "rebuilt": None}
+        self.state = ""  # the digest of every file's path and content
+
+    def add(self, core: dict, registry: dict, terms) -> None:
+        src = core_to_source(core, StoredSource)
+        src._store = self.store
+        self.store._paths[src.id] = src.path
+        self.sources.append(src)
+        self.registries.append(AliasRegistry.from_export(registry))
+        self.terms.append(terms)
+
+
+def load_indexed(files: list[Path], index_path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
+    """Sources from the index where a file is unchanged, analysed and stored where not;
+    removed files are dropped."""
     db, rebuilt = open_index(index_path)
-    stats = {"reused": 0, "analysed": 0, "removed": 0, "rebuilt": rebuilt}
+    out = Loaded(SourceStore(index_path))
+    out.stats["rebuilt"] = rebuilt
     try:
-        known = {
-            row[0]: (row[1], row[2], row[3]) for row in db.execute("SELECT path, sha256, data, checksum FROM files")
-        }
+        known = {row[0]: row[1] for row in db.execute("SELECT path, sha256 FROM files")}
     except sqlite3.DatabaseError as e:  # damage quick_check did not see: start again, once
         db.close()
         _remove(Path(index_path))
         db, _ = open_index(index_path)
         known = {}
-        stats["rebuilt"] = str(e)
-    sources, registries = [], []
+        out.stats["rebuilt"] = str(e)
     wanted = set()
+    state = hashlib.sha256(SCHEMA.encode())
     try:
         with db:  # one transaction: all of this run's changes, or none
-            slots: list = []  # per file, in order: a loaded (source, registry) or a file to analyse
+            slots: list = []  # per file, in order: its parts, or None until it is analysed
             todo: list[tuple[int, Path, str, int]] = []
             for f in files:
                 key = str(f)
@@ -165,61 +288,94 @@ def load_indexed(
                 if size > max_bytes:
                     read_source(f, max_bytes)  # raises the usual error naming the file
                 digest = hashlib.sha256(f.read_bytes()).hexdigest()
-                row = known.get(key)
-                obj = None
-                if row is not None and row[0] == digest:
-                    try:
-                        obj = _unpack(row[1], row[2])
-                    except CorruptIndex:
-                        obj = None
-                if obj is not None:
-                    slots.append((source_from_dict(obj["source"]), AliasRegistry.from_export(obj["registry"])))
-                    stats["reused"] += 1
+                state.update(f"{key}\0{digest}\n".encode())
+                parts = None
+                if known.get(key) == digest:
+                    row = db.execute(
+                        "SELECT core, registry, terms, detail, checksum FROM files WHERE path = ?", (key,)
+                    ).fetchone()
+                    if row is not None and _checksum([row[0], row[3], row[1], row[2]]) == row[4]:
+                        try:
+                            parts = (_unpack(row[0]), _unpack(row[1]), _unpack(row[2]))
+                        except CorruptIndex:
+                            parts = None
+                if parts is not None:
+                    out.stats["reused"] += 1
                 else:
-                    slots.append(None)
-                    todo.append((len(slots) - 1, f, digest, size))
-            for (n, f, digest, size), (packed, checksum) in zip(
+                    todo.append((len(slots), f, digest, size))
+                slots.append(parts)
+            for (n, f, digest, size), blobs in zip(
                 todo, _analyse_all([f for _, f, _, _ in todo], max_bytes), strict=True
             ):
                 db.execute(
-                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)", (str(f), digest, size, packed, checksum)
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (str(f), digest, size, *blobs, _checksum(blobs)),
                 )
-                obj = _unpack(packed, checksum)
-                slots[n] = (source_from_dict(obj["source"]), AliasRegistry.from_export(obj["registry"]))
-                stats["analysed"] += 1
-            for src, reg in slots:
-                sources.append(src)
-                registries.append(reg)
+                core, _detail, registry, terms = blobs
+                slots[n] = (_unpack(core), _unpack(registry), _unpack(terms))
+                out.stats["analysed"] += 1
+            for parts in slots:
+                out.add(*parts)
             for key in set(known) - wanted:
                 db.execute("DELETE FROM files WHERE path = ?", (key,))
-                stats["removed"] += 1
+                out.stats["removed"] += 1
     finally:
         db.close()
-    return sources, registries, stats
+    out.state = state.hexdigest()
+    return out
 
 
-def _analyse_one(args: tuple[str, int]) -> tuple[bytes, str]:
-    """Read and analyse one file; the packed row (a worker process's job)."""
+def saved(index_path: str | Path, key: str, state: str):
+    """What was saved under ``key`` for this ``state`` of the archive, or None."""
+    db = sqlite3.connect(str(index_path))
+    try:
+        row = db.execute("SELECT state, value, checksum FROM archive WHERE key = ?", (key,)).fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        db.close()
+    if row is None or row[0] != state or _checksum([row[1]]) != row[2]:
+        return None
+    try:
+        return _unpack(row[1])
+    except CorruptIndex:
+        return None
+
+
+def save(index_path: str | Path, key: str, state: str, value) -> None:
+    db = sqlite3.connect(str(index_path))
+    try:
+        with db:
+            data = _pack(value)
+            db.execute("INSERT OR REPLACE INTO archive VALUES (?, ?, ?, ?)", (key, state, data, _checksum([data])))
+    finally:
+        db.close()
+
+
+def _analyse_one(args: tuple[str, int]) -> tuple[bytes, bytes, bytes, bytes]:
+    """Read and analyse one file; its packed parts (a worker process's job)."""
     from .corpus import analyse_source
+    from .index import source_terms
 
     path, max_bytes = args
     f = Path(path)
     src = read_source(f, max_bytes, f.stem)
     reg = analyse_source(src)
-    return _pack({"source": source_to_dict(src), "registry": reg.export()})
+    return _pack(source_core(src)), _pack(source_detail(src)), _pack(reg.export()), _pack(source_terms(src))
 
 
 PARALLEL_FROM = 64  # files to analyse before worker processes are worth starting
 
 
-def _analyse_all(files: list[Path], max_bytes: int) -> list[tuple[bytes, str]]:
+def _analyse_all(files: list[Path], max_bytes: int):
     """Every file analysed on its own (analysis never looks across files), in worker processes
     when there are many; the results come back in the order of ``files``."""
     jobs = [(str(f), max_bytes) for f in files]
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < PARALLEL_FROM or workers < 2:
-        return [_analyse_one(j) for j in jobs]
+        yield from (_analyse_one(j) for j in jobs)
+        return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_analyse_one, jobs, chunksize=16))
+        yield from pool.map(_analyse_one, jobs, chunksize=16)

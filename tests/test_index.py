@@ -55,7 +55,7 @@ def test_a_tampered_row_is_not_trusted(folder, tmp_path):
     idx = tmp_path / "i.sqlite"
     load_sources(folder, index=idx)
     db = sqlite3.connect(idx)
-    db.execute("UPDATE files SET data = ? WHERE path LIKE '%itpro%'", (b"x\x9c" + b"\x00" * 20,))
+    db.execute("UPDATE files SET core = ? WHERE path LIKE '%itpro%'", (b"x\x9c" + b"\x00" * 20,))
     db.commit()
     db.close()
     corpus = load_sources(folder, index=idx)
@@ -81,9 +81,48 @@ def test_rows_are_json_not_pickle(folder, tmp_path):
 
     idx = tmp_path / "i.sqlite"
     load_sources(folder, index=idx)
-    (data,) = sqlite3.connect(idx).execute("SELECT data FROM files LIMIT 1").fetchone()
-    obj = json.loads(zlib.decompress(data))
-    assert set(obj) == {"source", "registry"}
+    db = sqlite3.connect(idx)
+    core, detail, registry, terms = db.execute("SELECT core, detail, registry, terms FROM files LIMIT 1").fetchone()
+    assert {"id", "text", "sentences", "quotes"} <= set(json.loads(zlib.decompress(core)))
+    assert set(json.loads(zlib.decompress(detail))) == {"paragraphs", "mentions"}
+    assert set(json.loads(zlib.decompress(registry))) == {"people", "orgs", "acronyms"}
+    sentence_terms, _quote_terms = json.loads(zlib.decompress(terms))
+    assert sentence_terms and all(isinstance(t, str) for ts in sentence_terms for t in ts)
+    (conflicts,) = db.execute("SELECT value FROM archive WHERE key = 'name_conflicts'").fetchone()
+    assert set(json.loads(zlib.decompress(conflicts))) == {"conflicts", "speakers"}
+
+
+def test_details_are_read_from_the_index_when_asked_for(folder, tmp_path):
+    plain = load_sources(folder)
+    idx = tmp_path / "i.sqlite"
+    load_sources(folder, index=idx)
+    stored = load_sources(folder, index=idx)
+    for a, b in zip(plain.sources, stored.sources, strict=True):
+        assert "mentions" not in vars(b) and "paragraphs" not in vars(b)  # left on disk
+        assert b.mentions == a.mentions and b.paragraphs == a.paragraphs
+        assert b.sentences == a.sentences and b.quotes == a.quotes and b.text == a.text
+
+
+def test_saved_conflicts_are_used_only_for_the_same_archive(folder, tmp_path):
+    idx = tmp_path / "i.sqlite"
+    first = load_sources(folder, index=idx)
+    want = [c.to_json() for c in first.name_conflicts]
+    assert [c.to_json() for c in load_sources(folder, index=idx).name_conflicts] == want
+    # tampered: not trusted, worked out again
+    db = sqlite3.connect(idx)
+    db.execute("UPDATE archive SET value = ? WHERE key = 'name_conflicts'", (b"x\x9c" + b"\x00" * 20,))
+    db.commit()
+    db.close()
+    assert [c.to_json() for c in load_sources(folder, index=idx).name_conflicts] == want
+    # accepted aliases change the conflicts: not the saved ones
+    aliased = load_sources(folder, index=idx, aliases={"Australian Safety Institute": "Australian AI Safety Institute"})
+    assert len(aliased.name_conflicts) < len(want)
+    # a changed source changes them too
+    f = next(folder.glob("*itpro*"))
+    f.write_text(f.read_text(encoding="utf-8").replace("Australian", "Austrian"), encoding="utf-8")
+    changed = load_sources(folder, index=idx)
+    assert changed.index_stats["analysed"] == 1
+    assert [c.to_json() for c in changed.name_conflicts] == [c.to_json() for c in load_sources(folder).name_conflicts]
 
 
 def test_index_command_and_check_use_it(folder, tmp_path, monkeypatch):
