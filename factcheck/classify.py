@@ -488,6 +488,15 @@ def entity_type(name: str, registry) -> str | None:
     return None
 
 
+def _name_around(ws: list[Word], i1: int, i2: int) -> str:
+    """The capitalised run that words ``i1:i2`` are part of."""
+    while i1 > 0 and _proper([ws[i1 - 1]]):
+        i1 -= 1
+    while i2 < len(ws) and _proper([ws[i2]]):
+        i2 += 1
+    return " ".join(w.text for w in _proper(ws[i1:i2]))
+
+
 def _proper(ws: list[Word]) -> list[Word]:
     return [w for w in ws if w.capital and w.key not in STOPWORDS and w.key not in PRONOUNS and not w.key[:1].isdigit()]
 
@@ -551,6 +560,12 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
             if reg.same_person(x_name, y_name) or reg.org(x_name) == reg.org(y_name):
                 continue
             tx, ty = entity_type(x_name, reg), entity_type(y_name, reg)
+            if tx is None or ty is None:
+                # the words that differ may be part of a longer name: "Perth Transport | Agency"
+                x_full, y_full = _name_around(a, seg.i1, seg.i2), _name_around(b, seg.j1, seg.j2)
+                if (x_full, y_full) != (x_name, y_name):
+                    tx, ty = entity_type(x_full, reg), entity_type(y_full, reg)
+                    x_name, y_name = x_full, y_full
             if tx is None or tx != ty:
                 continue  # a person against a place is a different statement, not a swap
             findings.append(
@@ -703,6 +718,33 @@ def _novel_inside(al: Alignment, vocabulary: frozenset[str]) -> list[Word]:
     return out
 
 
+def _replaced_inside(al: Alignment) -> list[tuple[str, str]]:
+    """Content words the item puts one for one where the source has others, between words
+    that match ("the agency rejected | delayed 523 projects"): (source's, item's). The
+    sentence then says something else; a spelling variant is no change."""
+    matched = [o for o in al.ops if o.tag == "equal"]
+    if not matched:
+        return []
+    first, last = matched[0].i1, matched[-1].i2
+    out = []
+    for seg in al.segments():
+        if seg.tag != "replace" or seg.i1 < first or seg.i2 > last:
+            continue
+        xs = [w for w in al.a[seg.i1 : seg.i2] if not w.special and w.key not in FUNCTION_WORDS]
+        ys = [w for w in al.b[seg.j1 : seg.j2] if not w.special and w.key not in FUNCTION_WORDS]
+        if not xs or len(xs) != len(ys) or len(xs) > 2:
+            continue  # words for words; a longer rewording ("address" / "deliver a message at") is a paraphrase
+        if all(
+            x.stem == y.stem
+            or spelling_variant(x.text, y.text)
+            or (number_value(x.text) is not None and number_value(x.text) == number_value(y.text))
+            for x, y in zip(xs, ys, strict=True)
+        ):
+            continue
+        out.append((span_text(al.b, seg.j1, seg.j2), span_text(al.a, seg.i1, seg.i2)))
+    return out
+
+
 def _dedupe(findings: list[Finding]) -> list[Finding]:
     seen, out = set(), []
     for f in findings:
@@ -749,12 +791,26 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
     unmatched = [i for i in content if i not in best.covered]
     # a short claim needs all its content matched: two words in common prove little
     thin = bool(unmatched) and len(content) - len(unmatched) < 3
+    replaced = _replaced_inside(best.alignment) if not findings else []
     if findings:
         verdict = "contradicted"
     elif any(f.severity == "warning" for f in variant_f):
         verdict = "disputed"
-    elif best.coverage >= settings.claim_verify_coverage and not novel and not thin:
+    elif best.coverage >= settings.claim_verify_coverage and not novel and not thin and not replaced:
         verdict = "verified"
+    elif replaced and best.coverage >= settings.claim_verify_coverage and not novel:
+        # the same sentence but for a word: the source does not say what the item says
+        verdict = "unsupported"
+        for expected, found in replaced:
+            findings.append(
+                Finding(
+                    "wording",
+                    "warning",
+                    f"the source says '{expected}' where the item says '{found}'",
+                    expected,
+                    found,
+                )
+            )
     elif novel and best.coverage >= settings.claim_verify_coverage:
         verdict = "unsupported"
         found = " ".join(w.text for w in novel)

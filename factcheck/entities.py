@@ -193,6 +193,7 @@ PLACE_HEADS = {
 # fmt: on
 
 
+@lru_cache(maxsize=65536)
 def is_name_word(tok: str) -> bool:
     k = tok.lower().rstrip(".")
     if k in NOT_NAMES or k in WEEKDAYS or k in MONTHS or k in DEMONYMS or k in PLACES or k in PLACE_HEADS:

@@ -196,18 +196,21 @@ class Index:
         if not len(hits):
             return empty
         weights = np.repeat(np.array([idf[self.vocab[t]] for t in ids]), [len(p) for p in lists])
-        scores = np.round(np.bincount(hits, weights=weights, minlength=k.n), DECIMALS)
-        at = scores[hits]  # an entry appears once per selected term it holds
-        many = n * len(ids)
-        if len(hits) > many:
-            # the best n distinct entries are among the n * terms best hits; keep every hit
-            # scoring at least the last of those, so that ties are settled by entry below
-            floor = np.partition(at, len(at) - many)[len(at) - many]
-            hits = hits[at >= floor]
-        entries = np.unique(hits)
-        sc = scores[entries]
-        order = np.lexsort((entries, -sc))[:n]
-        return entries[order], sc[order]
+        # add up each entry's weights: sort the hits (stably, so that every entry's weights are
+        # added in the order of the terms, on any shard), then sum each run
+        order = np.argsort(hits, kind="stable")
+        hits = hits[order]
+        starts = np.flatnonzero(np.concatenate(([True], hits[1:] != hits[:-1])))
+        entries = hits[starts].astype(np.int64)
+        scores = np.round(np.add.reduceat(weights[order], starts), DECIMALS)
+        if len(entries) > n:
+            # the n-th best score, found in C; every entry scoring at least that is kept, so
+            # that ties are settled by entry below
+            floor = np.partition(scores, len(scores) - n)[len(scores) - n]
+            keep = scores >= floor
+            entries, scores = entries[keep], scores[keep]
+        order = np.lexsort((entries, -scores))[:n]
+        return entries[order], scores[order]
 
     def _rescore(self, kind: str, entries: np.ndarray, idf: dict[str, float]) -> np.ndarray:
         """Step 4 on this index: each entry scored on every term it shares with the item."""

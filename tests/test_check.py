@@ -292,3 +292,39 @@ def test_quote_paragraph_after_reported_speech_takes_that_speaker(corpus):
     text = 'Narayan said the partnership was vital.\n\n"No country can tackle that alone."\n'
     quotes = [c for c in parse_draft_text(text, "d.md", corpus.registry).claims if c.kind == "quote"]
     assert [(q.speaker, q.line) for q in quotes] == [("Kanishka Narayan", 3)]
+
+
+def _small_corpus(tmp_path, *articles):
+    from factcheck import load_sources
+
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    for n, text in enumerate(articles):
+        (folder / f"a{n}.txt").write_text(text + "\n", encoding="utf-8")
+    return load_sources(folder)
+
+
+ARCHIVE = (
+    "The Nairobi Water Agency rejected 523 new hospital beds projects in Austin on Wednesday, officials said.",
+    "The Perth Transport Agency delayed 14 new flood defences projects in Leeds on Friday, officials said.",
+)
+
+
+def test_a_word_changed_for_another_the_sources_use_is_not_verified(tmp_path):
+    # every word of the claim is in the archive, and all but one in the evidence sentence:
+    # the sentence says 'rejected', so the claim that it 'delayed' is not confirmed
+    corpus = _small_corpus(tmp_path, *ARCHIVE)
+    it = item(corpus, "The Nairobi Water Agency delayed 523 new hospital beds projects in Austin on Wednesday.")
+    assert it.verdict == "unsupported"
+    (f,) = it.findings
+    assert (f.type, f.expected, f.found) == ("wording", "rejected", "delayed")
+    assert item(corpus, ARCHIVE[0]).verdict == "verified"
+
+
+def test_a_swapped_organisation_is_named_in_full(tmp_path):
+    corpus = _small_corpus(tmp_path, *ARCHIVE)
+    it = item(corpus, "The Perth Transport Agency rejected 523 new hospital beds projects in Austin on Wednesday.")
+    assert it.verdict == "contradicted"
+    assert [(f.type, f.expected, f.found) for f in it.findings] == [
+        ("entity", "Nairobi Water Agency", "Perth Transport Agency")
+    ]
