@@ -399,12 +399,13 @@ def status_conflicts(corpus) -> list[Conflict]:
     """
     from .entities import ORG_HEADS
 
+    body = re.compile(r"((?:[A-Za-z]+\s+){0,3}?(?:" + "|".join(sorted(ORG_HEADS)) + r"))\b", re.I)
     found: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for src in corpus.sources:
         for s in src.sentences:
             if not _STATUS_WORDS.search(s.text):
                 continue  # most sentences say nothing of when a body began
-            for m in re.finditer(r"((?:[A-Za-z]+\s+){0,3}?(?:" + "|".join(sorted(ORG_HEADS)) + r"))\b", s.text, re.I):
+            for m in body.finditer(s.text):
                 phrase = m.group(1)
                 words = [w.lower() for w in phrase.split() if w.lower() not in ("a", "an", "the", "its", "own", "new")]
                 if len(words) < 2:

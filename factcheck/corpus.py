@@ -392,10 +392,23 @@ def load_sources(
 def _load_indexed(folder, files, index, max_bytes, aliases) -> Corpus:
     """The corpus from the on-disk index: sources without their details, the index built from
     the stored terms, and the conflicts between names saved for this state of the archive."""
+    import gc
+
+    # millions of objects are made here and none is garbage: the collector's passes over them
+    # would cost more than the loading (they doubled it at a million sentences)
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_indexed_objects(folder, files, index, max_bytes, aliases)
+    finally:
+        if was:
+            gc.enable()
+
+
+def _load_indexed_objects(folder, files, index, max_bytes, aliases) -> Corpus:
     import hashlib
     import json
 
-    from .index import Index
     from .model import Conflict
     from .store import load_indexed, save, saved
 
@@ -406,8 +419,7 @@ def _load_indexed(folder, files, index, max_bytes, aliases) -> Corpus:
     loaded.store.registry = registry
     corpus = Corpus(loaded.sources, registry, str(folder))
     corpus.index_stats = loaded.stats
-    corpus._index = Index([s.id for s in loaded.sources], list(range(len(loaded.sources))), loaded.terms)
-    loaded.terms = []
+    corpus._index = loaded.index.finish()
     # the name conflicts look across every source's mentions: worked out once per state
     state = hashlib.sha256((loaded.state + json.dumps(sorted((aliases or {}).items()))).encode("utf-8")).hexdigest()
     kept = saved(index, "name_conflicts", state)

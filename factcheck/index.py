@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import sys
+from array import array
 from dataclasses import dataclass
 
 import numpy as np
@@ -104,44 +105,57 @@ class _Kind:
         return self.post[self.post_ptr[t] : self.post_ptr[t + 1]]
 
 
+class IndexBuilder:
+    """Takes sources' terms one source at a time (so that an archive's term lists need never
+    be in memory together) and makes the :class:`Index`."""
+
+    def __init__(self) -> None:
+        self.source_ids: list[str] = []
+        self.positions: list[int] = []
+        self.term_id: dict[str, int] = {}
+        # compact arrays, not lists of Python ints: at a million sentences the term ids alone
+        # are sixteen million numbers
+        self.raw = {k: (array("i"), array("i"), array("q", [0]), array("i")) for k in KINDS}
+
+    def add(self, source_id: str, position: int, per_kind: tuple[list[list[str]], list[list[str]]]) -> None:
+        slot = len(self.source_ids)
+        self.source_ids.append(source_id)
+        self.positions.append(position)
+        tid = self.term_id
+        for kind, lists in zip(KINDS, per_kind, strict=True):
+            slots, numbers, ptr, flat = self.raw[kind]
+            for j, ts in enumerate(lists):
+                flat.extend(sorted({tid.setdefault(t, len(tid)) for t in ts}))
+                ptr.append(len(flat))
+                slots.append(slot)
+                numbers.append(j)
+
+    def finish(self) -> Index:
+        vocab = [""] * len(self.term_id)
+        for t, i in self.term_id.items():
+            vocab[i] = sys.intern(t)
+        kinds = {}
+        for kind, (slots, numbers, ptr, flat) in self.raw.items():
+            kinds[kind] = _Kind(
+                np.frombuffer(slots, dtype=np.int32).copy(),
+                np.frombuffer(numbers, dtype=np.int32).copy(),
+                np.frombuffer(ptr, dtype=np.int64).copy(),
+                np.frombuffer(flat, dtype=np.int32).copy(),
+                len(vocab),
+            )
+        return Index(self.source_ids, self.positions, vocab, kinds)
+
+
 class Index:
     """Stems to the sentences and quotes holding them, weighted by inverse document frequency,
     so that an item is scored against tens of candidates rather than every sentence."""
 
-    def __init__(
-        self,
-        source_ids: list[str],
-        positions: list[int],
-        terms: list[tuple[list[list[str]], list[list[str]]]],
-    ) -> None:
-        """``terms``: for each source, the term lists of its sentences and of its quotes."""
+    def __init__(self, source_ids: list[str], positions: list[int], vocab: list[str], kinds: dict[str, _Kind]) -> None:
         self.source_ids = list(source_ids)
         self.positions = np.asarray(positions, dtype=np.int64)
-        self.slot_of = {s: i for i, s in enumerate(self.source_ids)}
-        self.term_id: dict[str, int] = {}
-        tid = self.term_id
-        raw: dict[str, tuple[list, list, list, list]] = {k: ([], [], [0], []) for k in KINDS}
-        for slot, per_kind in enumerate(terms):
-            for kind, lists in zip(KINDS, per_kind, strict=True):
-                slots, numbers, ptr, flat = raw[kind]
-                for j, ts in enumerate(lists):
-                    ids = sorted({tid.setdefault(t, len(tid)) for t in ts})
-                    flat.extend(ids)
-                    ptr.append(len(flat))
-                    slots.append(slot)
-                    numbers.append(j)
-        self.vocab = [""] * len(tid)
-        for t, i in tid.items():
-            self.vocab[i] = t
-        self.kinds: dict[str, _Kind] = {}
-        for kind, (slots, numbers, ptr, flat) in raw.items():
-            self.kinds[kind] = _Kind(
-                np.asarray(slots, dtype=np.int32),
-                np.asarray(numbers, dtype=np.int32),
-                np.asarray(ptr, dtype=np.int64),
-                np.asarray(flat, dtype=np.int32),
-                len(self.vocab),
-            )
+        self.vocab = vocab
+        self.term_id = {t: i for i, t in enumerate(vocab)}
+        self.kinds = kinds
         self.count = {k: self.kinds[k].n for k in KINDS}
         self._slot_of_pos = {int(p): i for i, p in enumerate(self.positions)}
         self._first: dict[tuple[str, int], int | None] = {}
@@ -151,12 +165,10 @@ class Index:
         """The index of ``corpus``; ``positions`` gives each source's place in the whole
         archive when the corpus is one shard of it."""
         positions = positions or {s.id: n for n, s in enumerate(corpus.sources)}
-        ids, pos, terms = [], [], []
+        builder = IndexBuilder()
         for src in corpus.sources:
-            ids.append(src.id)
-            pos.append(positions[src.id])
-            terms.append(source_terms(src))
-        return cls(ids, pos, terms)
+            builder.add(src.id, positions[src.id], source_terms(src))
+        return builder.finish()
 
     def vocabulary(self) -> set[str]:
         both = self.kinds["sentence"].df + self.kinds["quote"].df

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from . import __version__
 from .entities import AliasRegistry
+from .index import IndexBuilder
 from .ingest import DEFAULT_MAX_BYTES, read_source
 from .model import Mention, Paragraph, Quote, Sentence, Source, Span
 
@@ -248,7 +249,7 @@ class Loaded:
         self.store = store
         self.sources: list[StoredSource] = []
         self.registries: list[AliasRegistry] = []
-        self.terms: list = []
+        self.index = IndexBuilder()
         self.stats = {"reused": 0, "analysed": 0, "removed": 0, "rebuilt": None}
         self.state = ""  # the digest of every file's path and content
 
@@ -258,7 +259,7 @@ class Loaded:
         self.store._paths[src.id] = src.path
         self.sources.append(src)
         self.registries.append(AliasRegistry.from_export(registry))
-        self.terms.append(terms)
+        self.index.add(src.id, len(self.sources) - 1, terms)
 
 
 def load_indexed(files: list[Path], index_path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
@@ -280,6 +281,7 @@ def load_indexed(files: list[Path], index_path: str | Path, max_bytes: int = DEF
     try:
         with db:  # one transaction: all of this run's changes, or none
             slots: list = []  # per file, in order: its parts, or None until it is analysed
+            paths: list[Path] = []
             todo: list[tuple[int, Path, str, int]] = []
             for f in files:
                 key = str(f)
@@ -295,15 +297,13 @@ def load_indexed(files: list[Path], index_path: str | Path, max_bytes: int = DEF
                         "SELECT core, registry, terms, detail, checksum FROM files WHERE path = ?", (key,)
                     ).fetchone()
                     if row is not None and _checksum([row[0], row[3], row[1], row[2]]) == row[4]:
-                        try:
-                            parts = (_unpack(row[0]), _unpack(row[1]), _unpack(row[2]))
-                        except CorruptIndex:
-                            parts = None
+                        parts = (row[0], row[1], row[2])  # read (and checked again) below
                 if parts is not None:
                     out.stats["reused"] += 1
                 else:
                     todo.append((len(slots), f, digest, size))
                 slots.append(parts)
+                paths.append(f)
             for (n, f, digest, size), blobs in zip(
                 todo, _analyse_all([f for _, f, _, _ in todo], max_bytes), strict=True
             ):
@@ -312,10 +312,31 @@ def load_indexed(files: list[Path], index_path: str | Path, max_bytes: int = DEF
                     (str(f), digest, size, *blobs, _checksum(blobs)),
                 )
                 core, _detail, registry, terms = blobs
-                slots[n] = (_unpack(core), _unpack(registry), _unpack(terms))
+                slots[n] = (core, registry, terms)
                 out.stats["analysed"] += 1
-            for parts in slots:
-                out.add(*parts)
+            # one file at a time, so that only the compressed rows of the archive are in
+            # memory at once besides what is kept
+            for n, parts in enumerate(slots):
+                try:
+                    decoded = [_unpack(b) for b in parts]
+                except CorruptIndex:  # written whole but unreadable: analysed again
+                    f = paths[n]
+                    blobs = _analyse_one((str(f), max_bytes))
+                    db.execute(
+                        "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (
+                            str(f),
+                            hashlib.sha256(f.read_bytes()).hexdigest(),
+                            f.stat().st_size,
+                            *blobs,
+                            _checksum(blobs),
+                        ),
+                    )
+                    decoded = [_unpack(blobs[0]), _unpack(blobs[2]), _unpack(blobs[3])]
+                    out.stats["reused"] -= 1
+                    out.stats["analysed"] += 1
+                out.add(*decoded)
+                slots[n] = None
             for key in set(known) - wanted:
                 db.execute("DELETE FROM files WHERE path = ?", (key,))
                 out.stats["removed"] += 1
