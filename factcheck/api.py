@@ -40,9 +40,67 @@ class Report:
         return any(SEVERITY_RANK[it.severity] >= level for it in self.items)
 
 
-def check_claims(claims: list[Claim], corpus: Corpus, settings: Settings | None = None) -> list[Item]:
+PARALLEL_FROM = 200  # items in one call before worker processes are worth starting
+
+
+def check_claims(claims: list[Claim], corpus: Corpus, settings: Settings | None = None, on_done=None) -> list[Item]:
+    """Each claim checked against ``corpus``, in order. With ``settings.jobs`` above 1 (or 0,
+    the default, and at least ``PARALLEL_FROM`` claims on a machine with several cores) the
+    claims are shared among worker processes forked from this one, which see the loaded
+    corpus without copying it; the items are the same as one process gives. ``on_done(n)``
+    is called as claims are finished."""
     settings = settings or Settings()
-    return [check_item(c, corpus, settings) for c in claims]
+    jobs = _jobs(settings, len(claims), corpus)
+    if jobs <= 1:
+        out = []
+        for c in claims:
+            out.append(check_item(c, corpus, settings))
+            if on_done:
+                on_done(1)
+        return out
+    import multiprocessing
+
+    global _SHARED
+    _SHARED = (corpus, settings, set(corpus._fact_cache))
+    size = max(1, min(64, len(claims) // (jobs * 4)))
+    chunks = [claims[i : i + size] for i in range(0, len(claims), size)]
+    out = []
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for items, found in pool.imap(_check_chunk, chunks):
+                out.extend(items)
+                # the conflicts a worker found around its evidence, for the report
+                corpus._fact_cache.update(found)
+                if on_done:
+                    on_done(len(items))
+    finally:
+        _SHARED = None
+    return out
+
+
+_SHARED = None  # (corpus, settings, cache keys) for forked workers
+
+
+def _check_chunk(claims: list[Claim]):
+    corpus, settings, known = _SHARED
+    items = [check_item(c, corpus, settings) for c in claims]
+    found = {k: v for k, v in corpus._fact_cache.items() if k not in known}
+    known.update(found)  # each conflict is sent back once per worker
+    return items, found
+
+
+def _jobs(settings: Settings, n: int, corpus: Corpus) -> int:
+    import multiprocessing
+    import os
+
+    from .index import Index
+
+    if not isinstance(corpus.index, Index) or "fork" not in multiprocessing.get_all_start_methods():
+        return 1  # the Dask engine's client cannot be forked; nor can every platform fork
+    if settings.jobs:
+        return min(settings.jobs, n)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return min(cores, 8) if n >= PARALLEL_FROM else 1
 
 
 def _suppressed(item: Item, parsed: Parsed) -> bool:
@@ -83,8 +141,8 @@ def check(
             documents[str(f)] = parsed.text
         claims = parsed.claims
         if progress is not None and len(claims) >= PROGRESS_FROM:
-            with progress(claims, f"checking {f.name}") as bar:
-                checked = [it for c in bar for it in check_claims([c], corpus, settings)]
+            with progress(None, f"checking {f.name}", len(claims)) as bar:
+                checked = check_claims(claims, corpus, settings, on_done=bar.update)
         else:
             checked = check_claims(claims, corpus, settings)
         items.extend(it for it in checked if not _suppressed(it, parsed))

@@ -36,6 +36,7 @@ class Settings:
     claim_min_coverage: float = 0.5  # below: the evidence is not about the same thing
     candidates: int = 30  # candidates the index hands to the aligner per item
     aligned_candidates: int = 6  # of those, how many are aligned word by word
+    jobs: int = 0  # processes checking items: 0 = one per core once there are enough items
 
 
 # Of the index's candidates, how many are compared word by word. The rest are left out by a

@@ -146,6 +146,12 @@ def main() -> None:
     default=None,
     help="Share of a claim's content its evidence must hold to verify it. Default: 0.7.",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes checking items. Default: one per core for 200 items or more, else 1.",
+)
 def check(
     paths,
     sources,
@@ -158,6 +164,7 @@ def check(
     scheduler,
     quote_min_similarity,
     claim_verify_coverage,
+    jobs,
 ) -> None:
     """Check drafts (.md, .txt) and batch claim files (.csv, .jsonl), or folders of them.
 
@@ -174,6 +181,8 @@ def check(
         config.quote_min_similarity = quote_min_similarity
     if claim_verify_coverage is not None:
         config.claim_verify_coverage = claim_verify_coverage
+    if jobs is not None:
+        config.jobs = jobs
     corpus = _corpus(sources, config)
     client = None
     if engine == "dask":
@@ -243,8 +252,8 @@ def _progress():
     if not sys.stderr.isatty():
         return None
 
-    def bar(items, label):
-        return click.progressbar(items, label=label, file=sys.stderr)
+    def bar(items, label, length=None):
+        return click.progressbar(items, length=length, label=label, file=sys.stderr)
 
     return bar
 

@@ -28,6 +28,7 @@ class Config:
     claim_min_coverage: float = Settings.claim_min_coverage
     candidates: int = Settings.candidates
     aligned_candidates: int = Settings.aligned_candidates
+    jobs: int = Settings.jobs  # 0: one process per core for batches of PARALLEL_FROM items or more
     index: str = ".factcheck/index.sqlite"  # the on-disk index, used when it exists
     aliases: str = ""  # one "name = preferred name" a line
     baseline: str = ""  # a baseline file: report only findings not in it
@@ -53,6 +54,7 @@ class Config:
             claim_min_coverage=self.claim_min_coverage,
             candidates=self.candidates,
             aligned_candidates=self.aligned_candidates,
+            jobs=self.jobs,
         )
 
 

@@ -328,3 +328,21 @@ def test_a_swapped_organisation_is_named_in_full(tmp_path):
     assert [(f.type, f.expected, f.found) for f in it.findings] == [
         ("entity", "Nairobi Water Agency", "Perth Transport Agency")
     ]
+
+
+def test_worker_processes_give_the_items_one_process_gives(corpus):
+    from factcheck import load_sources
+    from factcheck.api import Report
+
+    claims = dev_claims(corpus) * 3  # enough for several chunks per worker
+    serial, forked = load_sources(ROOT / "sources"), load_sources(ROOT / "sources")
+    one = check_claims(claims, serial, Settings(jobs=1))
+    seen = []
+    two = check_claims(claims, forked, Settings(jobs=2), on_done=seen.append)
+    assert [it.to_json() for it in two] == [it.to_json() for it in one]
+    assert [it.conflicts for it in two] == [it.conflicts for it in one]
+    assert sum(seen) == len(claims) and len(seen) > 2
+    # the conflicts the workers found around their evidence (quotes, facts) reach the report
+    found_by_workers = {c.id for c in Report(forked, two).conflicts} - {c.id for c in forked.name_conflicts}
+    assert found_by_workers
+    assert [c.to_json() for c in Report(forked, two).conflicts] == [c.to_json() for c in Report(serial, one).conflicts]
