@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
+
 from .entities import is_place, org_key
 from .model import SEVERITY_RANK, Conflict
 
@@ -143,7 +146,11 @@ def quote_conflicts(corpus, quotes=None) -> list[Conflict]:
         by_source: dict[str, list] = defaultdict(list)
         for e in corpus.index.candidates(q.text, "quote", limit=10):
             if order(e.source) > order(a.id) or (quotes is not None and e.source != a.id):
-                by_source[e.source].append(corpus.source(e.source).quotes[e.number])
+                other = corpus.source(e.source).quotes[e.number]
+                # aligning costs; words that are not even alike as sets of words cannot be
+                # the same quote (0.8 of the words aligned), and are left out first
+                if fuzz.token_set_ratio(q.text, other.text, processor=default_process) >= 60:
+                    by_source[e.source].append(other)
         for bid in sorted(by_source, key=order):
             b = corpus.source(bid)
             matches = [

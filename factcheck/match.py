@@ -251,6 +251,7 @@ _SPELLING = [
 ]
 
 
+@lru_cache(maxsize=65536)
 def spelling_variant(x: str, y: str) -> bool:
     """British/American spellings and hyphenation of one word."""
     x, y = x.lower().replace("-", "").replace(" ", ""), y.lower().replace("-", "").replace(" ", "")

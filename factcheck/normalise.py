@@ -274,6 +274,7 @@ class Token:
         return stem(self.text)
 
 
+@lru_cache(maxsize=131072)
 def word_key(word: str) -> str:
     w = word.lower()
     if w.endswith("'s"):
