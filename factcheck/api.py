@@ -58,6 +58,7 @@ def check_claims(claims: list[Claim], corpus: Corpus, settings: Settings | None 
             if on_done:
                 on_done(1)
         return out
+    import gc
     import multiprocessing
 
     global _SHARED
@@ -65,6 +66,9 @@ def check_claims(claims: list[Claim], corpus: Corpus, settings: Settings | None 
     size = max(1, min(64, len(claims) // (jobs * 4)))
     chunks = [claims[i : i + size] for i in range(0, len(claims), size)]
     out = []
+    # the collector, run in a worker, would write to every object it tracks and so copy the
+    # whole loaded archive page by page into each worker: frozen objects it leaves alone
+    gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             for items, found in pool.imap(_check_chunk, chunks):
@@ -75,6 +79,7 @@ def check_claims(claims: list[Claim], corpus: Corpus, settings: Settings | None 
                     on_done(len(items))
     finally:
         _SHARED = None
+        gc.unfreeze()
     return out
 
 

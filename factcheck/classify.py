@@ -853,9 +853,21 @@ def _touched(item: Item, corpus: Corpus) -> list:
     # an unsupported item's evidence is only the nearest miss: what the sources say about it
     # is no disagreement the item depends on, and the search would cost a retrieval each
     near_miss = item.verdict == "unsupported"
+    ids: set[str] = set()
+
+    def take(c) -> None:
+        if c.id not in ids:
+            ids.add(c.id)
+            out.append(c)
+
     for e in item.evidence:
         src = corpus.source(e.source)
-        found = [c for s, t, c in corpus.name_conflicts_at(e.source) if s < e.end and e.start < t]
+        # a name conflict's holders in this source, already by position (a title held in
+        # many sources has hundreds of thousands of holders in a large archive)
+        for s, t, c in corpus.name_conflicts_at(e.source):
+            if s < e.end and e.start < t:
+                take(c)
+        found = []
         if not near_miss and item.claim.kind == "claim":
             for sent in src.sentences:
                 if sent.start < e.end and e.start < sent.end:
@@ -865,12 +877,12 @@ def _touched(item: Item, corpus: Corpus) -> list:
                 if q.start < e.end and e.start < q.end:
                     found.extend(corpus.quote_conflicts_for(q))
         for c in found:
-            if c not in out and any(
+            if any(
                 h["source"] == e.source and h["start"] < e.end and e.start < h["end"]
                 for f in c.forms
                 for h in f["holders"]
             ):
-                out.append(c)
+                take(c)
     return out
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .entities import (
@@ -50,16 +51,33 @@ def person_bindings(text: str, registry: AliasRegistry, strict: bool = True) -> 
     ``strict=False`` a title may also follow the name ("Tim Ayres, Australia's minister for
     science," / "Kanishka Narayan is the UK Security Minister")."""
     out: list[Binding] = []
+    for name, n_words, honorific, start, end, has_title, lone_ok, title in _name_runs(text, strict):
+        known = registry.person(name)
+        if n_words == 1 and not known and not honorific and not lone_ok:
+            continue  # a lone capitalised word is a name only right after a title's head
+        if n_words >= 2 and not known and not honorific and not has_title and strict:
+            continue
+        b = Binding(known or strip_honorifics(name), honorific, None, start, end)
+        if title is not None:
+            b.title, b.title_start, b.title_end = title
+        out.append(b)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _name_runs(text: str, strict: bool) -> tuple:
+    """What :func:`person_bindings` finds in ``text`` before it asks the registry who is known:
+    (name, words, honorific, start, end, a title phrase stands before it, a lone word may be a
+    name here, (title, start, end) or None). A source's paragraphs are read twice, once before
+    and once after everyone in it is known; this part is the same both times."""
+    out = []
     for m in _NAME_RUN.finditer(text):
         words = m.group(0).split()
         offs = [w.start() + m.start() for w in re.finditer(r"\S+", m.group(0))]
-        # split off honorifics at the front, and non-name words
+        # split off honorifics at the front
         i = 0
         while i < len(words) and words[i].lower().rstrip(".") in HONORIFICS:
             i += 1
-        j = i
-        while j < len(words) and is_name_word(words[j].rstrip(".")):
-            j += 1
         # "Minister Dan Jarvis": the run may start with title words; find the longest name tail
         k = len(words)
         while k > i and not is_name_word(words[k - 1].rstrip(".")):
@@ -83,23 +101,18 @@ def person_bindings(text: str, registry: AliasRegistry, strict: bool = True) -> 
         cut = offs[h] if h < len(offs) else nstart
         base = max(0, cut - 300)
         before = text[base:cut]  # a title stands just before its name
-        title = role_phrase_before(before.rstrip(" ,") + "") if before.strip() else None
-        known = registry.person(name)
-        if len(name_words) == 1 and not known and not honorific:
-            # a lone capitalised word is a name only right after a title's head ("Minister Jarvis")
+        phrase = role_phrase_before(before.rstrip(" ,") + "") if before.strip() else None
+        lone_ok = False
+        if len(name_words) == 1 and phrase is not None:
             head_before = re.search(r"([A-Za-z]+)[\s,]*$", before)
-            if title is None or not head_before or head_before.group(1).lower() not in ROLE_HEADS:
-                continue
-        if len(name_words) >= 2 and not known and not honorific and title is None and strict:
-            continue
-        b = Binding(known or strip_honorifics(name), honorific, None, offs[h] if honorific else nstart, nend)
-        if title is not None:
-            ts, tt = title
+            lone_ok = bool(head_before) and head_before.group(1).lower() in ROLE_HEADS
+        title = None
+        if phrase is not None:
+            ts, tt = phrase
             # the title must end right before the name (allowing a comma)
-            gap = before.rstrip(" ,")
-            if gap.endswith(tt):
-                b.title, b.title_start, b.title_end = tt, base + ts, base + ts + len(tt)
-        if b.title is None and not strict:
+            if before.rstrip(" ,").endswith(tt):
+                title = (tt, base + ts, base + ts + len(tt))
+        if title is None and not strict:
             after = text[nend : nend + 300]
             cm = _COPULA_TITLE.match(after)
             if cm:
@@ -108,11 +121,10 @@ def person_bindings(text: str, registry: AliasRegistry, strict: bool = True) -> 
                 # the whole phrase must be a title: "is the UK Security Minister", not
                 # "is expected to sign the agreement with ... Minister"
                 if rp[1] is not None and rp[0] == 0 and _ends_with_head(cand):
-                    b.title = cand
-                    b.title_start = nend + cm.start("title")
-                    b.title_end = b.title_start + len(cand)
-        out.append(b)
-    return out
+                    title = (cand, nend + cm.start("title"), nend + cm.start("title") + len(cand))
+        start = offs[h] if honorific else nstart
+        out.append((name, len(name_words), honorific, start, nend, phrase is not None, lone_ok, title))
+    return tuple(out)
 
 
 def _ends_with_head(title: str) -> bool:
@@ -307,6 +319,7 @@ def merge(sources: list[Source], registries: list[AliasRegistry]) -> AliasRegist
         registry.absorb(local, full_names_only=True)
     for local in registries:
         registry.absorb(local, full_names_only=False)
+    registry.tidy()
     from .store import StoredSource, canonicalise_mentions
 
     for src in sources:
@@ -399,10 +412,15 @@ def _load_indexed(folder, files, index, max_bytes, aliases) -> Corpus:
     was = gc.isenabled()
     gc.disable()
     try:
-        return _load_indexed_objects(folder, files, index, max_bytes, aliases)
+        corpus = _load_indexed_objects(folder, files, index, max_bytes, aliases)
     finally:
         if was:
             gc.enable()
+    # and the loaded archive lives as long as the process: moved out of the collector's
+    # sight, it is not walked again by every collection a check sets off (at a million
+    # sentences that was a fifth of the time), nor copied into forked workers by the walk
+    gc.freeze()
+    return corpus
 
 
 def _load_indexed_objects(folder, files, index, max_bytes, aliases) -> Corpus:

@@ -594,13 +594,20 @@ class AliasRegistry:
             target = self.add_person(name)
             target.honorifics |= entry.honorifics
             for title, locs in entry.titles.items():
-                merged = set(target.titles.get(title, [])) | set(locs)
-                target.titles[title] = sorted(merged)
+                # gathered here, put in order once by tidy(): sorting on every file made
+                # merging a million sentences' registries take most of a minute
+                target.titles.setdefault(title, []).extend(locs)
         if full_names_only:
             for key, canonical in other.orgs.items():
                 self.orgs.setdefault(key, canonical)
             for acr, key in other.acronyms.items():
                 self.acronyms.setdefault(acr, key)
+
+    def tidy(self) -> None:
+        """Each title's locations once each, in order (after :meth:`absorb`)."""
+        for entry in self.people.values():
+            for title, locs in entry.titles.items():
+                entry.titles[title] = sorted(set(locs))
 
     def export(self) -> dict:
         return {

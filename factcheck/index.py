@@ -125,7 +125,7 @@ class IndexBuilder:
         for kind, lists in zip(KINDS, per_kind, strict=True):
             slots, numbers, ptr, flat = self.raw[kind]
             for j, ts in enumerate(lists):
-                flat.extend(sorted({tid.setdefault(t, len(tid)) for t in ts}))
+                flat.extend([tid.setdefault(t, len(tid)) for t in ts])  # ts: distinct terms
                 ptr.append(len(flat))
                 slots.append(slot)
                 numbers.append(j)
