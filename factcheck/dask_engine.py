@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from .index import KINDS, RESCORE, Entry, index_terms, select_terms, top
+from .index import KINDS, RESCORE, Entry, index_terms, partial_weights, select_terms, top, top_with_ties
 
 _SHARDS: dict[str, object] = {}  # on a worker: shard name -> its Index
 
@@ -105,7 +105,8 @@ class DaskIndex:
             return []
         n = max(self.count[kind], 1)
         idf = {t: math.log(1 + n / df[t]) for t in terms if df.get(t)}
-        shortlist = top(self._on_all(_partial, kind, selected, idf, limit * RESCORE), limit * RESCORE)
+        weights = partial_weights(selected, idf)
+        shortlist = top_with_ties(self._on_all(_partial, kind, selected, weights, limit * RESCORE), limit * RESCORE)
         best = top(self._on_all(_rescore, kind, [k for _, k in shortlist], idf), limit)
         out = []
         for _, key in best:

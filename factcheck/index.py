@@ -10,7 +10,9 @@ gives exactly the candidates one index gives:
 1. the item's terms, rarest first (by document frequency over the whole archive), up to a
    budget of postings (``select_terms``);
 2. each shard scores the entries those terms reach, on those terms (``partial``);
-3. the best ``limit * RESCORE`` partial scores over all shards form the shortlist;
+3. the best ``limit * RESCORE`` partial scores over all shards form the shortlist, with every
+   entry that ties with the last of them (up to ``TIES``): where thousands of sentences share
+   the rare terms, cutting the tie by position would drop the right one at random;
 4. each shard scores its entries on the shortlist on every term they share with the item
    (``rescore``), and the best ``limit`` win.
 
@@ -35,8 +37,10 @@ from .normalise import STOPWORDS, stem, tokenize
 POSTINGS_BUDGET = 50_000
 MIN_TERMS = 3
 RESCORE = 4  # shortlist size, as a multiple of the candidates asked for
+TIES = 8_000  # most entries a shortlist holds, ties included
 KINDS = ("sentence", "quote")
 DECIMALS = 9
+ASKED = 4096  # queries whose candidates are kept
 
 Key = tuple[int, int]  # (source position in the archive, sentence or quote number)
 
@@ -79,9 +83,30 @@ def select_terms(terms: set[str], df) -> list[str]:
     return out
 
 
+def partial_weights(selected: list[str], idf: dict[str, float]) -> dict[str, float]:
+    """The weights the selected terms find candidates with: a number weighs no more than the
+    lightest word. A number is rare, so its idf is high, but it is just what a claim may have
+    changed: at full weight, the hundreds of sentences sharing the changed number crowd out
+    the one sentence that says the same thing with the right number. Rescoring then weighs
+    every term in full."""
+    words = [idf[t] for t in selected if not t[:1].isdigit()]
+    cap = min(words) if words else None
+    return {t: (min(idf[t], cap) if cap is not None and t[:1].isdigit() else idf[t]) for t in selected}
+
+
 def top(scored, n: int) -> list[tuple[float, Key]]:
     """The ``n`` best (score, key) pairs: highest score, then earliest key."""
     return sorted(scored, key=lambda sk: (-sk[0], sk[1]))[:n]
+
+
+def top_with_ties(scored, n: int, cap: int = TIES) -> list[tuple[float, Key]]:
+    """The ``n`` best (score, key) pairs and every pair scoring as the last of them, at most
+    ``cap`` in all: highest score, then earliest key."""
+    ranked = sorted(scored, key=lambda sk: (-sk[0], sk[1]))
+    if len(ranked) <= n:
+        return ranked
+    floor = ranked[n - 1][0]
+    return [sk for sk in ranked[:cap] if sk[0] >= floor]
 
 
 class _Kind:
@@ -159,6 +184,7 @@ class Index:
         self.count = {k: self.kinds[k].n for k in KINDS}
         self._slot_of_pos = {int(p): i for i, p in enumerate(self.positions)}
         self._first: dict[tuple[str, int], int | None] = {}
+        self._asked: dict[tuple[str, str, int], tuple[Entry, ...]] = {}
 
     @classmethod
     def build(cls, corpus, positions: dict[str, int] | None = None) -> Index:
@@ -196,8 +222,9 @@ class Index:
 
     # the four steps
     def _partial(self, kind: str, selected: list[str], idf: dict[str, float], n: int) -> tuple[np.ndarray, np.ndarray]:
-        """Step 2 on this index: the ``n`` best entries on the selected terms, and their scores,
-        best first (ties: earlier entry)."""
+        """Step 2 on this index: the ``n`` best entries on the selected terms and all that tie
+        with the last of them (at most ``TIES``), with their scores, best first (ties: earlier
+        entry)."""
         k = self.kinds[kind]
         ids = [self.term_id[t] for t in selected if t in self.term_id]
         empty = np.zeros(0, dtype=np.int64), np.zeros(0)
@@ -216,12 +243,11 @@ class Index:
         entries = hits[starts].astype(np.int64)
         scores = np.round(np.add.reduceat(weights[order], starts), DECIMALS)
         if len(entries) > n:
-            # the n-th best score, found in C; every entry scoring at least that is kept, so
-            # that ties are settled by entry below
+            # the n-th best score, found in C; every entry scoring at least that is kept
             floor = np.partition(scores, len(scores) - n)[len(scores) - n]
             keep = scores >= floor
             entries, scores = entries[keep], scores[keep]
-        order = np.lexsort((entries, -scores))[:n]
+        order = np.lexsort((entries, -scores))[:TIES]
         return entries[order], scores[order]
 
     def _rescore(self, kind: str, entries: np.ndarray, idf: dict[str, float]) -> np.ndarray:
@@ -279,23 +305,35 @@ class Index:
 
     def candidates(self, text: str, kind: str, *, limit: int = 30) -> list[Entry]:
         """The ``limit`` entries of ``kind`` sharing the most (idf-weighted) stems with ``text``."""
+        # an item quoted word for word asks twice: for itself, and (as its evidence) for the
+        # sources that say it otherwise
+        key = (text, kind, limit)
+        hit = self._asked.pop(key, None)
+        if hit is None:
+            hit = self._candidates(text, kind, limit)
+            if len(self._asked) >= ASKED:
+                self._asked.pop(next(iter(self._asked)))
+        self._asked[key] = hit  # most recently asked last
+        return list(hit)
+
+    def _candidates(self, text: str, kind: str, limit: int) -> tuple[Entry, ...]:
         terms = index_terms(text)
         selected = select_terms(terms, lambda t: self.df(kind, t))
         if not selected:
-            return []
+            return ()
         idf = {t: self.idf(kind, t) for t in terms}
         # steps 2-4 on entry numbers: with one index, entries ascend with their keys
-        shortlist, _ = self._partial(kind, selected, idf, limit * RESCORE)
+        shortlist, _ = self._partial(kind, selected, partial_weights(selected, idf), limit * RESCORE)
         if not len(shortlist):
-            return []
+            return ()
         scores = self._rescore(kind, shortlist, idf)
         order = np.lexsort((shortlist, -scores))[:limit]
         k = self.kinds[kind]
         best = shortlist[order]
-        return [
+        return tuple(
             Entry(kind, self.source_ids[slot], num, (), (int(self.positions[slot]), num))
             for slot, num in zip(k.slot[best].tolist(), k.number[best].tolist(), strict=True)
-        ]
+        )
 
     def entry(self, kind: str, key: Key) -> Entry:
         pos, num = key
