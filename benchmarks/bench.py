@@ -450,14 +450,25 @@ def main() -> None:
     t0 = time.perf_counter()
     brute = [process.extractOne(c.text, texts, scorer=fuzz.WRatio, score_cutoff=70) for c, _, _ in sample]
     brute_s = (time.perf_counter() - t0) * len(claims) / len(sample)
-    agree = answerable = agree_answerable = 0
+    where = dict(zip(texts, keys, strict=True))  # the archive's sentences are distinct
+    agree = answerable = agree_answerable = mine_right = brute_right = agree_brute_right = 0
     for (_c, _want, origin), mine, b in zip(sample, checked["tops"], brute, strict=False):
         theirs = keys[b[2]] if b else None
         agree += mine == theirs
         if origin is not None:
             answerable += 1
             agree_answerable += mine == theirs
-    del texts, keys
+            right = where.get(origin)  # the sentence the claim was made from
+            mine_right += mine == right
+            brute_right += theirs == right
+            agree_brute_right += theirs == right and mine == theirs
+    ours_right_all = sum(
+        1
+        for (_c, _w, origin), mine in zip(claims, checked["tops"], strict=True)
+        if origin and mine == where.get(origin)
+    )
+    n_answerable_all = sum(1 for _c, _w, origin in claims if origin)
+    del texts, keys, where
 
     # a megabyte-long paragraph with no full stop, as a source and as a draft: bounded time
     long_dir = work / "long"
@@ -494,6 +505,11 @@ def main() -> None:
         "agreement": round(agree_answerable / max(answerable, 1), 4),
         "agreement_answerable_claims": answerable,
         "agreement_all_claims": round(agree / len(sample), 4),
+        # the sentence each answerable claim was made from is known: who names it?
+        "agreement_where_bruteforce_names_the_source_sentence": round(agree_brute_right / max(brute_right, 1), 4),
+        "bruteforce_names_the_source_sentence": round(brute_right / max(answerable, 1), 4),
+        "ours_names_the_source_sentence": round(mine_right / max(answerable, 1), 4),
+        "ours_names_the_source_sentence_all_claims": round(ours_right_all / max(n_answerable_all, 1), 4),
         "long_paragraph_1mb_s": round(long_s, 2),
         "python": sys.version.split()[0],
         "cpus": os.cpu_count(),

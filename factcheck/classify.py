@@ -151,7 +151,10 @@ def match_quote(
         a, b = join_compounds(dw, focus(dw, words(view.text)))
         al = align(a, b, by="key")
         out.append(QuoteMatch(view, al, _similarity(al)))
-    out.sort(key=lambda m: (-m.similarity, -m.alignment.score, m.view.source, m.view.quotes[0].index))
+    # on a tie, the fewest quotes: the words' own quote, not the passage it is part of
+    out.sort(
+        key=lambda m: (-m.similarity, -m.alignment.score, len(m.view.quotes), m.view.source, m.view.quotes[0].index)
+    )
     return out
 
 

@@ -540,8 +540,14 @@ class AliasRegistry:
             return name if name in self.people else None
         if name in self.people:
             return name
+        first = word_key(parts[0]).rstrip(".")
         for c in sorted(cands):
-            if word_key(c.split()[0]) == word_key(parts[0]) or word_key(c.split()[0])[:1] == word_key(parts[0])[:1]:
+            known = word_key(c.split()[0]).rstrip(".")
+            if known == first:
+                return c
+            # an initial stands for a first name ("A. Byrne" is Alfie Byrne); two first names
+            # that only begin alike are two people (Alfie and Amelia Byrne)
+            if (len(first) == 1 or len(known) == 1) and known[:1] == first[:1]:
                 return c
         return None
 
@@ -559,7 +565,11 @@ class AliasRegistry:
         pa, pb = ca.split(), cb.split()
         if word_key(pa[-1]) != word_key(pb[-1]):
             return False
-        return len(pa) == 1 or len(pb) == 1 or word_key(pa[0])[:1] == word_key(pb[0])[:1]
+        if len(pa) == 1 or len(pb) == 1:
+            return True
+        fa, fb = word_key(pa[0]).rstrip("."), word_key(pb[0]).rstrip(".")
+        # "A. Byrne" may be Alfie Byrne; Amelia Byrne is not
+        return fa == fb or ((len(fa) == 1 or len(fb) == 1) and fa[:1] == fb[:1])
 
     def add_title(self, person: str, title: str, source: str, start: int, end: int) -> None:
         entry = self.add_person(person)

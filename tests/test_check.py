@@ -346,3 +346,15 @@ def test_worker_processes_give_the_items_one_process_gives(corpus):
     found_by_workers = {c.id for c in Report(forked, two).conflicts} - {c.id for c in forked.name_conflicts}
     assert found_by_workers
     assert [c.to_json() for c in Report(forked, two).conflicts] == [c.to_json() for c in Report(serial, one).conflicts]
+
+
+def test_quote_evidence_is_the_quote_not_the_passage_it_belongs_to(tmp_path):
+    corpus = _small_corpus(
+        tmp_path,
+        '"We will spend 40 million pounds on bus routes," said Health Minister Ava Okafor.\n'
+        '"We will spend 90 million pounds on school meals," Okafor said.',
+    )
+    it = item(corpus, "We will spend 90 million pounds on school meals", kind="quote", speaker="Ava Okafor")
+    assert it.verdict == "verified"
+    (e,) = it.evidence
+    assert e.text == "We will spend 90 million pounds on school meals,"

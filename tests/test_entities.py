@@ -103,3 +103,15 @@ def test_mentions_carry_offsets_into_the_file(by_id):
     assert {"Kanishka Narayan", "Tim Ayres", "Andrew Charlton"} <= people
     years = [m for m in src.mentions if m.text == "2024"]
     assert years and src.text[years[0].start : years[0].end] == "2024"
+
+
+def test_first_names_that_begin_alike_are_two_people():
+    from factcheck.entities import AliasRegistry
+
+    reg = AliasRegistry()
+    reg.add_person("Alfie Byrne")
+    assert reg.person("Amelia Byrne") is None  # another person, not Alfie
+    assert reg.person("A. Byrne") == "Alfie Byrne"  # an initial stands for the first name
+    assert reg.person("Alfie Byrne") == "Alfie Byrne"
+    reg.add_person("Amelia Byrne")
+    assert not reg.same_person("Alfie Byrne", "Amelia Byrne")
