@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from factcheck import check, load_sources
+from factcheck import Claim, Settings, check, check_claims, load_sources
 from factcheck.store import SCHEMA
 from tests.conftest import DEV_SET, ROOT, write
 
@@ -140,3 +140,48 @@ def test_index_command_and_check_use_it(folder, tmp_path, monkeypatch):
     result = CliRunner().invoke(main, ["check", str(DEV_SET / "claims.csv"), "--fail-on", "never"])
     assert result.exit_code == 0
     assert "could not be trusted" in result.output
+
+
+def _near_duplicates(tmp_path, n=600):
+    """An archive of sentences alike but for their numbers, years (each once) and places."""
+    folder = tmp_path / "dups"
+    folder.mkdir()
+    lines = [
+        f"In {1400 + i}, the Lagos Health Institute recorded {100 + i} complaints about solar farms "
+        f"across {'Lagos' if i % 2 else 'Leeds'} and nearby towns."
+        for i in range(n)
+    ]
+    for a in range(0, n, 25):
+        (folder / f"a{a:04d}.txt").write_text("\n".join(lines[a : a + 25]) + "\n", encoding="utf-8")
+    return load_sources(folder), lines
+
+
+def test_a_changed_number_finds_the_sentence_it_was_changed_from(tmp_path, monkeypatch):
+    # hundreds of sentences share every word: the shortlist must not be cut among those ties
+    # by position, and the changed number (shared by another sentence) must not outweigh the
+    # sentence that says the same with the right number
+    import factcheck.index
+    from factcheck.classify import match_claim
+
+    # as in a large archive: the postings budget admits only the three rarest words
+    monkeypatch.setattr(factcheck.index, "POSTINGS_BUDGET", 10)
+    corpus, lines = _near_duplicates(tmp_path)
+    origin = lines[-1]  # the last: cutting ties by position would leave it out
+    claim = origin.replace("699", "650")  # 650 is another sentence's (of another year and place)
+    assert "650" in " ".join(lines)
+    found = [(e.source, e.number) for e in corpus.index.candidates(claim, "sentence", limit=30)]
+    want = next((s.source, s.index) for src in corpus.sources for s in src.sentences if s.text == origin)
+    assert want in found
+    best = match_claim(claim, corpus, Settings())[0]
+    assert best.sentence.text == origin
+    it = check_claims([Claim("c", "t", 1, 1, "claim", claim)], corpus)[0]
+    assert it.verdict == "contradicted"
+    assert [(f.type, f.expected, f.found) for f in it.findings] == [("number", "699", "650")]
+
+
+def test_partial_weights_cap_numbers_at_the_lightest_word():
+    from factcheck.index import partial_weights
+
+    idf = {"solar": 2.5, "lago": 2.0, "699": 7.0}
+    assert partial_weights(["solar", "lago", "699"], idf) == {"solar": 2.5, "lago": 2.0, "699": 2.0}
+    assert partial_weights(["699"], idf) == {"699": 7.0}  # nothing to weigh it against
