@@ -406,7 +406,12 @@ def match_claim(
         ctx = words(s.context) if s.context else []
         cov, slot, covered = _coverage(cw, sw + ctx, extra or set(), vocab)
         scored.append((cov, slot, s, sw, covered))
-    scored.sort(key=lambda x: (-(x[0] + x[1]), -x[0], x[2].source, x[2].index))
+    # only the best few are aligned: among sentences that cover the claim equally (in a large
+    # archive, dozens alike but for a number or a place), the one closest letter by letter
+    # goes first, not the one that happens to come first in the archive
+    q = default_process(text)
+    closeness = {id(x[2]): fuzz.ratio(q, default_process(x[2].text)) for x in scored}
+    scored.sort(key=lambda x: (-(x[0] + x[1]), -x[0], -closeness[id(x[2])], x[2].source, x[2].index))
     if not scored or round(scored[0][0] + scored[0][1], 2) < min_related:
         return []
     out = []
