@@ -397,6 +397,50 @@ _STATUS_WORDS = re.compile(
 )
 
 
+class _Body:
+    """A body's name found by :func:`_bodies`: up to three words and an organisation's head."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def group(self, _n: int = 1) -> str:
+        return self._text[self._start : self._end]
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+_WORDS_BEFORE = re.compile(r"(?:[A-Za-z]+\s+){1,3}$")
+
+
+def _bodies(text: str, heads: re.Pattern) -> list[_Body]:
+    """Each organisation's head word with the (up to three) words before it, left to right and
+    not overlapping: "the Lagos Health Institute". The same matches as the pattern with the
+    words first, ``((?:[A-Za-z]+\\s+){0,3}?(?:head|...))\\b``, found from the heads back
+    instead of trying that pattern at every character of every sentence (which was most of
+    a large archive's status search)."""
+    found = list(heads.finditer(text))
+    out, done = [], 0
+    while True:
+        best = None  # (start, head): the match that starts leftmost wins, as in a scan
+        for h in found:
+            if h.start() < done:
+                continue
+            if best is not None and h.start() > best[0] + 200:
+                break  # three words before a later head cannot start this far left
+            lead = _WORDS_BEFORE.search(text, max(done, h.start() - 200), h.start())
+            start = lead.start() if lead else h.start()
+            if best is None or start < best[0]:
+                best = (start, h)
+        if best is None:
+            return out
+        out.append(_Body(text, best[0], best[1].end()))
+        done = best[1].end()
+
+
 def status_conflicts(corpus) -> list[Conflict]:
     """Candidates: one source says a body was set up in the past, another that it is new.
 
@@ -406,13 +450,13 @@ def status_conflicts(corpus) -> list[Conflict]:
     """
     from .entities import ORG_HEADS
 
-    body = re.compile(r"((?:[A-Za-z]+\s+){0,3}?(?:" + "|".join(sorted(ORG_HEADS)) + r"))\b", re.I)
+    heads = re.compile(r"(?:" + "|".join(sorted(ORG_HEADS)) + r")\b", re.I)
     found: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for src in corpus.sources:
         for s in src.sentences:
             if not _STATUS_WORDS.search(s.text):
                 continue  # most sentences say nothing of when a body began
-            for m in body.finditer(s.text):
+            for m in _bodies(s.text, heads):
                 phrase = m.group(1)
                 words = [w.lower() for w in phrase.split() if w.lower() not in ("a", "an", "the", "its", "own", "new")]
                 if len(words) < 2:

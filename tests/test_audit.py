@@ -1,5 +1,6 @@
 """Disagreements between sources, and the aliases that are not disagreements."""
 
+import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import main
@@ -143,3 +144,31 @@ def test_check_lists_the_conflicts_its_items_touch(tmp_path):
     (it,) = report.items
     assert it.verdict == "disputed"
     assert [c.type for c in report.conflicts] == ["fact"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(Lagos) Health Institute set up last year",
+        "subagency Water Institute",
+        "the Institute of Health Agency",
+        "A new AI Safety Institute and the UK Agency",
+        "its own AI safety institute, established in 2023",
+        "Institute Agency Council",
+        "xInstitute Agency",
+        "a b c d e Institute",
+        "Health\tInstitute and Water  Agency",
+        "the offices of the Agency",
+    ],
+)
+def test_bodies_are_what_the_words_first_pattern_finds(text):
+    import re
+
+    from factcheck.audit import _bodies
+    from factcheck.entities import ORG_HEADS
+
+    alts = "|".join(sorted(ORG_HEADS))
+    pattern = re.compile(r"((?:[A-Za-z]+\s+){0,3}?(?:" + alts + r"))\b", re.I)
+    heads = re.compile(r"(?:" + alts + r")\b", re.I)
+    want = [(m.group(1), m.start(), m.end()) for m in pattern.finditer(text)]
+    assert [(b.group(1), b.start(), b.end()) for b in _bodies(text, heads)] == want
