@@ -68,6 +68,7 @@ def check_claims(claims: list[Claim], corpus: Corpus, settings: Settings | None 
     out = []
     # the collector, run in a worker, would write to every object it tracks and so copy the
     # whole loaded archive page by page into each worker: frozen objects it leaves alone
+    thawed = gc.get_freeze_count() == 0  # an archive loaded from the index is frozen already
     gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
@@ -79,7 +80,8 @@ def check_claims(claims: list[Claim], corpus: Corpus, settings: Settings | None 
                     on_done(len(items))
     finally:
         _SHARED = None
-        gc.unfreeze()
+        if thawed:
+            gc.unfreeze()
     return out
 
 
