@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from nltk.stem.porter import PorterStemmer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
@@ -254,8 +255,10 @@ TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word, number or mark with its offsets. A named tuple: every text is tokenised, and
+    tuples are made several times faster than frozen dataclasses."""
+
     text: str
     start: int
     end: int
