@@ -367,9 +367,7 @@ def _mentions(src: Source, registry: AliasRegistry) -> list[Mention]:
             if c:
                 add(c, t.start, t.end, t.text.lower())
     # one title can be recorded twice (from the quote and the scan); keep each location once
-    for entry in registry.people.values():
-        for title, locs in entry.titles.items():
-            entry.titles[title] = sorted(set(locs))
+    registry.tidy()
     out.sort(key=lambda m: (m.start, m.end, m.kind))
     return out
 

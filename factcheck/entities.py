@@ -496,6 +496,14 @@ def token_class(tokens: list[Token], i: int) -> str | None:
 # --- alias registry -------------------------------------------------------------------------
 
 
+def same_first_name(a: str, b: str) -> bool:
+    """Whether two first names can be one person's: the same name, or an initial and a name it
+    begins ("A. Byrne" is Alfie Byrne). Two names that only begin alike are two people (Alfie
+    and Amelia Byrne)."""
+    fa, fb = word_key(a).rstrip("."), word_key(b).rstrip(".")
+    return fa == fb or ((len(fa) == 1 or len(fb) == 1) and fa[:1] == fb[:1])
+
+
 @dataclass
 class PersonEntry:
     name: str
@@ -540,14 +548,8 @@ class AliasRegistry:
             return name if name in self.people else None
         if name in self.people:
             return name
-        first = word_key(parts[0]).rstrip(".")
         for c in sorted(cands):
-            known = word_key(c.split()[0]).rstrip(".")
-            if known == first:
-                return c
-            # an initial stands for a first name ("A. Byrne" is Alfie Byrne); two first names
-            # that only begin alike are two people (Alfie and Amelia Byrne)
-            if (len(first) == 1 or len(known) == 1) and known[:1] == first[:1]:
+            if same_first_name(c.split()[0], parts[0]):
                 return c
         return None
 
@@ -565,11 +567,7 @@ class AliasRegistry:
         pa, pb = ca.split(), cb.split()
         if word_key(pa[-1]) != word_key(pb[-1]):
             return False
-        if len(pa) == 1 or len(pb) == 1:
-            return True
-        fa, fb = word_key(pa[0]).rstrip("."), word_key(pb[0]).rstrip(".")
-        # "A. Byrne" may be Alfie Byrne; Amelia Byrne is not
-        return fa == fb or ((len(fa) == 1 or len(fb) == 1) and fa[:1] == fb[:1])
+        return len(pa) == 1 or len(pb) == 1 or same_first_name(pa[0], pb[0])
 
     def add_title(self, person: str, title: str, source: str, start: int, end: int) -> None:
         entry = self.add_person(person)
