@@ -135,7 +135,7 @@ class SourceStore:
             row = self._conn().execute("SELECT detail FROM files WHERE path = ?", (self._paths[source_id],)).fetchone()
             if row is None:
                 raise CorruptIndex(f"the index lost {source_id}")
-            paragraphs, mentions = detail_parts(json.loads(zlib.decompress(row[0]).decode("utf-8")))
+            paragraphs, mentions = detail_parts(_unpack(row[0]))
             if self.registry is not None:
                 canonicalise_mentions(mentions, self.registry)
             hit = (paragraphs, mentions)
@@ -154,9 +154,6 @@ def canonicalise_mentions(mentions: list[Mention], registry: AliasRegistry) -> N
             m.canonical = registry.canonical_person(m.canonical)
         if m.person:
             m.person = registry.canonical_person(m.person)
-
-
-PARTS = ("core", "detail", "registry", "terms")
 
 
 def _pack(obj: dict) -> bytes:
@@ -266,6 +263,16 @@ class Loaded:
         self.index.add(src.id, len(self.sources) - 1, terms)
 
 
+def _write_row(db: sqlite3.Connection, f: Path, digest: str, size: int, blobs: tuple[bytes, ...]) -> tuple:
+    """Store one analysed file (its ``_analyse_one`` parts); the parts a load keeps: core,
+    registry, terms."""
+    db.execute(
+        "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (str(f), digest, size, *blobs, _checksum(blobs))
+    )
+    core, _detail, registry, terms = blobs
+    return core, registry, terms
+
+
 def load_indexed(files: list[Path], index_path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     """Sources from the index where a file is unchanged, analysed and stored where not;
     removed files are dropped."""
@@ -285,7 +292,7 @@ def load_indexed(files: list[Path], index_path: str | Path, max_bytes: int = DEF
     try:
         with db:  # one transaction: all of this run's changes, or none
             slots: list = []  # per file, in order: its parts, or None until it is analysed
-            paths: list[Path] = []
+            seen: list[tuple[Path, str, int]] = []  # per file: path, digest, size
             todo: list[tuple[int, Path, str, int]] = []
             for f in files:
                 key = str(f)
@@ -298,25 +305,20 @@ def load_indexed(files: list[Path], index_path: str | Path, max_bytes: int = DEF
                 parts = None
                 if known.get(key) == digest:
                     row = db.execute(
-                        "SELECT core, registry, terms, detail, checksum FROM files WHERE path = ?", (key,)
+                        "SELECT core, detail, registry, terms, checksum FROM files WHERE path = ?", (key,)
                     ).fetchone()
-                    if row is not None and _checksum([row[0], row[3], row[1], row[2]]) == row[4]:
-                        parts = (row[0], row[1], row[2])  # read (and checked again) below
+                    if row is not None and _checksum(row[:4]) == row[4]:
+                        parts = (row[0], row[2], row[3])  # read (and checked again) below
                 if parts is not None:
                     out.stats["reused"] += 1
                 else:
                     todo.append((len(slots), f, digest, size))
                 slots.append(parts)
-                paths.append(f)
+                seen.append((f, digest, size))
             for (n, f, digest, size), blobs in zip(
                 todo, _analyse_all([f for _, f, _, _ in todo], max_bytes), strict=True
             ):
-                db.execute(
-                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (str(f), digest, size, *blobs, _checksum(blobs)),
-                )
-                core, _detail, registry, terms = blobs
-                slots[n] = (core, registry, terms)
+                slots[n] = _write_row(db, f, digest, size, blobs)
                 out.stats["analysed"] += 1
             # one file at a time, so that only the compressed rows of the archive are in
             # memory at once besides what is kept
@@ -324,19 +326,8 @@ def load_indexed(files: list[Path], index_path: str | Path, max_bytes: int = DEF
                 try:
                     decoded = [_unpack(b) for b in parts]
                 except CorruptIndex:  # written whole but unreadable: analysed again
-                    f = paths[n]
-                    blobs = _analyse_one((str(f), max_bytes))
-                    db.execute(
-                        "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        (
-                            str(f),
-                            hashlib.sha256(f.read_bytes()).hexdigest(),
-                            f.stat().st_size,
-                            *blobs,
-                            _checksum(blobs),
-                        ),
-                    )
-                    decoded = [_unpack(blobs[0]), _unpack(blobs[2]), _unpack(blobs[3])]
+                    f, digest, size = seen[n]
+                    decoded = [_unpack(b) for b in _write_row(db, f, digest, size, _analyse_one((str(f), max_bytes)))]
                     out.stats["reused"] -= 1
                     out.stats["analysed"] += 1
                 out.add(*decoded)

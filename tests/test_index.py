@@ -185,3 +185,25 @@ def test_partial_weights_cap_numbers_at_the_lightest_word():
     idf = {"solar": 2.5, "lago": 2.0, "699": 7.0}
     assert partial_weights(["solar", "lago", "699"], idf) == {"solar": 2.5, "lago": 2.0, "699": 2.0}
     assert partial_weights(["699"], idf) == {"699": 7.0}  # nothing to weigh it against
+
+
+def test_a_row_with_a_good_checksum_that_cannot_be_read_is_analysed_again(folder, tmp_path):
+    from factcheck.store import _checksum
+
+    idx = tmp_path / "i.sqlite"
+    load_sources(folder, index=idx)
+    db = sqlite3.connect(idx)
+    path, detail, registry, terms = db.execute(
+        "SELECT path, detail, registry, terms FROM files WHERE path LIKE '%itpro%'"
+    ).fetchone()
+    core = b"not zlib at all"
+    db.execute(
+        "UPDATE files SET core = ?, checksum = ? WHERE path = ?",
+        (core, _checksum([core, detail, registry, terms]), path),
+    )
+    db.commit()
+    db.close()
+    corpus = load_sources(folder, index=idx)
+    assert corpus.index_stats["reused"] == 4 and corpus.index_stats["analysed"] == 1
+    assert len(corpus.source("ukaus-itpro").quotes) == 6
+    assert load_sources(folder, index=idx).index_stats["reused"] == 5  # and the row is good again
