@@ -111,7 +111,7 @@ class DaskIndex:
         out = []
         for _, key in best:
             sid, j = self._entries[(kind, *key)]
-            out.append(Entry(kind, sid, j, (), key))
+            out.append(Entry(kind, sid, j, key))
         return out
 
 

@@ -55,7 +55,6 @@ class Entry:
     kind: str  # sentence | quote
     source: str
     number: int  # sentence or quote index within its source
-    terms: tuple[str, ...] = ()
     key: Key = (0, 0)
 
 
@@ -328,24 +327,18 @@ class Index:
             return ()
         scores = self._rescore(kind, shortlist, idf)
         order = np.lexsort((shortlist, -scores))[:limit]
-        k = self.kinds[kind]
-        best = shortlist[order]
-        return tuple(
-            Entry(kind, self.source_ids[slot], num, (), (int(self.positions[slot]), num))
-            for slot, num in zip(k.slot[best].tolist(), k.number[best].tolist(), strict=True)
-        )
+        return tuple(self._entries(kind, shortlist[order]))
 
-    def entry(self, kind: str, key: Key) -> Entry:
-        pos, num = key
-        return Entry(kind, self.source_ids[self._slot_of_pos[pos]], num, (), key)
+    def _entries(self, kind: str, ids: np.ndarray) -> list[Entry]:
+        k = self.kinds[kind]
+        return [
+            Entry(kind, self.source_ids[slot], num, (int(self.positions[slot]), num))
+            for slot, num in zip(k.slot[ids].tolist(), k.number[ids].tolist(), strict=True)
+        ]
 
     def all(self, kind: str) -> list[Entry]:
         """Every entry of ``kind``: the brute-force reference the index is tested against."""
-        k = self.kinds[kind]
-        return [
-            Entry(kind, self.source_ids[s], int(j), (), (int(self.positions[s]), int(j)))
-            for s, j in zip(k.slot.tolist(), k.number.tolist(), strict=True)
-        ]
+        return self._entries(kind, np.arange(self.kinds[kind].n))
 
 
 def source_terms(src) -> tuple[list[list[str]], list[list[str]]]:
