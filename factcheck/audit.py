@@ -325,7 +325,7 @@ def fact_conflicts(corpus, sentences=None) -> list[Conflict]:
     """The same statement in two sources with a different number, date, weekday or negation.
 
     ``sentences`` limits the search to those (``check`` asks only about its evidence)."""
-    from .classify import Settings, _segment_conflicts, match_claim, prefilter
+    from .classify import Settings, _segment_conflicts, match_claim, prefilter_sentences
     from .normalise import FUNCTION_WORDS
 
     settings = Settings()
@@ -338,7 +338,7 @@ def fact_conflicts(corpus, sentences=None) -> list[Conflict]:
             continue
         cands = corpus.index.candidates(s.text, "sentence", limit=settings.candidates)
         pool = [corpus.source(e.source).sentences[e.number] for e in cands if e.source != a.id]
-        pool = prefilter(s.text, pool, [f"{x.text} {x.context}" for x in pool])
+        pool = prefilter_sentences(s.text, pool)
         if not pool:
             continue
         matches = match_claim(s.text, corpus, settings, sentences=pool, min_related=0.8)

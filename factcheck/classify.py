@@ -46,6 +46,11 @@ class Settings:
 PREFILTER = 10
 
 
+def prefilter_sentences(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """:func:`prefilter` for sentences, read with the names their context lends them."""
+    return prefilter(text, sentences, [f"{s.text} {s.context}" for s in sentences])
+
+
 def prefilter(text: str, items: list, texts: list[str], n: int = PREFILTER) -> list:
     """The ``n`` of ``items`` whose ``texts`` are most like ``text``, in their original order."""
     if len(items) <= n:
@@ -398,7 +403,7 @@ def match_claim(
             corpus.source(e.source).sentences[e.number]
             for e in corpus.index.candidates(text, "sentence", limit=settings.candidates)
         ]
-        sentences = prefilter(text, sentences, [f"{s.text} {s.context}" for s in sentences])
+        sentences = prefilter_sentences(text, sentences)
     vocab = corpus.vocabulary
     scored = []
     for s in sentences:

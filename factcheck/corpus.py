@@ -394,10 +394,15 @@ def load_sources(
         return _load_indexed(folder, files, index, max_bytes, aliases)
     sources = [read_source(f, max_bytes, f.stem) for f in files]
     registries = [analyse_source(src) for src in sources]
+    return Corpus(sources, _registry(sources, registries, aliases), str(folder))
+
+
+def _registry(sources: list[Source], registries: list[AliasRegistry], aliases: dict[str, str] | None) -> AliasRegistry:
+    """The sources' registries merged, with the names the newsroom accepts as one."""
     registry = merge(sources, registries)
     for name, canonical in (aliases or {}).items():
         registry.accept_alias(name, canonical)
-    return Corpus(sources, registry, str(folder))
+    return registry
 
 
 def _load_indexed(folder, files, index, max_bytes, aliases) -> Corpus:
@@ -429,9 +434,7 @@ def _load_indexed_objects(folder, files, index, max_bytes, aliases) -> Corpus:
     from .store import load_indexed, save, saved
 
     loaded = load_indexed(files, index, max_bytes)
-    registry = merge(loaded.sources, loaded.registries)
-    for name, canonical in (aliases or {}).items():
-        registry.accept_alias(name, canonical)
+    registry = _registry(loaded.sources, loaded.registries, aliases)
     loaded.store.registry = registry
     corpus = Corpus(loaded.sources, registry, str(folder))
     corpus.index_stats = loaded.stats
