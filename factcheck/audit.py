@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -38,7 +40,7 @@ def _representative(items) -> str:
     return min(counts, key=lambda t: (-counts[t], "'s" in t, t))
 
 
-def entity_variants(corpus) -> list[Conflict]:
+def entity_variants(corpus, gathered=None) -> list[Conflict]:
     """Organisation names that differ between sources.
 
     Not conflicts: an acronym and its definition, a shorter form that only drops a place
@@ -47,10 +49,10 @@ def entity_variants(corpus) -> list[Conflict]:
     Institute" / "Australian AI Safety Institute": warning); punctuation only (info).
     """
     by_key: dict[str, list] = defaultdict(list)
-    for src in corpus.sources:
-        for m in src.mentions:
-            if m.kind == "org" and not m.boilerplate and len(m.text.split()) >= 2:
-                by_key[org_key(m.text)].append((src, m))
+    for src, facts in gathered if gathered is not None else corpus.gathered():
+        for o in facts["orgs"]:
+            org = _Org(*o)
+            by_key[org.key].append((src, org))
 
     def holders(items) -> list[dict]:
         return sorted(
@@ -73,7 +75,7 @@ def entity_variants(corpus) -> list[Conflict]:
         # punctuation only: the same words, written with different commas
         raw: dict[str, list] = defaultdict(list)
         for src, m in by_key[k]:
-            raw[re.sub(r"\s+", " ", m.canonical.replace("'s", "")).lower()].append((src, m))
+            raw[m.form].append((src, m))
         punct = {re.sub(r"[^\w ]", "", r): r for r in raw}
         if len(raw) > 1 and len({s.id for s, _ in by_key[k]}) > 1 and len(punct) < len(raw):
             forms = [{"text": items[0][1].text, "holders": holders(items)} for r, items in sorted(raw.items())]
@@ -121,6 +123,69 @@ def entity_variants(corpus) -> list[Conflict]:
                 )
             )
     return conflicts
+
+
+class _Org(NamedTuple):
+    """An organisation named in a source: its key (:func:`org_key`), its form with case,
+    spaces and possessives folded, its text and where it is."""
+
+    key: str
+    form: str
+    text: str
+    start: int
+    end: int
+
+
+@cache
+def _heads() -> re.Pattern:
+    from .entities import ORG_HEADS
+
+    return re.compile(r"(?:" + "|".join(sorted(ORG_HEADS)) + r")\b", re.I)
+
+
+def gather(src) -> dict:
+    """What one source brings to the conflicts that look across sources, worked out from that
+    source alone: its organisation names (``orgs``), the people it puts on an agreement for a
+    country (``parties``) and the bodies it calls established or new (``status``). Plain lists,
+    so that the index keeps them with the source's row, and working out an archive's
+    conflicts reads these instead of every source's mentions and sentences."""
+    from .entities import place_key, tokenize
+
+    orgs = [
+        list(_Org(org_key(m.text), re.sub(r"\s+", " ", m.canonical.replace("'s", "")).lower(), m.text, m.start, m.end))
+        for m in src.mentions
+        if m.kind == "org" and not m.boilerplate and len(m.text.split()) >= 2
+    ]
+    parties = []  # [place, person, named (1: by a title in a sentence; 0: as a quote's speaker), start, end]
+    for q in src.quotes:
+        if q.speaker and _AGREEMENT.search(q.text) and q.title:
+            for p in sorted(_title_places(q.title, place_key, tokenize)):
+                parties.append([p, q.speaker, 0, q.start, q.end])
+    for m in src.mentions:
+        if m.kind != "role" or m.boilerplate or not m.person:
+            continue
+        sent = next((s for s in src.sentences if s.start <= m.start < s.end), None)
+        if sent is None or not _AGREEMENT.search(sent.text):
+            continue
+        for p in sorted(_title_places(m.text, place_key, tokenize)):
+            parties.append([p, m.person, 1, sent.start, sent.end])
+    status = []  # [head, established | new, start, end] of the sentence
+    for s in src.sentences:
+        if not _STATUS_WORDS.search(s.text):
+            continue  # most sentences say nothing of when a body began
+        for m in _bodies(s.text, _heads()):
+            words = [w.lower() for w in m.group(1).split() if w.lower() not in ("a", "an", "the", "its", "own", "new")]
+            if len(words) < 2:
+                continue
+            window = s.text[max(0, m.start() - 60) : m.end() + 80]
+            if _ESTABLISHED.search(window):
+                kind = "established"
+            elif _NEW.search(s.text[max(0, m.start() - 40) : m.end()]):
+                kind = "new"
+            else:
+                continue
+            status.append([" ".join(words[-3:]), kind, s.start, s.end])
+    return {"orgs": orgs, "parties": parties, "status": status}
 
 
 def _holder(src, start: int, end: int) -> dict:
@@ -204,7 +269,7 @@ def quote_conflicts(corpus, quotes=None) -> list[Conflict]:
     return out
 
 
-def role_conflicts(corpus) -> list[Conflict]:
+def role_conflicts(corpus, gathered=None) -> list[Conflict]:
     """Titles that disagree between sources."""
     from .entities import role_key, same_role
 
@@ -252,37 +317,27 @@ def role_conflicts(corpus) -> list[Conflict]:
                     forms,
                 )
             )
-    out.extend(_counterparts(corpus))
+    out.extend(_counterparts(corpus, gathered if gathered is not None else corpus.gathered()))
     return out
 
 
 _AGREEMENT = re.compile(r"\b(agreement|memorandum|mou|deal|pact|treaty|accord|partnership)\b", re.I)
 
 
-def _counterparts(corpus) -> list[Conflict]:
+def _counterparts(corpus, gathered) -> list[Conflict]:
     """Different people standing for one country on one agreement, source by source.
 
     In each source, the people whose title names a country and who are quoted on, or named
     in a sentence about, an agreement. Two sources naming different people for one country
     is a candidate for the editor: which minister signs?
     """
-    from .entities import place_key, tokenize
-
     reg = corpus.registry
     by_place: dict[str, dict[str, dict[str, list[dict]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
-    for src in corpus.sources:
-        for q in src.quotes:
-            if q.speaker and _AGREEMENT.search(q.text) and q.title:
-                for p in _title_places(q.title, place_key, tokenize):
-                    by_place[p][src.id][q.speaker].append(_holder(src, q.start, q.end))
-        for m in src.mentions:
-            if m.kind != "role" or m.boilerplate or not m.person:
-                continue
-            sent = next((s for s in src.sentences if s.start <= m.start < s.end), None)
-            if sent is None or not _AGREEMENT.search(sent.text):
-                continue
-            for p in _title_places(m.text, place_key, tokenize):
-                by_place[p][src.id][reg.canonical_person(m.person)].append(_holder(src, sent.start, sent.end))
+    for src, facts in gathered:
+        for place, person, named, start, end in facts["parties"]:
+            # a speaker as the quote gives it; a person named with a title, as the registry knows them
+            who = reg.canonical_person(person) if named else person
+            by_place[place][src.id][who].append(_holder(src, start, end))
     out = []
     for place, per_source in sorted(by_place.items()):
         people = {p for names in per_source.values() for p in names}
@@ -441,35 +496,17 @@ def _bodies(text: str, heads: re.Pattern) -> list[_Body]:
         done = best[1].end()
 
 
-def status_conflicts(corpus) -> list[Conflict]:
+def status_conflicts(corpus, gathered=None) -> list[Conflict]:
     """Candidates: one source says a body was set up in the past, another that it is new.
 
     The body is matched by its head words ("AI safety institute" in any case), and the
     country the sentence names, so "its own AI safety institute" and "a newly-created
     Australian AI Safety Institute" meet.
     """
-    from .entities import ORG_HEADS
-
-    heads = re.compile(r"(?:" + "|".join(sorted(ORG_HEADS)) + r")\b", re.I)
     found: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for src in corpus.sources:
-        for s in src.sentences:
-            if not _STATUS_WORDS.search(s.text):
-                continue  # most sentences say nothing of when a body began
-            for m in _bodies(s.text, heads):
-                phrase = m.group(1)
-                words = [w.lower() for w in phrase.split() if w.lower() not in ("a", "an", "the", "its", "own", "new")]
-                if len(words) < 2:
-                    continue
-                head = " ".join(words[-3:])
-                window = s.text[max(0, m.start() - 60) : m.end() + 80]
-                if _ESTABLISHED.search(window):
-                    kind = "established"
-                elif _NEW.search(s.text[max(0, m.start() - 40) : m.end()]):
-                    kind = "new"
-                else:
-                    continue
-                found[head][kind].append(_holder(src, s.start, s.end))
+    for src, facts in gathered if gathered is not None else corpus.gathered():
+        for head, kind, start, end in facts["status"]:
+            found[head][kind].append(_holder(src, start, end))
     out = []
     for head, kinds in sorted(found.items()):
         if len(kinds) < 2:
@@ -496,12 +533,14 @@ def status_conflicts(corpus) -> list[Conflict]:
 def find_conflicts(corpus, facts: bool = True) -> list[Conflict]:
     """Every conflict; ``facts=False`` leaves out the searches that go item by item (facts and
     quotes), which ``check`` makes only around its own evidence."""
-    conflicts = entity_variants(corpus)
+    # what each source brings, read once (at a million sentences, from the index)
+    gathered = list(corpus.gathered())
+    conflicts = entity_variants(corpus, gathered)
     if facts:
         conflicts += quote_conflicts(corpus)
-    conflicts += role_conflicts(corpus)
+    conflicts += role_conflicts(corpus, gathered)
     if facts:
         conflicts += fact_conflicts(corpus)
-    conflicts += status_conflicts(corpus)
+    conflicts += status_conflicts(corpus, gathered)
     conflicts.sort(key=lambda c: (-SEVERITY_RANK[c.severity], c.type, c.id))
     return conflicts

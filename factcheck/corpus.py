@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -148,6 +149,7 @@ class Corpus:
     index_stats: dict | None = field(default=None, repr=False)  # what the on-disk index did
     _positions: dict | None = field(default=None, repr=False)
     _speakers: list | None = field(default=None, repr=False)
+    _gathered: dict | None = field(default=None, repr=False)  # source id -> packed gather(), from the index
 
     @property
     def quotes(self) -> list[Quote]:
@@ -172,6 +174,20 @@ class Corpus:
         if self._speakers is None:
             self._speakers = sorted({q.speaker for s in self.sources for q in s.quotes if q.speaker})
         return self._speakers
+
+    def gathered(self):
+        """Each source with what it brings to the conflicts across sources
+        (:func:`factcheck.audit.gather`): as the index kept it, or worked out now."""
+        from .audit import gather
+        from .store import CorruptIndex, _unpack
+
+        for src in self.sources:
+            blob = self._gathered.get(src.id) if self._gathered else None
+            facts = None
+            if blob is not None:
+                with contextlib.suppress(CorruptIndex):
+                    facts = _unpack(blob)
+            yield src, facts if facts is not None else gather(src)
 
     def __post_init__(self) -> None:
         self._by_id = {s.id: s for s in self.sources}
@@ -439,6 +455,7 @@ def _load_indexed_objects(folder, files, index, max_bytes, aliases) -> Corpus:
     corpus = Corpus(loaded.sources, registry, str(folder))
     corpus.index_stats = loaded.stats
     corpus._index = loaded.index.finish()
+    corpus._gathered = loaded.gathered
     # the name conflicts look across every source's mentions: worked out once per state
     state = hashlib.sha256((loaded.state + json.dumps(sorted((aliases or {}).items()))).encode("utf-8")).hexdigest()
     kept = saved(index, "name_conflicts", state)

@@ -28,7 +28,7 @@ from .index import IndexBuilder
 from .ingest import DEFAULT_MAX_BYTES, read_source
 from .model import Mention, Paragraph, Quote, Sentence, Source, Span
 
-SCHEMA = "factcheck.index/2"
+SCHEMA = "factcheck.index/3"
 
 
 class CorruptIndex(Exception):
@@ -37,10 +37,11 @@ class CorruptIndex(Exception):
 
 # --- (de)serialising one analysed source ---------------------------------------------------
 #
-# A source is kept in four parts, so that loading an archive reads only what checking needs:
+# A source is kept in five parts, so that loading an archive reads only what checking needs:
 # ``core`` (text, sentences, quotes), ``detail`` (paragraphs and mentions, read when asked
-# for), the source's own ``registry`` of names, and the index ``terms`` of each sentence
-# and quote.
+# for), the source's own ``registry`` of names, the index ``terms`` of each sentence
+# and quote, and what it brings to the conflicts across sources (``gathered``, see
+# :func:`factcheck.audit.gather`; read only when those must be worked out again).
 
 
 def _plain(obj) -> dict:
@@ -203,7 +204,7 @@ def _create(db: sqlite3.Connection) -> None:
         CREATE TABLE IF NOT EXISTS files(
             path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, size INTEGER NOT NULL,
             core BLOB NOT NULL, detail BLOB NOT NULL, registry BLOB NOT NULL, terms BLOB NOT NULL,
-            checksum TEXT NOT NULL
+            gathered BLOB NOT NULL, checksum TEXT NOT NULL
         );
         CREATE TABLE IF NOT EXISTS archive(
             key TEXT PRIMARY KEY, state TEXT NOT NULL, value BLOB NOT NULL, checksum TEXT NOT NULL
@@ -251,26 +252,29 @@ class Loaded:
         self.sources: list[StoredSource] = []
         self.registries: list[AliasRegistry] = []
         self.index = IndexBuilder()
+        self.gathered: dict[str, bytes] = {}  # source id -> what it brings to the name conflicts, packed
         self.stats = {"reused": 0, "analysed": 0, "removed": 0, "rebuilt": None}
         self.state = ""  # the digest of every file's path and content
 
-    def add(self, core: dict, registry: dict, terms) -> None:
+    def add(self, core: dict, registry: dict, terms, gathered: bytes) -> None:
         src = core_to_source(core, StoredSource)
         src._store = self.store
         self.store._paths[src.id] = src.path
         self.sources.append(src)
         self.registries.append(AliasRegistry.from_export(registry))
         self.index.add(src.id, len(self.sources) - 1, terms)
+        self.gathered[src.id] = gathered  # read (once) only if the name conflicts must be worked out
 
 
 def _write_row(db: sqlite3.Connection, f: Path, digest: str, size: int, blobs: tuple[bytes, ...]) -> tuple:
     """Store one analysed file (its ``_analyse_one`` parts); the parts a load keeps: core,
-    registry, terms."""
+    registry, terms, gathered."""
     db.execute(
-        "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (str(f), digest, size, *blobs, _checksum(blobs))
+        "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (str(f), digest, size, *blobs, _checksum(blobs)),
     )
-    core, _detail, registry, terms = blobs
-    return core, registry, terms
+    core, _detail, registry, terms, gathered = blobs
+    return core, registry, terms, gathered
 
 
 def load_indexed(files: list[Path], index_path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
@@ -305,10 +309,10 @@ def load_indexed(files: list[Path], index_path: str | Path, max_bytes: int = DEF
                 parts = None
                 if known.get(key) == digest:
                     row = db.execute(
-                        "SELECT core, detail, registry, terms, checksum FROM files WHERE path = ?", (key,)
+                        "SELECT core, detail, registry, terms, gathered, checksum FROM files WHERE path = ?", (key,)
                     ).fetchone()
-                    if row is not None and _checksum(row[:4]) == row[4]:
-                        parts = (row[0], row[2], row[3])  # read (and checked again) below
+                    if row is not None and _checksum(row[:5]) == row[5]:
+                        parts = (row[0], row[2], row[3], row[4])  # read (and checked again) below
                 if parts is not None:
                     out.stats["reused"] += 1
                 else:
@@ -324,13 +328,14 @@ def load_indexed(files: list[Path], index_path: str | Path, max_bytes: int = DEF
             # memory at once besides what is kept
             for n, parts in enumerate(slots):
                 try:
-                    decoded = [_unpack(b) for b in parts]
+                    decoded = [_unpack(b) for b in parts[:3]]
                 except CorruptIndex:  # written whole but unreadable: analysed again
                     f, digest, size = seen[n]
-                    decoded = [_unpack(b) for b in _write_row(db, f, digest, size, _analyse_one((str(f), max_bytes)))]
+                    parts = _write_row(db, f, digest, size, _analyse_one((str(f), max_bytes)))
+                    decoded = [_unpack(b) for b in parts[:3]]
                     out.stats["reused"] -= 1
                     out.stats["analysed"] += 1
-                out.add(*decoded)
+                out.add(*decoded, parts[3])
                 slots[n] = None
             for key in set(known) - wanted:
                 db.execute("DELETE FROM files WHERE path = ?", (key,))
@@ -368,8 +373,9 @@ def save(index_path: str | Path, key: str, state: str, value) -> None:
         db.close()
 
 
-def _analyse_one(args: tuple[str, int]) -> tuple[bytes, bytes, bytes, bytes]:
+def _analyse_one(args: tuple[str, int]) -> tuple[bytes, bytes, bytes, bytes, bytes]:
     """Read and analyse one file; its packed parts (a worker process's job)."""
+    from .audit import gather
     from .corpus import analyse_source
     from .index import source_terms
 
@@ -377,7 +383,13 @@ def _analyse_one(args: tuple[str, int]) -> tuple[bytes, bytes, bytes, bytes]:
     f = Path(path)
     src = read_source(f, max_bytes, f.stem)
     reg = analyse_source(src)
-    return _pack(source_core(src)), _pack(source_detail(src)), _pack(reg.export()), _pack(source_terms(src))
+    return (
+        _pack(source_core(src)),
+        _pack(source_detail(src)),
+        _pack(reg.export()),
+        _pack(source_terms(src)),
+        _pack(gather(src)),
+    )
 
 
 PARALLEL_FROM = 64  # files to analyse before worker processes are worth starting

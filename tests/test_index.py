@@ -88,6 +88,8 @@ def test_rows_are_json_not_pickle(folder, tmp_path):
     assert set(json.loads(zlib.decompress(registry))) == {"people", "orgs", "acronyms"}
     sentence_terms, _quote_terms = json.loads(zlib.decompress(terms))
     assert sentence_terms and all(isinstance(t, str) for ts in sentence_terms for t in ts)
+    gathered = [json.loads(zlib.decompress(g)) for (g,) in db.execute("SELECT gathered FROM files")]
+    assert all(set(g) == {"orgs", "parties", "status"} for g in gathered)
     (conflicts,) = db.execute("SELECT value FROM archive WHERE key = 'name_conflicts'").fetchone()
     assert set(json.loads(zlib.decompress(conflicts))) == {"conflicts", "speakers"}
 
@@ -101,6 +103,27 @@ def test_details_are_read_from_the_index_when_asked_for(folder, tmp_path):
         assert "mentions" not in vars(b) and "paragraphs" not in vars(b)  # left on disk
         assert b.mentions == a.mentions and b.paragraphs == a.paragraphs
         assert b.sentences == a.sentences and b.quotes == a.quotes and b.text == a.text
+
+
+def test_what_each_source_brings_to_the_conflicts_is_kept_with_its_row(folder, tmp_path, monkeypatch):
+    import sys
+
+    from factcheck.audit import gather
+
+    plain = load_sources(folder)
+    idx = tmp_path / "i.sqlite"
+    load_sources(folder, index=idx)
+    stored = load_sources(folder, index=idx)
+
+    def not_again(src):
+        raise AssertionError(f"{src.id} was analysed again")
+
+    monkeypatch.setattr(sys.modules["factcheck.audit"], "gather", not_again)  # read from the rows
+    kept = {src.id: facts for src, facts in stored.gathered()}
+    monkeypatch.undo()
+    assert kept == {src.id: gather(src) for src in plain.sources}
+    assert any(kept[s]["orgs"] for s in kept) and any(kept[s]["status"] for s in kept)
+    assert any(kept[s]["parties"] for s in kept)
 
 
 def test_saved_conflicts_are_used_only_for_the_same_archive(folder, tmp_path):
