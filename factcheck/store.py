@@ -319,24 +319,34 @@ def load_indexed(files: list[Path], index_path: str | Path, max_bytes: int = DEF
                     todo.append((len(slots), f, digest, size))
                 slots.append(parts)
                 seen.append((f, digest, size))
+            done = 0  # files before this one are loaded
+
+            def load_ready() -> None:
+                # in file order, as far as the files are ready; while the workers analyse
+                # the rest, the rows they have sent back are decoded here
+                nonlocal done
+                while done < len(slots) and slots[done] is not None:
+                    parts = slots[done]
+                    try:
+                        decoded = [_unpack(b) for b in parts[:3]]
+                    except CorruptIndex:  # written whole but unreadable: analysed again
+                        f, digest, size = seen[done]
+                        parts = _write_row(db, f, digest, size, _analyse_one((str(f), max_bytes)))
+                        decoded = [_unpack(b) for b in parts[:3]]
+                        out.stats["reused"] -= 1
+                        out.stats["analysed"] += 1
+                    out.add(*decoded, parts[3])
+                    slots[done] = ()  # loaded: only the compressed rows of files not yet loaded are held
+                    done += 1
+
+            load_ready()
             for (n, f, digest, size), blobs in zip(
                 todo, _analyse_all([f for _, f, _, _ in todo], max_bytes), strict=True
             ):
                 slots[n] = _write_row(db, f, digest, size, blobs)
                 out.stats["analysed"] += 1
-            # one file at a time, so that only the compressed rows of the archive are in
-            # memory at once besides what is kept
-            for n, parts in enumerate(slots):
-                try:
-                    decoded = [_unpack(b) for b in parts[:3]]
-                except CorruptIndex:  # written whole but unreadable: analysed again
-                    f, digest, size = seen[n]
-                    parts = _write_row(db, f, digest, size, _analyse_one((str(f), max_bytes)))
-                    decoded = [_unpack(b) for b in parts[:3]]
-                    out.stats["reused"] -= 1
-                    out.stats["analysed"] += 1
-                out.add(*decoded, parts[3])
-                slots[n] = None
+                load_ready()
+            load_ready()
             for key in set(known) - wanted:
                 db.execute("DELETE FROM files WHERE path = ?", (key,))
                 out.stats["removed"] += 1
