@@ -27,10 +27,11 @@ import math
 import sys
 from array import array
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
-from .normalise import STOPWORDS, stem, tokenize
+from .normalise import STOPWORDS, TOKEN, stem
 
 # Postings read per query before the more common terms are left out: rare terms find the
 # candidates, and every candidate is then scored on all the terms it shares with the item.
@@ -47,7 +48,18 @@ Key = tuple[int, int]  # (source position in the archive, sentence or quote numb
 
 def index_terms(text: str) -> set[str]:
     """The stems a text is found by: content words only, case and inflection folded."""
-    return {sys.intern(stem(t.text)) for t in tokenize(text) if t.lower not in STOPWORDS and t.text[:1].isalnum()}
+    out = {_term(m.group()) for m in TOKEN.finditer(text)}
+    out.discard(None)
+    return out
+
+
+@lru_cache(maxsize=262144)
+def _term(word: str) -> str | None:
+    """A token's index term, or None for a function word or a mark (every sentence of an
+    archive is read for its terms: a word is worked out once)."""
+    if word.lower() in STOPWORDS or not word[:1].isalnum():
+        return None
+    return sys.intern(stem(word))
 
 
 @dataclass(slots=True)

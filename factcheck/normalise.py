@@ -249,7 +249,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
 TOKEN = re.compile(
     r"\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?\+?|\$?\d+(?:\.\d+)?%?\+?"  # numbers, 12,000, $50, 4.5%
-    r"|[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff](?:[\w]|[-'](?=\w))*"  # words, hyphenated, O'Neil
+    r"|[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]\w*(?:[-']\w+)*"  # words, hyphenated, O'Neil
     r"|\.\.\.|\u2026"  # marked omissions
     r"|\[[^\]\n]{0,80}\]"  # bracketed insertions
 )
@@ -295,8 +295,11 @@ def stem(word: str) -> str:
     return _stemmer.stem(word_key(word))
 
 
+_tuple = tuple.__new__  # a Token made without the call through its generated __new__
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    return [Token(m.group(0), m.start() + offset, m.end() + offset) for m in TOKEN.finditer(text)]
+    return [_tuple(Token, (m.group(), m.start() + offset, m.end() + offset)) for m in TOKEN.finditer(text)]
 
 
 STOPWORDS = frozenset(
