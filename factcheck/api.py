@@ -62,6 +62,7 @@ def check_claims(claims: list[Claim], corpus: Corpus, settings: Settings | None 
     import multiprocessing
 
     global _SHARED
+    corpus.warm()
     _SHARED = (corpus, settings, set(corpus._fact_cache))
     size = max(1, min(64, len(claims) // (jobs * 4)))
     chunks = [claims[i : i + size] for i in range(0, len(claims), size)]

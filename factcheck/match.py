@@ -15,8 +15,12 @@ from functools import lru_cache
 from .normalise import STOPWORDS, stem, tokenize, word_key
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, eq=False)
 class Word:
+    """A word of an item or a source, for alignment. Not to be changed once made (it is
+    shared through the cache of :func:`words`); not frozen, because a frozen dataclass is
+    made several times more slowly, and every candidate's words are made for every item."""
+
     text: str
     start: int
     end: int

@@ -350,6 +350,9 @@ def test_worker_processes_give_the_items_one_process_gives(corpus):
     found_by_workers = {c.id for c in Report(forked, two).conflicts} - {c.id for c in forked.name_conflicts}
     assert found_by_workers
     assert [c.to_json() for c in Report(forked, two).conflicts] == [c.to_json() for c in Report(serial, one).conflicts]
+    # what every item reads was worked out before forking, once, not in each worker
+    assert forked._conflicts_by_source is not None and forked._positions is not None
+    assert forked._speakers is not None and forked._vocabulary is not None
 
 
 def test_quote_evidence_is_the_quote_not_the_passage_it_belongs_to(tmp_path):
