@@ -42,6 +42,7 @@ TIES = 8_000  # most entries a shortlist holds, ties included
 KINDS = ("sentence", "quote")
 DECIMALS = 9
 ASKED = 4096  # queries whose candidates are kept
+SUBSETS = 10  # up to this many terms, an entry's score is looked up by the set of terms it holds
 
 Key = tuple[int, int]  # (source position in the archive, sentence or quote number)
 
@@ -242,22 +243,13 @@ class Index:
         if not ids or not k.n:
             return empty
         lists = [k.postings(t) for t in ids]
-        hits = np.concatenate(lists)
-        if not len(hits):
+        if not any(len(p) for p in lists):
             return empty
-        weights = np.repeat(np.array([idf[self.vocab[t]] for t in ids]), [len(p) for p in lists])
-        # add up each entry's weights: sort the hits (stably, so that every entry's weights are
-        # added in the order of the terms, on any shard), then sum each run
-        order = np.argsort(hits, kind="stable")
-        hits = hits[order]
-        starts = np.flatnonzero(np.concatenate(([True], hits[1:] != hits[:-1])))
-        entries = hits[starts].astype(np.int64)
-        scores = np.round(np.add.reduceat(weights[order], starts), DECIMALS)
-        if len(entries) > n:
-            # the n-th best score, found in C; every entry scoring at least that is kept
-            floor = np.partition(scores, len(scores) - n)[len(scores) - n]
-            keep = scores >= floor
-            entries, scores = entries[keep], scores[keep]
+        weights = [idf[self.vocab[t]] for t in ids]
+        if len(ids) <= SUBSETS:
+            entries, scores = _sum_by_subset(lists, weights, k.n, n)
+        else:
+            entries, scores = _sum_by_sorting(lists, weights, n)
         order = np.lexsort((entries, -scores))[:TIES]
         return entries[order], scores[order]
 
@@ -351,6 +343,57 @@ class Index:
     def all(self, kind: str) -> list[Entry]:
         """Every entry of ``kind``: the brute-force reference the index is tested against."""
         return self._entries(kind, np.arange(self.kinds[kind].n))
+
+
+def _sum_by_subset(lists: list[np.ndarray], weights: list[float], size: int, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each entry's summed weight over the term lists it is on, and only the entries among
+    the ``n`` best and their ties (unordered), found without sorting the hits: each entry
+    is marked with the set of terms it holds (a bit per term), and with a few terms there
+    are few sets, each with one score."""
+    bits = np.zeros(size, dtype=np.uint16)
+    for i, p in enumerate(lists):
+        bits[p] |= np.uint16(1 << i)
+    found, held = [], []
+    for i, p in enumerate(lists):
+        b = bits[p]
+        first = (b & np.uint16((1 << i) - 1)) == 0  # each entry once: on the first list it is on
+        found.append(p[first])
+        held.append(b[first])
+    entries = np.concatenate(found).astype(np.int64)
+    sets = np.concatenate(held)
+    # every set's score, its terms' weights added in term order as _sum_by_sorting adds them
+    every = np.arange(1 << len(lists))
+    table = np.zeros(len(every))
+    for i, w in enumerate(weights):
+        table = table + ((every >> i) & 1) * w
+    table = np.round(table, DECIMALS)
+    scores = table[sets]
+    if len(entries) > n:
+        # the n-th best score: count the entries holding each set, best sets first
+        best_first = np.argsort(-table, kind="stable")
+        reached = np.cumsum(np.bincount(sets, minlength=len(table))[best_first])
+        floor = table[best_first[int(np.searchsorted(reached, n))]]
+        keep = scores >= floor
+        entries, scores = entries[keep], scores[keep]
+    return entries, scores
+
+
+def _sum_by_sorting(lists: list[np.ndarray], weights: list[float], n: int) -> tuple[np.ndarray, np.ndarray]:
+    """As :func:`_sum_by_subset`, for more terms than it takes: the hits sorted (stably, so
+    that every entry's weights are added in the order of the terms), each run summed."""
+    hits = np.concatenate(lists)
+    w = np.repeat(np.array(weights), [len(p) for p in lists])
+    order = np.argsort(hits, kind="stable")
+    hits = hits[order]
+    starts = np.flatnonzero(np.concatenate(([True], hits[1:] != hits[:-1])))
+    entries = hits[starts].astype(np.int64)
+    scores = np.round(np.add.reduceat(w[order], starts), DECIMALS)
+    if len(entries) > n:
+        # the n-th best score, found in C; every entry scoring at least that is kept
+        floor = np.partition(scores, len(scores) - n)[len(scores) - n]
+        keep = scores >= floor
+        entries, scores = entries[keep], scores[keep]
+    return entries, scores
 
 
 def source_terms(src) -> tuple[list[list[str]], list[list[str]]]:

@@ -230,3 +230,25 @@ def test_a_row_with_a_good_checksum_that_cannot_be_read_is_analysed_again(folder
     assert corpus.index_stats["reused"] == 4 and corpus.index_stats["analysed"] == 1
     assert len(corpus.source("ukaus-itpro").quotes) == 6
     assert load_sources(folder, index=idx).index_stats["reused"] == 5  # and the row is good again
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_scores_by_set_of_terms_equal_scores_by_sorting_the_hits(seed):
+    """The two ways of adding up an entry's weights find the same best entries, ties and all."""
+    import numpy as np
+
+    from factcheck.index import _sum_by_sorting, _sum_by_subset
+
+    rng = np.random.default_rng(seed)
+    size = 5_000
+    k = int(rng.integers(1, 8))
+    lists = [np.sort(rng.choice(size, int(rng.integers(0, 1_500)), replace=False)).astype(np.int32) for _ in range(k)]
+    # equal weights on purpose: sets of terms that tie
+    weights = [float(w) for w in rng.choice([0.7, 1.3, 2.9], k)]
+    for n in (1, 5, 40, 10_000):
+        a = _sum_by_subset(lists, weights, size, n)
+        b = _sum_by_sorting(lists, weights, n)
+        oa, ob = np.lexsort((a[0], -a[1])), np.lexsort((b[0], -b[1]))
+        assert a[0][oa].tolist() == b[0][ob].tolist() and a[1][oa].tolist() == b[1][ob].tolist()
+        if len(a[0]) and n < len(set(np.concatenate(lists).tolist())):
+            assert len(a[0]) >= n
