@@ -396,7 +396,7 @@ def fact_conflicts(corpus, sentences=None) -> list[Conflict]:
         pool = prefilter_sentences(s.text, pool)
         if not pool:
             continue
-        matches = match_claim(s.text, corpus, settings, sentences=pool, min_related=0.8)
+        matches = match_claim(s.text, corpus, settings, sentences=pool, min_related=0.8, best_only=True)
         if not matches:
             continue
         best = matches[0]

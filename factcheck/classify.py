@@ -394,9 +394,11 @@ def match_claim(
     sentences: list[Sentence] | None = None,
     extra: set[int] | None = None,
     min_related: float = 0.0,
+    best_only: bool = False,
 ) -> list[ClaimMatch]:
     """Source sentences aligned with a claim, best first; none when no sentence is at least
-    ``min_related`` about the same thing (then nothing is aligned)."""
+    ``min_related`` about the same thing (then nothing is aligned). With ``best_only``, only
+    the sentences that can come first are aligned and returned: the first is the same."""
     cw = words(text)
     if sentences is None:
         sentences = [
@@ -419,8 +421,16 @@ def match_claim(
     scored.sort(key=lambda x: (-(x[0] + x[1]), -x[0], -closeness[id(x[2])], x[2].source, x[2].index))
     if not scored or round(scored[0][0] + scored[0][1], 2) < min_related:
         return []
+    top = scored[: settings.aligned_candidates]
+    if best_only:
+        # the alignment only orders sentences alike in how far they cover the claim
+        def alike(x):
+            return round(x[0] + x[1], 2), round(x[0], 2)
+
+        first = max(alike(x) for x in top)
+        top = [x for x in top if alike(x) == first]
     out = []
-    for cov, slot, s, sw, covered in scored[: settings.aligned_candidates]:
+    for cov, slot, s, sw, covered in top:
         a, b = join_compounds(cw, focus(cw, sw))
         out.append(ClaimMatch(s, cov, slot, align(a, b, by="stem", gap_b=-0.15), covered))
     out.sort(

@@ -256,17 +256,19 @@ class Index:
     def _rescore(self, kind: str, entries: np.ndarray, idf: dict[str, float]) -> np.ndarray:
         """Step 4 on this index: each entry scored on every term it shares with the item."""
         k = self.kinds[kind]
-        weight = np.zeros(len(self.vocab) + 1)
-        for t, w in idf.items():
-            i = self.term_id.get(t)
-            if i is not None:
-                weight[i] = w
+        # the item's terms and weights, by term id (a lookup table the size of the vocabulary
+        # would cost more than the scoring in an archive of real text)
+        held = sorted((self.term_id[t], w) for t, w in idf.items() if t in self.term_id)
+        ids = np.array([i for i, _ in held] + [len(self.vocab)], dtype=np.int64)
+        weight = np.array([w for _, w in held] + [0.0])
         starts = k.fwd_ptr[entries]
         lengths = k.fwd_ptr[entries + 1] - starts
         offsets = np.cumsum(lengths) - lengths  # where each entry's run starts, gathered
         # every shortlisted entry's terms, one run after another; an empty run scores 0
         gather = np.arange(lengths.sum()) - np.repeat(offsets - starts, lengths)
-        per_term = weight[k.fwd[gather]]
+        terms = k.fwd[gather]
+        at = np.searchsorted(ids, terms)  # the last id (past the vocabulary) is never matched
+        per_term = np.where(ids[at] == terms, weight[at], 0.0)
         sums = np.zeros(len(entries))
         nonempty = lengths > 0
         if nonempty.any():
