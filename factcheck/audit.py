@@ -192,6 +192,9 @@ def _holder(src, start: int, end: int) -> dict:
     return {"source": src.id, "line": src.line_of(start), "start": start, "end": end, "text": src.text[start:end]}
 
 
+RIVALS = 10  # quotes most like a quote that are compared with it
+
+
 def quote_conflicts(corpus, quotes=None) -> list[Conflict]:
     """The same quote in two sources: worded differently, or given to different speakers.
 
@@ -209,7 +212,8 @@ def quote_conflicts(corpus, quotes=None) -> list[Conflict]:
             continue  # scare quotes ("agentic") are words, not statements
         # the quotes most like this one in other sources; in a full audit, each pair once
         by_source: dict[str, list] = defaultdict(list)
-        for e in corpus.index.candidates(q.text, "quote", limit=10):
+        # (asked as checking asks, so that an item quoted word for word asks the index once)
+        for e in corpus.index.candidates(q.text, "quote", limit=settings.candidates)[:RIVALS]:
             if order(e.source) > order(a.id) or (quotes is not None and e.source != a.id):
                 other = corpus.source(e.source).quotes[e.number]
                 # aligning costs; words that are not even alike as sets of words cannot be

@@ -196,7 +196,7 @@ class Index:
         self.count = {k: self.kinds[k].n for k in KINDS}
         self._slot_of_pos = {int(p): i for i, p in enumerate(self.positions)}
         self._first: dict[tuple[str, int], int | None] = {}
-        self._asked: dict[tuple[str, str, int], tuple[Entry, ...]] = {}
+        self._asked: dict[tuple[frozenset[str], str, int], tuple[Entry, ...]] = {}
 
     @classmethod
     def build(cls, corpus, positions: dict[str, int] | None = None) -> Index:
@@ -311,18 +311,19 @@ class Index:
     def candidates(self, text: str, kind: str, *, limit: int = 30) -> list[Entry]:
         """The ``limit`` entries of ``kind`` sharing the most (idf-weighted) stems with ``text``."""
         # an item quoted word for word asks twice: for itself, and (as its evidence) for the
-        # sources that say it otherwise
-        key = (text, kind, limit)
+        # sources that say it otherwise; the answer depends only on the text's terms, so a
+        # quote and its source, which differ by a comma, ask once
+        terms = index_terms(text)
+        key = (frozenset(terms), kind, limit)
         hit = self._asked.pop(key, None)
         if hit is None:
-            hit = self._candidates(text, kind, limit)
+            hit = self._candidates(terms, kind, limit)
             if len(self._asked) >= ASKED:
                 self._asked.pop(next(iter(self._asked)))
         self._asked[key] = hit  # most recently asked last
         return list(hit)
 
-    def _candidates(self, text: str, kind: str, limit: int) -> tuple[Entry, ...]:
-        terms = index_terms(text)
+    def _candidates(self, terms: set[str], kind: str, limit: int) -> tuple[Entry, ...]:
         selected = select_terms(terms, lambda t: self.df(kind, t))
         if not selected:
             return ()
