@@ -353,6 +353,7 @@ def _sum_by_subset(lists: list[np.ndarray], weights: list[float], size: int, n: 
     the ``n`` best and their ties (unordered), found without sorting the hits: each entry
     is marked with the set of terms it holds (a bit per term), and with a few terms there
     are few sets, each with one score."""
+    lists = [p.astype(np.intp) for p in lists]  # as indices: converted once, not at every use
     bits = np.zeros(size, dtype=np.uint16)
     for i, p in enumerate(lists):
         bits[p] |= np.uint16(1 << i)
@@ -362,7 +363,7 @@ def _sum_by_subset(lists: list[np.ndarray], weights: list[float], size: int, n: 
         first = (b & np.uint16((1 << i) - 1)) == 0  # each entry once: on the first list it is on
         found.append(p[first])
         held.append(b[first])
-    entries = np.concatenate(found).astype(np.int64)
+    entries = np.concatenate(found)
     sets = np.concatenate(held)
     # every set's score, its terms' weights added in term order as _sum_by_sorting adds them
     every = np.arange(1 << len(lists))
