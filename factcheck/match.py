@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .normalise import STOPWORDS, stem, tokenize, word_key
+from .normalise import STOPWORDS, TOKEN, stem, word_key
 
 
 @dataclass(slots=True, eq=False)
@@ -40,19 +40,28 @@ def words(text: str, offset: int = 0, sentence_start: bool = True) -> list[Word]
 def _words(text: str, offset: int = 0, sentence_start: bool = True) -> tuple[Word, ...]:
     """The words of ``text`` for alignment, with offsets (plus ``offset``)."""
     out = []
-    toks = tokenize(text)
-    for i, t in enumerate(toks):
-        if t.text in ("...", "\u2026"):
-            out.append(Word(t.text, t.start + offset, t.end + offset, "", "", "gap"))
-        elif t.text.startswith("["):
-            out.append(Word(t.text, t.start + offset, t.end + offset, "", "", "bracket"))
+    prev_end = -1  # where the last token ended; -1: none yet
+    for m in TOKEN.finditer(text):
+        w = m.group()
+        start, end = m.span()
+        if w == "..." or w == "\u2026":
+            out.append(Word(w, start + offset, end + offset, "", "", "gap"))
+        elif w[0] == "[":
+            out.append(Word(w, start + offset, end + offset, "", "", "bracket"))
         else:
-            j = t.start - 1  # the last character before the word that is not a space
-            while j >= 0 and text[j].isspace():
-                j -= 1
-            initial = (i == 0 and sentence_start) or (j >= 0 and text[j] in '.!?:"')
-            cap = t.text[:1].isupper() and not (initial and t.text.lower() in STOPWORDS)
-            out.append(Word(t.text, t.start + offset, t.end + offset, word_key(t.text), stem(t.text), None, cap))
+            cap = w[0].isupper()
+            if cap and w.lower() in STOPWORDS:
+                # a capital on a function word is no name where a sentence or a quote begins:
+                # at the start, or after the last mark that is not a space being one of .!?:"
+                if prev_end < 0:
+                    before = text[:start].rstrip()
+                    initial = sentence_start or (before != "" and before[-1] in '.!?:"')
+                else:
+                    before = text[prev_end:start].rstrip()
+                    initial = (before[-1] if before else text[prev_end - 1]) in '.!?:"'
+                cap = not initial
+            out.append(Word(w, start + offset, end + offset, word_key(w), stem(w), None, cap))
+        prev_end = end
     return tuple(out)
 
 

@@ -66,3 +66,18 @@ def test_any_span_round_trips(text):
             assert 0 <= oa <= ob <= len(text)
             if b > a and n.is_boundary(a) and n.is_boundary(b):
                 assert fold(text[oa:ob]) == n.text[a:b]
+
+
+def test_a_capital_on_a_function_word_counts_only_away_from_a_sentence_or_quote_start():
+    from factcheck.match import words
+
+    ws = words('The vote. "The plan," said The Hague office: The end [sic] ... The')
+    caps = {(w.text, w.start): w.capital for w in ws}
+    assert caps[("The", 0)] is False  # the text begins
+    assert caps[("The", 11)] is False  # after an opening quote mark
+    assert caps[("The", 27)] is True  # inside a name
+    assert caps[("The", 45)] is False  # after a colon
+    assert caps[("The", 63)] is False  # after an omission's full stops, as after a sentence
+    assert [w.special for w in ws if w.special] == ["bracket", "gap"]
+    assert words("The vote", sentence_start=False)[0].capital is True
+    assert caps[("Hague", 31)] is True and caps[("vote", 4)] is False
