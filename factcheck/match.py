@@ -195,23 +195,24 @@ def align(
                 prow[j] = 4
                 arow[j] = best_j
             continue
-        wt = _weight(w)
+        hit = max(_weight(w), 0.4)
         key = ka[i - 1]
         row[0] = prev[0] + gap_a
         prow[0] = 2
-        for j in range(1, m + 1):
-            if key == kb[j - 1] and key:
-                d = prev[j - 1] + max(wt, 0.4)
+        diag, left = prev[0], row[0]  # the cells up-left and left of the one being filled
+        for j, other in enumerate(kb, 1):
+            up = prev[j]
+            d = diag + (hit if key == other and key else mismatch)
+            u = up + gap_a
+            b_gap = left + gap_b
+            if d >= u and d >= b_gap:
+                left, prow[j] = d, 1
+            elif u >= b_gap:
+                left, prow[j] = u, 2
             else:
-                d = prev[j - 1] + mismatch
-            u = prev[j] + gap_a
-            left = row[j - 1] + gap_b
-            if d >= u and d >= left:
-                row[j], prow[j] = d, 1
-            elif u >= left:
-                row[j], prow[j] = u, 2
-            else:
-                row[j], prow[j] = left, 3
+                left, prow[j] = b_gap, 3
+            row[j] = left
+            diag = up
     # the source may end anywhere
     j = max(range(m + 1), key=lambda x: (H[n][x], -x))
     score = H[n][j]
