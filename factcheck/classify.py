@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -362,12 +363,23 @@ def _slot_class(w: Word) -> str | None:
 
 def _num(w: Word) -> str:
     """A number's value as a term ("3", "three" -> "#3.0"); other words give an empty term."""
-    v = number_value(w.text)
-    return f"#{float(v)}" if v is not None and w.key not in ("first", "second", "half") else ""
+    return _num_term(w.text, w.key)
 
 
-def _coverage(cw: list[Word], sw: list[Word], extra: set[int], vocab: frozenset[str]) -> tuple[float, float, set[int]]:
-    weights = [_weight(w, vocab) for w in cw]
+@lru_cache(maxsize=65536)
+def _num_term(text: str, key: str) -> str:
+    v = number_value(text)
+    return f"#{float(v)}" if v is not None and key not in ("first", "second", "half") else ""
+
+
+def _coverage(
+    cw: list[Word], sw: list[Word], extra: set[int], vocab: frozenset[str], weights: list[float] | None = None
+) -> tuple[float, float, set[int]]:
+    """How much of the claim's weight the sentence holds, and how much more it holds with
+    another value of the same kind; ``weights``: the claim words' (:func:`_weight`), when
+    the caller scores one claim against many sentences."""
+    if weights is None:
+        weights = [_weight(w, vocab) for w in cw]
     total = sum(weights)
     if total == 0:
         return 0.0, 0.0, set()
@@ -407,11 +419,12 @@ def match_claim(
         ]
         sentences = prefilter_sentences(text, sentences)
     vocab = corpus.vocabulary
+    weights = [_weight(w, vocab) for w in cw]
     scored = []
     for s in sentences:
         sw = words(s.text)
         ctx = words(s.context) if s.context else []
-        cov, slot, covered = _coverage(cw, sw + ctx, extra or set(), vocab)
+        cov, slot, covered = _coverage(cw, sw + ctx, extra or set(), vocab, weights)
         scored.append((cov, slot, s, sw, covered))
     # only the best few are aligned: among sentences that cover the claim equally (in a large
     # archive, dozens alike but for a number or a place), the one closest letter by letter
