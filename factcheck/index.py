@@ -357,29 +357,33 @@ def _sum_by_subset(lists: list[np.ndarray], weights: list[float], size: int, n: 
     bits = np.zeros(size, dtype=np.uint16)
     for i, p in enumerate(lists):
         bits[p] |= np.uint16(1 << i)
-    found, held = [], []
+    # each entry once: from the longest list it is on, or else from the first; the longest
+    # list's entries are all taken as they are, unfiltered
+    longest = max(range(len(lists)), key=lambda i: len(lists[i]))
+    found, held = [lists[longest]], [bits[lists[longest]]]
     for i, p in enumerate(lists):
+        if i == longest:
+            continue
         b = bits[p]
-        first = (b & np.uint16((1 << i) - 1)) == 0  # each entry once: on the first list it is on
+        taken = (1 << longest) | ((1 << i) - 1)  # lists an entry would have been taken from
+        first = (b & np.uint16(taken)) == 0
         found.append(p[first])
         held.append(b[first])
     entries = np.concatenate(found)
     sets = np.concatenate(held)
     # every set's score, its terms' weights added in term order as _sum_by_sorting adds them
-    every = np.arange(1 << len(lists))
-    table = np.zeros(len(every))
-    for i, w in enumerate(weights):
-        table = table + ((every >> i) & 1) * w
-    table = np.round(table, DECIMALS)
-    scores = table[sets]
+    table = [0.0]
+    for w in weights:
+        table = table + [t + w for t in table]  # the sets with this term: those without, plus it
+    table = np.round(np.array(table), DECIMALS)
     if len(entries) > n:
         # the n-th best score: count the entries holding each set, best sets first
         best_first = np.argsort(-table, kind="stable")
         reached = np.cumsum(np.bincount(sets, minlength=len(table))[best_first])
         floor = table[best_first[int(np.searchsorted(reached, n))]]
-        keep = scores >= floor
-        entries, scores = entries[keep], scores[keep]
-    return entries, scores
+        keep = (table >= floor)[sets]
+        entries, sets = entries[keep], sets[keep]
+    return entries, table[sets]
 
 
 def _sum_by_sorting(lists: list[np.ndarray], weights: list[float], n: int) -> tuple[np.ndarray, np.ndarray]:
