@@ -40,7 +40,7 @@ def _representative(items) -> str:
     return min(counts, key=lambda t: (-counts[t], "'s" in t, t))
 
 
-def entity_variants(corpus, gathered=None) -> list[Conflict]:
+def entity_variants(corpus, collected: _Collected | None = None) -> list[Conflict]:
     """Organisation names that differ between sources.
 
     Not conflicts: an acronym and its definition, a shorter form that only drops a place
@@ -48,11 +48,7 @@ def entity_variants(corpus, gathered=None) -> list[Conflict]:
     or adds a word inside the name, keeping its first word and its head ("Australian Safety
     Institute" / "Australian AI Safety Institute": warning); punctuation only (info).
     """
-    by_key: dict[str, list] = defaultdict(list)
-    for src, facts in gathered if gathered is not None else corpus.gathered():
-        for o in facts["orgs"]:
-            org = _Org(*o)
-            by_key[org.key].append((src, org))
+    by_key = (collected or _collect(corpus)).orgs
 
     def holders(items) -> list[dict]:
         return sorted(
@@ -188,6 +184,28 @@ def gather(src) -> dict:
     return {"orgs": orgs, "parties": parties, "status": status}
 
 
+class _Collected(NamedTuple):
+    """Every source's :func:`gather`, joined: organisation names by :func:`org_key`, and the
+    parties and status sentences, each with its source."""
+
+    orgs: dict[str, list[tuple[object, _Org]]]
+    parties: list[tuple[object, list]]
+    status: list[tuple[object, list]]
+
+
+def _collect(corpus) -> _Collected:
+    """One pass over what the sources bring (at a million sentences, read from the index),
+    each source's part dropped as soon as it is joined."""
+    out = _Collected(defaultdict(list), [], [])
+    for src, facts in corpus.gathered():
+        for o in facts["orgs"]:
+            org = _Org(*o)
+            out.orgs[org.key].append((src, org))
+        out.parties.extend((src, p) for p in facts["parties"])
+        out.status.extend((src, st) for st in facts["status"])
+    return out
+
+
 def _holder(src, start: int, end: int) -> dict:
     return {"source": src.id, "line": src.line_of(start), "start": start, "end": end, "text": src.text[start:end]}
 
@@ -273,7 +291,7 @@ def quote_conflicts(corpus, quotes=None) -> list[Conflict]:
     return out
 
 
-def role_conflicts(corpus, gathered=None) -> list[Conflict]:
+def role_conflicts(corpus, collected: _Collected | None = None) -> list[Conflict]:
     """Titles that disagree between sources."""
     from .entities import role_key, same_role
 
@@ -321,14 +339,14 @@ def role_conflicts(corpus, gathered=None) -> list[Conflict]:
                     forms,
                 )
             )
-    out.extend(_counterparts(corpus, gathered if gathered is not None else corpus.gathered()))
+    out.extend(_counterparts(corpus, (collected or _collect(corpus)).parties))
     return out
 
 
 _AGREEMENT = re.compile(r"\b(agreement|memorandum|mou|deal|pact|treaty|accord|partnership)\b", re.I)
 
 
-def _counterparts(corpus, gathered) -> list[Conflict]:
+def _counterparts(corpus, parties: list) -> list[Conflict]:
     """Different people standing for one country on one agreement, source by source.
 
     In each source, the people whose title names a country and who are quoted on, or named
@@ -337,11 +355,10 @@ def _counterparts(corpus, gathered) -> list[Conflict]:
     """
     reg = corpus.registry
     by_place: dict[str, dict[str, dict[str, list[dict]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
-    for src, facts in gathered:
-        for place, person, named, start, end in facts["parties"]:
-            # a speaker as the quote gives it; a person named with a title, as the registry knows them
-            who = reg.canonical_person(person) if named else person
-            by_place[place][src.id][who].append(_holder(src, start, end))
+    for src, (place, person, named, start, end) in parties:
+        # a speaker as the quote gives it; a person named with a title, as the registry knows them
+        who = reg.canonical_person(person) if named else person
+        by_place[place][src.id][who].append(_holder(src, start, end))
     out = []
     for place, per_source in sorted(by_place.items()):
         people = {p for names in per_source.values() for p in names}
@@ -500,7 +517,7 @@ def _bodies(text: str, heads: re.Pattern) -> list[_Body]:
         done = best[1].end()
 
 
-def status_conflicts(corpus, gathered=None) -> list[Conflict]:
+def status_conflicts(corpus, collected: _Collected | None = None) -> list[Conflict]:
     """Candidates: one source says a body was set up in the past, another that it is new.
 
     The body is matched by its head words ("AI safety institute" in any case), and the
@@ -508,9 +525,8 @@ def status_conflicts(corpus, gathered=None) -> list[Conflict]:
     Australian AI Safety Institute" meet.
     """
     found: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for src, facts in gathered if gathered is not None else corpus.gathered():
-        for head, kind, start, end in facts["status"]:
-            found[head][kind].append(_holder(src, start, end))
+    for src, (head, kind, start, end) in (collected or _collect(corpus)).status:
+        found[head][kind].append(_holder(src, start, end))
     out = []
     for head, kinds in sorted(found.items()):
         if len(kinds) < 2:
@@ -537,14 +553,13 @@ def status_conflicts(corpus, gathered=None) -> list[Conflict]:
 def find_conflicts(corpus, facts: bool = True) -> list[Conflict]:
     """Every conflict; ``facts=False`` leaves out the searches that go item by item (facts and
     quotes), which ``check`` makes only around its own evidence."""
-    # what each source brings, read once (at a million sentences, from the index)
-    gathered = list(corpus.gathered())
-    conflicts = entity_variants(corpus, gathered)
+    collected = _collect(corpus)  # what each source brings, read once
+    conflicts = entity_variants(corpus, collected)
     if facts:
         conflicts += quote_conflicts(corpus)
-    conflicts += role_conflicts(corpus, gathered)
+    conflicts += role_conflicts(corpus, collected)
     if facts:
         conflicts += fact_conflicts(corpus)
-    conflicts += status_conflicts(corpus, gathered)
+    conflicts += status_conflicts(corpus, collected)
     conflicts.sort(key=lambda c: (-SEVERITY_RANK[c.severity], c.type, c.id))
     return conflicts

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -295,13 +296,14 @@ def analyse_source(src: Source) -> AliasRegistry:
                 if b.title and b.title_start is not None:
                     a, e = src.norm.to_orig(ps + b.title_start, ps + b.title_end)
                     registry.add_title(registry.canonical_person(b.name), b.title, src.id, a, e)
-    qs = find_quote_spans(text, paras, src.text, src.norm)
+    found = find_quote_spans(text, paras, src.text, src.norm)  # the same in both passes
+    qs = [copy.copy(q) for q in found]  # attributing fills in each quote's speaker
     attribute(text, paras, sents, qs, registry)
     for q in qs:
         if q.speaker and not src.paragraphs[q.para].boilerplate:
             registry.add_person(q.speaker, q.honorific)
     # pass 2: with everyone known, attribute again (surnames now resolve) and record mentions
-    qs = find_quote_spans(text, paras, src.text, src.norm)
+    qs = [copy.copy(q) for q in found]
     name_lines = attribute(text, paras, sents, qs, registry)
     src.quotes = []
     for q in qs:

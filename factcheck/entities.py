@@ -477,17 +477,32 @@ def token_class(tokens: list[Token], i: int) -> str | None:
     A year is a date where it is placed in time ("in 2023", "by 2027", "March 2024"); used as
     a label ("a 2024 MoU") it is a number like any other.
     """
-    t = tokens[i].text
-    k = t.lower().rstrip(".")
-    if k in WEEKDAYS or k in MONTHS or (k in MONTH_ABBR and is_capitalised(t) and k != "may"):
-        return "date"
-    if k == "may" and is_capitalised(t) and i > 0:
-        return "date"
-    if _YEAR.match(t):
+    kind = _token_kind(tokens[i].text)
+    if kind == "may":  # the month, not the verb, when capitalised inside a sentence
+        return "date" if i > 0 else None
+    if kind == "year":
         prev = tokens[i - 1].lower if i > 0 else ""
-        if prev in TEMPORAL_PREPOSITIONS or prev in MONTHS or prev.rstrip(".") in MONTH_ABBR:
+        if prev in TEMPORAL_PREPOSITIONS or prev in _MONTH_SET or prev.rstrip(".") in MONTH_ABBR:
             return "date"
         return "number"
+    return kind
+
+
+_DATE_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS)
+_MONTH_SET = frozenset(MONTHS)
+
+
+@lru_cache(maxsize=65536)
+def _token_kind(t: str) -> str | None:
+    """What a token is whatever its context (every word of every archive paragraph is asked
+    about): ``date``, ``number``, ``year`` or ``may`` (both decided by the context), or None."""
+    k = t.lower().rstrip(".")
+    if k in _DATE_WORDS or (k in MONTH_ABBR and is_capitalised(t) and k != "may"):
+        return "date"
+    if k == "may":
+        return "may" if is_capitalised(t) else None
+    if _YEAR.match(t):
+        return "year"
     if number_value(t) is not None and k not in {"first", "second", "half"}:
         return "number"
     return None

@@ -14,6 +14,9 @@ SOURCE_SUFFIXES = (".txt", ".md", ".markdown")
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters but tab, newline, form feed, return
+
+
 def decode(data: bytes, path: str | Path) -> tuple[str, str]:
     """The text of a file and the encoding it was read in, detected from the bytes.
 
@@ -44,7 +47,7 @@ def decode(data: bytes, path: str | Path) -> tuple[str, str]:
             else data.decode("cp1252", errors="replace")
         )
         enc = "cp1252"
-    controls = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\t\n\r\f")
+    controls = len(_CONTROL.findall(text, 0, 65536))
     if controls > max(8, len(text[:65536]) // 100):
         raise InputError(path, "binary file (control characters); sources and drafts must be text")
     return text, enc
