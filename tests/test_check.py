@@ -365,3 +365,32 @@ def test_quote_evidence_is_the_quote_not_the_passage_it_belongs_to(tmp_path):
     assert it.verdict == "verified"
     (e,) = it.evidence
     assert e.text == "We will spend 90 million pounds on school meals,"
+
+
+def test_the_collector_runs_less_often_while_checking_and_as_before_after(corpus, monkeypatch):
+    import gc
+    import sys
+
+    from factcheck.api import COLLECT_EVERY
+
+    api = sys.modules["factcheck.api"]
+    before = gc.get_threshold()
+    seen = []
+    real = api.check_item
+
+    def spy(claim, corpus, settings):
+        seen.append(gc.get_threshold()[0])
+        return real(claim, corpus, settings)
+
+    monkeypatch.setattr(api, "check_item", spy)
+    items = check_claims(dev_claims(corpus)[:3], corpus, Settings(jobs=1))
+    assert len(items) == 3 and seen and min(seen) >= COLLECT_EVERY
+    assert gc.get_threshold() == before
+
+    def broken(claim, corpus, settings):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(api, "check_item", broken)
+    with pytest.raises(RuntimeError):
+        check_claims(dev_claims(corpus)[:1], corpus, Settings(jobs=1))
+    assert gc.get_threshold() == before
