@@ -67,6 +67,8 @@ COLLECT_EVERY = 50_000  # allocations between the collector's youngest passes wh
 
 def _check_claims(claims: list[Claim], corpus: Corpus, settings: Settings, on_done) -> list[Item]:
     jobs = _jobs(settings, len(claims), corpus)
+    if claims:
+        corpus.warm()  # before forking, so that workers share it; in one process, faster than on first use
     if jobs <= 1:
         out = []
         for c in claims:
@@ -78,7 +80,6 @@ def _check_claims(claims: list[Claim], corpus: Corpus, settings: Settings, on_do
     import multiprocessing
 
     global _SHARED
-    corpus.warm()
     _SHARED = (corpus, settings, set(corpus._fact_cache))
     size = max(1, min(64, len(claims) // (jobs * 4)))
     chunks = [claims[i : i + size] for i in range(0, len(claims), size)]
