@@ -177,10 +177,11 @@ class Corpus:
         return self._speakers
 
     def warm(self) -> None:
-        """Work out now what checking any item reads and is otherwise worked out on first use:
-        before worker processes are forked, so that they share it instead of each working it
-        out again (at a million sentences, where each name conflict has many holders, that
-        was half a second per worker)."""
+        """Work out now what checking any item reads and is otherwise worked out on first use
+        (``check_claims`` calls this first): before worker processes are forked, so that they
+        share it instead of each working it out again (at a million sentences, where each
+        name conflict has many holders, that was half a second per worker), and with the
+        collector paused."""
         import gc
 
         was = gc.isenabled()
