@@ -116,16 +116,15 @@ def _check_chunk(claims: list[Claim]):
 
 def _jobs(settings: Settings, n: int, corpus: Corpus) -> int:
     import multiprocessing
-    import os
 
     from .index import Index
+    from .store import worker_count
 
     if not isinstance(corpus.index, Index) or "fork" not in multiprocessing.get_all_start_methods():
         return 1  # the Dask engine's client cannot be forked; nor can every platform fork
     if settings.jobs:
         return min(settings.jobs, n)
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return min(cores, 8) if n >= PARALLEL_FROM else 1
+    return worker_count() if n >= PARALLEL_FROM else 1
 
 
 def _suppressed(item: Item, parsed: Parsed) -> bool:

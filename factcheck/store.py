@@ -403,13 +403,21 @@ def _analyse_one(args: tuple[str, int]) -> tuple[bytes, bytes, bytes, bytes, byt
 
 
 PARALLEL_FROM = 64  # files to analyse before worker processes are worth starting
+MAX_WORKERS = 8
+
+
+def worker_count() -> int:
+    """Worker processes worth starting here: one per core this process may run on (a
+    container's or CPU set's share, not the whole machine's), at most ``MAX_WORKERS``."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return min(cores, MAX_WORKERS)
 
 
 def _analyse_all(files: list[Path], max_bytes: int):
     """Every file analysed on its own (analysis never looks across files), in worker processes
     when there are many; the results come back in the order of ``files``."""
     jobs = [(str(f), max_bytes) for f in files]
-    workers = min(os.cpu_count() or 1, 8)
+    workers = worker_count()
     if len(jobs) < PARALLEL_FROM or workers < 2:
         yield from (_analyse_one(j) for j in jobs)
         return

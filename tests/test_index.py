@@ -252,3 +252,17 @@ def test_scores_by_set_of_terms_equal_scores_by_sorting_the_hits(seed):
         assert a[0][oa].tolist() == b[0][ob].tolist() and a[1][oa].tolist() == b[1][ob].tolist()
         if len(a[0]) and n < len(set(np.concatenate(lists).tolist())):
             assert len(a[0]) >= n
+
+
+def test_worker_processes_are_counted_from_the_cores_this_process_may_use(monkeypatch):
+    import os
+
+    from factcheck.store import MAX_WORKERS, worker_count
+
+    if not hasattr(os, "sched_getaffinity"):
+        pytest.skip("no CPU affinity on this platform")
+    monkeypatch.setattr(os, "cpu_count", lambda: 64)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1})
+    assert worker_count() == 2  # a container's share, not the machine's 64 cores
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: set(range(32)))
+    assert worker_count() == MAX_WORKERS
