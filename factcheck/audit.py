@@ -51,19 +51,7 @@ def entity_variants(corpus, collected: _Collected | None = None) -> list[Conflic
     by_key = (collected or _collect(corpus)).orgs
 
     def holders(items) -> list[dict]:
-        return sorted(
-            (
-                {
-                    "source": src.id,
-                    "line": src.line_of(m.start),
-                    "start": m.start,
-                    "end": m.end,
-                    "text": src.text[m.start : m.end],
-                }
-                for src, m in items
-            ),
-            key=lambda h: (h["source"], h["start"]),
-        )
+        return sorted((_holder(src, m.start, m.end) for src, m in items), key=lambda h: (h["source"], h["start"]))
 
     conflicts: list[Conflict] = []
     keys = sorted(by_key)

@@ -372,14 +372,10 @@ def _num_term(text: str, key: str) -> str:
     return f"#{float(v)}" if v is not None and key not in ("first", "second", "half") else ""
 
 
-def _coverage(
-    cw: list[Word], sw: list[Word], extra: set[int], vocab: frozenset[str], weights: list[float] | None = None
-) -> tuple[float, float, set[int]]:
+def _coverage(cw: list[Word], sw: list[Word], extra: set[int], weights: list[float]) -> tuple[float, float, set[int]]:
     """How much of the claim's weight the sentence holds, and how much more it holds with
-    another value of the same kind; ``weights``: the claim words' (:func:`_weight`), when
-    the caller scores one claim against many sentences."""
-    if weights is None:
-        weights = [_weight(w, vocab) for w in cw]
+    another value of the same kind; ``weights``: the claim words' (:func:`_weight`), worked
+    out once for all the sentences a claim is scored against."""
     total = sum(weights)
     if total == 0:
         return 0.0, 0.0, set()
@@ -424,7 +420,7 @@ def match_claim(
     for s in sentences:
         sw = words(s.text)
         ctx = words(s.context) if s.context else []
-        cov, slot, covered = _coverage(cw, sw + ctx, extra or set(), vocab, weights)
+        cov, slot, covered = _coverage(cw, sw + ctx, extra or set(), weights)
         scored.append((cov, slot, s, sw, covered))
     # only the best few are aligned: among sentences that cover the claim equally (in a large
     # archive, dozens alike but for a number or a place), the one closest letter by letter

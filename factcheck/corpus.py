@@ -182,18 +182,11 @@ class Corpus:
         share it instead of each working it out again (at a million sentences, where each
         name conflict has many holders, that was half a second per worker), and with the
         collector paused."""
-        import gc
-
-        was = gc.isenabled()
-        gc.disable()  # hundreds of thousands of lasting tuples, none garbage: halves the time
-        try:
+        with collector_paused():  # hundreds of thousands of lasting tuples, none garbage
             if self.sources:
                 self.position(self.sources[0].id)
             self.name_conflicts_at("")
             _ = self.speakers, self.vocabulary
-        finally:
-            if was:
-                gc.enable()
 
     def gathered(self):
         """Each source with what it brings to the conflicts across sources
@@ -442,6 +435,21 @@ def _registry(sources: list[Source], registries: list[AliasRegistry], aliases: d
     return registry
 
 
+@contextlib.contextmanager
+def collector_paused():
+    """The garbage collector off for the block, and as it was after: for blocks that make
+    many lasting objects and no garbage, where its passes cost more than the work."""
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def _load_indexed(folder, files, index, max_bytes, aliases) -> Corpus:
     """The corpus from the on-disk index: sources without their details, the index built from
     the stored terms, and the conflicts between names saved for this state of the archive."""
@@ -449,13 +457,8 @@ def _load_indexed(folder, files, index, max_bytes, aliases) -> Corpus:
 
     # millions of objects are made here and none is garbage: the collector's passes over them
     # would cost more than the loading (they doubled it at a million sentences)
-    was = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         corpus = _load_indexed_objects(folder, files, index, max_bytes, aliases)
-    finally:
-        if was:
-            gc.enable()
     # and the loaded archive lives as long as the process: moved out of the collector's
     # sight, it is not walked again by every collection a check sets off (at a million
     # sentences that was a fifth of the time), nor copied into forked workers by the walk
