@@ -187,6 +187,7 @@ class Corpus:
                 self.position(self.sources[0].id)
             self.name_conflicts_at("")
             _ = self.speakers, self.vocabulary
+            self.index.warm()
 
     def gathered(self):
         """Each source with what it brings to the conflicts across sources

@@ -90,6 +90,9 @@ class DaskIndex:
     def vocabulary(self) -> set[str]:
         return set(self.df["sentence"]) | set(self.df["quote"])
 
+    def warm(self) -> None:
+        """Nothing to make here: each shard makes its bitsets on the worker that holds it."""
+
     def _on_all(self, fn, *args):
         futures = [
             self.client.submit(fn, name, *args, workers=[w], pure=False)

@@ -44,6 +44,8 @@ KINDS = ("sentence", "quote")
 DECIMALS = 9
 ASKED = 4096  # queries whose candidates are kept
 SUBSETS = 10  # up to this many terms, an entry's score is looked up by the set of terms it holds
+BITS_UP_TO = 5  # up to this many terms, sets of terms are counted on bitsets when their postings are long
+COMMON = 64  # a term on at least 1 in this many entries is kept as a bitset too
 
 Key = tuple[int, int]  # (source position in the archive, sentence or quote number)
 
@@ -123,24 +125,57 @@ def top_with_ties(scored, n: int, cap: int = TIES) -> list[tuple[float, Key]]:
 
 
 class _Kind:
-    """The entries of one kind (sentences or quotes): forward and inverted sparse arrays."""
+    """The entries of one kind (sentences or quotes): an inverted sparse array (term -> the
+    entries holding it), and for the common terms a bitset as well (a bit per entry)."""
 
     def __init__(self, slot: np.ndarray, number: np.ndarray, fwd_ptr: np.ndarray, fwd: np.ndarray, vocab_size: int):
+        """``fwd_ptr`` (int64, n + 1) and ``fwd`` (int32 term ids, entry by entry) give each
+        entry's terms; only their inversion is kept."""
         self.slot = slot  # int32: the entry's source, as a position in Index.source_ids
         self.number = number  # int32: its sentence or quote number
-        self.fwd_ptr = fwd_ptr  # int64 [n + 1]
-        self.fwd = fwd  # int32 term ids, entry by entry
         n = len(slot)
         self.n = n
+        self.words = (n + 63) // 64  # a bitset's length in 64-bit words
         owner = np.repeat(np.arange(n, dtype=np.int32), np.diff(fwd_ptr))
         order = np.argsort(fwd, kind="stable")
         self.post = owner[order]  # entry ids, ascending within each term
         self.df = np.bincount(fwd, minlength=vocab_size).astype(np.int64)
         self.post_ptr = np.zeros(vocab_size + 1, dtype=np.int64)
         np.cumsum(self.df, out=self.post_ptr[1:])
+        self._bits: dict[int, np.ndarray] = {}
 
     def postings(self, t: int) -> np.ndarray:
         return self.post[self.post_ptr[t] : self.post_ptr[t + 1]]
+
+    def common(self, t: int) -> bool:
+        """Whether term ``t`` is on 1 in ``COMMON`` entries or more: its bitset is kept, and
+        costs at most twice its postings."""
+        return int(self.df[t]) * COMMON >= self.n > 0
+
+    def bits(self, t: int) -> np.ndarray:
+        """The entries holding term ``t``, a bit each (bit ``e % 64`` of word ``e // 64``)."""
+        b = self._bits.get(t)
+        if b is None:
+            b = _to_bits(self.postings(t), self.words)
+            if self.common(t):
+                self._bits[t] = b
+        return b
+
+    def warm(self) -> None:
+        """Every common term's bitset, made now (before worker processes are forked, so that
+        they share them)."""
+        for t in np.flatnonzero(self.df * COMMON >= self.n).tolist():
+            self.bits(t)
+
+    def holding(self, t: int, entries: np.ndarray, at: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+        """1 where the entry holds term ``t``, else 0; ``at`` is the entries' (word, bit)."""
+        if self.common(t):
+            word, bit = at
+            return (self.bits(t)[word] >> bit) & np.uint64(1)
+        p = self.postings(t)
+        if not len(p):
+            return np.zeros(len(entries), dtype=np.uint64)
+        return p[np.minimum(np.searchsorted(p, entries), len(p) - 1)] == entries
 
 
 class IndexBuilder:
@@ -215,6 +250,11 @@ class Index:
             builder.add(src.id, positions[src.id], source_terms(src))
         return builder.finish()
 
+    def warm(self) -> None:
+        """What queries read, made now: the common terms' bitsets."""
+        for k in self.kinds.values():
+            k.warm()
+
     def vocabulary(self) -> set[str]:
         both = self.kinds["sentence"].df + self.kinds["quote"].df
         return {self.vocab[i] for i in np.flatnonzero(both)}
@@ -250,10 +290,16 @@ class Index:
         if not ids or not k.n:
             return empty
         lists = [k.postings(t) for t in ids]
-        if not any(len(p) for p in lists):
+        hits = sum(map(len, lists))
+        if not hits:
             return empty
         weights = [idf[self.vocab[t]] for t in ids]
-        if len(ids) <= SUBSETS:
+        if len(ids) == 1:  # every entry on the one list ties
+            entries, scores = lists[0].astype(np.int64), np.full(hits, round(weights[0], DECIMALS))
+        elif len(ids) <= BITS_UP_TO and hits * 64 >= len(ids) * (1 << len(ids)) * k.words:
+            # long lists: reading them would cost more than the most the bitsets can
+            entries, scores = _sum_by_bits([k.bits(t) for t in ids], weights, n)
+        elif len(ids) <= SUBSETS:
             entries, scores = _sum_by_subset(lists, weights, k.n, n)
         else:
             entries, scores = _sum_by_sorting(lists, weights, n)
@@ -263,23 +309,12 @@ class Index:
     def _rescore(self, kind: str, entries: np.ndarray, idf: dict[str, float]) -> np.ndarray:
         """Step 4 on this index: each entry scored on every term it shares with the item."""
         k = self.kinds[kind]
-        # the item's terms and weights, by term id (a lookup table the size of the vocabulary
-        # would cost more than the scoring in an archive of real text)
-        held = sorted((self.term_id[t], w) for t, w in idf.items() if t in self.term_id)
-        ids = np.array([i for i, _ in held] + [len(self.vocab)], dtype=np.int64)
-        weight = np.array([w for _, w in held] + [0.0])
-        starts = k.fwd_ptr[entries]
-        lengths = k.fwd_ptr[entries + 1] - starts
-        offsets = np.cumsum(lengths) - lengths  # where each entry's run starts, gathered
-        # every shortlisted entry's terms, one run after another; an empty run scores 0
-        gather = np.arange(lengths.sum()) - np.repeat(offsets - starts, lengths)
-        terms = k.fwd[gather]
-        at = np.searchsorted(ids, terms)  # the last id (past the vocabulary) is never matched
-        per_term = np.where(ids[at] == terms, weight[at], 0.0)
+        at = (entries >> 6, (entries & 63).astype(np.uint64))
         sums = np.zeros(len(entries))
-        nonempty = lengths > 0
-        if nonempty.any():
-            sums[nonempty] = np.add.reduceat(per_term, offsets[nonempty])
+        for t in sorted(idf):  # term by term, as the weights were always added
+            i = self.term_id.get(t)
+            if i is not None:
+                sums += k.holding(i, entries, at) * idf[t]
         return np.round(sums, DECIMALS)
 
     def partial(self, kind: str, selected: list[str], idf: dict[str, float], n: int) -> list[tuple[float, Key]]:
@@ -391,6 +426,54 @@ def _sum_by_subset(lists: list[np.ndarray], weights: list[float], size: int, n: 
         keep = (table >= floor)[sets]
         entries, sets = entries[keep], sets[keep]
     return entries, table[sets]
+
+
+def _to_bits(entries: np.ndarray, words: int) -> np.ndarray:
+    """Ascending entry numbers as a bitset of ``words`` 64-bit words."""
+    out = np.zeros(words, dtype=np.uint64)
+    if len(entries):
+        e = entries.astype(np.int64)
+        word = e >> 6
+        starts = np.flatnonzero(np.concatenate(([True], word[1:] != word[:-1])))  # each word's first entry
+        out[word[starts]] = np.bitwise_or.reduceat(np.left_shift(np.uint64(1), (e & 63).astype(np.uint64)), starts)
+    return out
+
+
+def _sum_by_bits(bitsets: list[np.ndarray], weights: list[float], n: int) -> tuple[np.ndarray, np.ndarray]:
+    """As :func:`_sum_by_subset`, from each term's bitset: the entries holding exactly a set
+    of terms are found by AND and AND NOT, set by set, best score first, until ``n`` entries
+    (and the sets tying with the last) are found; the postings are never read."""
+    table = [0.0]
+    for w in weights:
+        table = table + [t + w for t in table]
+    table = np.round(np.array(table), DECIMALS)
+    found, floor, reached = [], None, 0
+    for held in np.argsort(-table, kind="stable").tolist():
+        if held == 0 or (floor is not None and table[held] < floor):
+            break  # set 0 (no term) scores least: every set worth having is done
+        inside = [b for i, b in enumerate(bitsets) if held >> i & 1]
+        mask = np.bitwise_and(inside[0], inside[1]) if len(inside) > 1 else inside[0].copy()
+        for b in inside[2:]:
+            mask &= b
+        for i, b in enumerate(bitsets):
+            if not held >> i & 1:
+                mask &= ~b
+        count = int(np.bitwise_count(mask).sum())
+        if count:
+            found.append((held, mask))
+            reached += count
+            if floor is None and reached >= n:
+                floor = table[held]
+    entries, scores = [], []
+    for held, mask in found:
+        words = np.flatnonzero(mask)
+        bit_rows = np.unpackbits(mask[words].view(np.uint8), bitorder="little").reshape(-1, 64)
+        row, bit = np.nonzero(bit_rows)
+        entries.append(words[row] * 64 + bit)
+        scores.append(np.full(len(row), table[held]))
+    if not entries:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    return np.concatenate(entries), np.concatenate(scores)
 
 
 def _sum_by_sorting(lists: list[np.ndarray], weights: list[float], n: int) -> tuple[np.ndarray, np.ndarray]:

@@ -234,10 +234,10 @@ def test_a_row_with_a_good_checksum_that_cannot_be_read_is_analysed_again(folder
 
 @pytest.mark.parametrize("seed", range(6))
 def test_scores_by_set_of_terms_equal_scores_by_sorting_the_hits(seed):
-    """The two ways of adding up an entry's weights find the same best entries, ties and all."""
+    """The three ways of adding up an entry's weights find the same best entries, ties and all."""
     import numpy as np
 
-    from factcheck.index import _sum_by_sorting, _sum_by_subset
+    from factcheck.index import _sum_by_bits, _sum_by_sorting, _sum_by_subset, _to_bits
 
     rng = np.random.default_rng(seed)
     size = 5_000
@@ -245,13 +245,51 @@ def test_scores_by_set_of_terms_equal_scores_by_sorting_the_hits(seed):
     lists = [np.sort(rng.choice(size, int(rng.integers(0, 1_500)), replace=False)).astype(np.int32) for _ in range(k)]
     # equal weights on purpose: sets of terms that tie
     weights = [float(w) for w in rng.choice([0.7, 1.3, 2.9], k)]
+    bitsets = [_to_bits(p, (size + 63) // 64) for p in lists]
+    for p, b in zip(lists, bitsets, strict=True):
+        assert np.flatnonzero(np.unpackbits(b.view(np.uint8), bitorder="little")).tolist() == p.tolist()
     for n in (1, 5, 40, 10_000):
-        a = _sum_by_subset(lists, weights, size, n)
         b = _sum_by_sorting(lists, weights, n)
-        oa, ob = np.lexsort((a[0], -a[1])), np.lexsort((b[0], -b[1]))
-        assert a[0][oa].tolist() == b[0][ob].tolist() and a[1][oa].tolist() == b[1][ob].tolist()
-        if len(a[0]) and n < len(set(np.concatenate(lists).tolist())):
-            assert len(a[0]) >= n
+        ob = np.lexsort((b[0], -b[1]))
+        for a in (_sum_by_subset(lists, weights, size, n), _sum_by_bits(bitsets, weights, n)):
+            oa = np.lexsort((a[0], -a[1]))
+            assert a[0][oa].tolist() == b[0][ob].tolist() and a[1][oa].tolist() == b[1][ob].tolist()
+            if len(a[0]) and n < len(set(np.concatenate(lists).tolist())):
+                assert len(a[0]) >= n
+
+
+def test_rescoring_adds_the_weight_of_every_term_an_entry_holds():
+    """Common terms are read from their bitsets, rare ones from their postings: either way each
+    entry scores the weights of the item's terms it holds, and nothing for those it lacks."""
+    import random
+
+    import numpy as np
+
+    from factcheck.index import COMMON, IndexBuilder
+
+    rng = random.Random(3)
+    words = [f"w{i}" for i in range(40)]
+    builder = IndexBuilder()
+    held = []
+    for s in range(50):
+        sentences = []
+        for _ in range(20):
+            # w0..w4 on most sentences (common: bitsets), the rest rarely
+            terms = {w for w in words[:5] if rng.random() < 0.5} | {w for w in words[5:] if rng.random() < 0.005}
+            sentences.append(sorted(terms))
+            held.append(set(terms))
+        builder.add(f"s{s}", s, (sentences, []))
+    index = builder.finish()
+    kind = index.kinds["sentence"]
+    common = {index.vocab[t] for t in range(len(index.vocab)) if kind.common(t)}
+    assert set(words[:5]) <= common and common.isdisjoint(words[10:])  # both ways are exercised
+    assert kind.n >= COMMON
+    idf = {w: index.idf("sentence", w) for w in ["w0", "w3", "w7", "w12", "w33", "absent"]}
+    entries = np.array(rng.sample(range(kind.n), 300), dtype=np.int64)
+    got = index._rescore("sentence", entries, idf)
+    want = [round(sum(w for t, w in sorted(idf.items()) if t in held[e]), 9) for e in entries.tolist()]
+    assert got.tolist() == want
+    assert any(held[e] & {"w7", "w12", "w33"} for e in entries.tolist())  # a rare term is held somewhere
 
 
 def test_worker_processes_are_counted_from_the_cores_this_process_may_use(monkeypatch):
