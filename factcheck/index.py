@@ -464,16 +464,22 @@ def _sum_by_bits(bitsets: list[np.ndarray], weights: list[float], n: int) -> tup
             reached += count
             if floor is None and reached >= n:
                 floor = table[held]
-    entries, scores = [], []
-    for held, mask in found:
-        words = np.flatnonzero(mask)
-        bit_rows = np.unpackbits(mask[words].view(np.uint8), bitorder="little").reshape(-1, 64)
-        row, bit = np.nonzero(bit_rows)
-        entries.append(words[row] * 64 + bit)
-        scores.append(np.full(len(row), table[held]))
-    if not entries:
+    if not found:
         return np.zeros(0, dtype=np.int64), np.zeros(0)
-    return np.concatenate(entries), np.concatenate(scores)
+    # the entries of every set found, unpacked together from the words that hold any
+    mask = found[0][1]  # made here: free to change
+    for _, more in found[1:]:
+        mask |= more
+    words = np.flatnonzero(mask)
+    at = np.flatnonzero(np.unpackbits(mask[words].view(np.uint8), bitorder="little"))
+    word, bit = words[at >> 6], (at & 63).astype(np.uint64)
+    if len(found) == 1:
+        held = np.full(len(at), found[0][0])
+    else:  # each entry's set of terms, a bit per term
+        held = np.zeros(len(at), dtype=np.intp)
+        for i, b in enumerate(bitsets):
+            held |= ((b[word] >> bit) & np.uint64(1)).astype(np.intp) << i
+    return word * 64 + bit.astype(np.int64), table[held]
 
 
 def _sum_by_sorting(lists: list[np.ndarray], weights: list[float], n: int) -> tuple[np.ndarray, np.ndarray]:
