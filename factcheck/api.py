@@ -79,6 +79,8 @@ def _check_claims(claims: list[Claim], corpus: Corpus, settings: Settings, on_do
     import gc
     import multiprocessing
 
+    from .corpus import archive_frozen
+
     global _SHARED
     _SHARED = (corpus, settings, set(corpus._fact_cache))
     size = max(1, min(64, len(claims) // (jobs * 4)))
@@ -86,7 +88,7 @@ def _check_claims(claims: list[Claim], corpus: Corpus, settings: Settings, on_do
     out = []
     # the collector, run in a worker, would write to every object it tracks and so copy the
     # whole loaded archive page by page into each worker: frozen objects it leaves alone
-    thawed = gc.get_freeze_count() == 0  # an archive loaded from the index is frozen already
+    thawed = not archive_frozen()  # an archive loaded from the index is frozen already
     gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(jobs) as pool:

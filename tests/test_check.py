@@ -394,3 +394,25 @@ def test_the_collector_runs_less_often_while_checking_and_as_before_after(corpus
     with pytest.raises(RuntimeError):
         check_claims(dev_claims(corpus)[:1], corpus, Settings(jobs=1))
     assert gc.get_threshold() == before
+
+
+@pytest.mark.parametrize("loaded_from_index", [False, True])
+def test_forked_workers_see_a_frozen_archive_and_only_what_the_check_froze_is_thawed(
+    corpus, monkeypatch, loaded_from_index
+):
+    """Before forking, everything is frozen so that the workers' collectors leave the shared
+    archive alone; after, the check thaws only if nothing was frozen before it (an archive
+    loaded from the index stays frozen). Whether one was is remembered, not counted: counting
+    walks every frozen object."""
+    import gc
+
+    import factcheck.corpus as corpus_module
+
+    calls = []
+    monkeypatch.setattr(corpus_module, "_FROZEN", loaded_from_index)
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
+    monkeypatch.setattr(gc, "unfreeze", lambda: calls.append("unfreeze"))
+    monkeypatch.setattr(gc, "get_freeze_count", lambda: pytest.fail("walks every frozen object"))
+    items = check_claims(dev_claims(corpus)[:4], corpus, Settings(jobs=2))
+    assert len(items) == 4
+    assert calls == (["freeze"] if loaded_from_index else ["freeze", "unfreeze"])
