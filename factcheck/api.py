@@ -82,38 +82,86 @@ def _check_claims(claims: list[Claim], corpus: Corpus, settings: Settings, on_do
     from .corpus import archive_frozen
 
     global _SHARED
-    _SHARED = (corpus, settings, set(corpus._fact_cache))
+    ctx = multiprocessing.get_context("fork")
     size = max(1, min(64, len(claims) // (jobs * 4)))
     chunks = [claims[i : i + size] for i in range(0, len(claims), size)]
-    out = []
+    # this process checks too, beside jobs - 1 forked workers: it checks faster than a forked
+    # copy of itself (whose first writes to each shared page copy the page), and one fewer
+    # copy is forked; every process takes the next chunk not yet taken, until none is left
+    shared = _Shared(corpus, settings, chunks, ctx.Value("i", 0), ctx.Value("i", 0), set(corpus._fact_cache))
+    _SHARED = shared
+    done: dict[int, list[Item]] = {}
+    reported = 0
+
+    def report() -> None:
+        nonlocal reported
+        if on_done and shared.finished.value > reported:
+            now = shared.finished.value
+            on_done(now - reported)
+            reported = now
+
     # the collector, run in a worker, would write to every object it tracks and so copy the
     # whole loaded archive page by page into each worker: frozen objects it leaves alone
     thawed = not archive_frozen()  # an archive loaded from the index is frozen already
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            for items, found in pool.imap(_check_chunk, chunks):
-                out.extend(items)
+        with ctx.Pool(jobs - 1) as pool:
+            workers = [pool.apply_async(_take_chunks) for _ in range(jobs - 1)]
+            for i, items in _chunks_taken(shared):
+                done[i] = items
+                report()
+            for w in workers:
+                while not w.ready():
+                    w.wait(0.1)
+                    report()
+                theirs, found = w.get()
+                done.update(theirs)
                 # the conflicts a worker found around its evidence, for the report
                 corpus._fact_cache.update(found)
-                if on_done:
-                    on_done(len(items))
+            report()
     finally:
         _SHARED = None
         if thawed:
             gc.unfreeze()
-    return out
+    return [it for i in range(len(chunks)) for it in done[i]]
 
 
-_SHARED = None  # (corpus, settings, cache keys) for forked workers
+@dataclass
+class _Shared:
+    """What forked workers see of the check: the corpus, the settings, the claims in chunks,
+    the count of chunks taken and of claims finished (shared memory), and which conflicts
+    the corpus knew before forking."""
+
+    corpus: Corpus
+    settings: Settings
+    chunks: list[list[Claim]]
+    taken: object  # multiprocessing.Value("i")
+    finished: object  # multiprocessing.Value("i")
+    known: set
 
 
-def _check_chunk(claims: list[Claim]):
-    corpus, settings, known = _SHARED
-    items = [check_item(c, corpus, settings) for c in claims]
-    found = {k: v for k, v in corpus._fact_cache.items() if k not in known}
-    known.update(found)  # each conflict is sent back once per worker
-    return items, found
+_SHARED: _Shared | None = None
+
+
+def _chunks_taken(shared: _Shared):
+    """(chunk number, its items), for each chunk this process takes, until none is left."""
+    while True:
+        with shared.taken.get_lock():
+            i = shared.taken.value
+            shared.taken.value += 1
+        if i >= len(shared.chunks):
+            return
+        items = [check_item(c, shared.corpus, shared.settings) for c in shared.chunks[i]]
+        with shared.finished.get_lock():
+            shared.finished.value += len(items)
+        yield i, items
+
+
+def _take_chunks():
+    """A worker's share: its items by chunk, and the conflicts it found around its evidence."""
+    shared = _SHARED
+    items = dict(_chunks_taken(shared))
+    return items, {k: v for k, v in shared.corpus._fact_cache.items() if k not in shared.known}
 
 
 def _jobs(settings: Settings, n: int, corpus: Corpus) -> int:
