@@ -430,6 +430,10 @@ def _sum_by_subset(lists: list[np.ndarray], weights: list[float], size: int, n: 
 
 def _to_bits(entries: np.ndarray, words: int) -> np.ndarray:
     """Ascending entry numbers as a bitset of ``words`` 64-bit words."""
+    if len(entries) * 128 >= words * 64:  # dense: a byte per entry, packed in C
+        mask = np.zeros(words * 64, dtype=np.uint8)
+        mask[entries] = 1
+        return np.packbits(mask, bitorder="little").view(np.uint64)
     out = np.zeros(words, dtype=np.uint64)
     if len(entries):
         e = entries.astype(np.int64)

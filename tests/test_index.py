@@ -246,7 +246,8 @@ def test_scores_by_set_of_terms_equal_scores_by_sorting_the_hits(seed):
     # equal weights on purpose: sets of terms that tie
     weights = [float(w) for w in rng.choice([0.7, 1.3, 2.9], k)]
     bitsets = [_to_bits(p, (size + 63) // 64) for p in lists]
-    for p, b in zip(lists, bitsets, strict=True):
+    sparse = np.array([0, 3, 63, 64, 65, 4_999], dtype=np.int32)  # too few to pack byte by byte
+    for p, b in [*zip(lists, bitsets, strict=True), (sparse, _to_bits(sparse, (size + 63) // 64))]:
         assert np.flatnonzero(np.unpackbits(b.view(np.uint8), bitorder="little")).tolist() == p.tolist()
     for n in (1, 5, 40, 10_000):
         b = _sum_by_sorting(lists, weights, n)
