@@ -474,8 +474,9 @@ def _sum_by_bits(bitsets: list[np.ndarray], weights: list[float], n: int) -> tup
     mask = found[0][1]  # made here: free to change
     for _, more in found[1:]:
         mask |= more
-    words = np.flatnonzero(mask)
-    at = np.flatnonzero(np.unpackbits(mask[words].view(np.uint8), bitorder="little"))
+    # (numpy finds the nonzero elements of a bool array several times faster than of others)
+    words = np.flatnonzero(mask != 0)
+    at = np.flatnonzero(np.unpackbits(mask[words].view(np.uint8), bitorder="little").view(np.bool_))
     word, bit = words[at >> 6], (at & 63).astype(np.uint64)
     if len(found) == 1:
         held = np.full(len(at), found[0][0])
