@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.utils import default_process
 
 from .corpus import Corpus, person_bindings
@@ -56,8 +56,11 @@ def prefilter(text: str, items: list, texts: list[str], n: int = PREFILTER) -> l
     """The ``n`` of ``items`` whose ``texts`` are most like ``text``, in their original order."""
     if len(items) <= n:
         return items
-    q = default_process(text)
-    scores = [fuzz.token_set_ratio(q, default_process(t)) for t in texts]
+    # (both sides processed in C)
+    scores = [
+        score
+        for _, score, _ in process.extract_iter(text, texts, scorer=fuzz.token_set_ratio, processor=default_process)
+    ]
     keep = sorted(range(len(items)), key=lambda i: (-scores[i], i))[:n]
     return [items[i] for i in sorted(keep)]
 

@@ -232,6 +232,7 @@ class Index:
     def __init__(self, source_ids: list[str], positions: list[int], vocab: list[str], kinds: dict[str, _Kind]) -> None:
         self.source_ids = list(source_ids)
         self.positions = np.asarray(positions, dtype=np.int64)
+        self._position_list = self.positions.tolist()  # read entry by entry: as Python ints
         self.vocab = vocab
         self.term_id = {t: i for i, t in enumerate(vocab)}
         self.kinds = kinds
@@ -380,8 +381,9 @@ class Index:
 
     def _entries(self, kind: str, ids: np.ndarray) -> list[Entry]:
         k = self.kinds[kind]
+        names, places = self.source_ids, self._position_list
         return [
-            Entry(kind, self.source_ids[slot], num, (int(self.positions[slot]), num))
+            Entry(kind, names[slot], num, (places[slot], num))
             for slot, num in zip(k.slot[ids].tolist(), k.number[ids].tolist(), strict=True)
         ]
 
