@@ -153,6 +153,7 @@ class Corpus:
     _positions: dict | None = field(default=None, repr=False)
     _speakers: list | None = field(default=None, repr=False)
     _gathered: dict | None = field(default=None, repr=False)  # source id -> packed gather(), from the index
+    _holder_places: list | None = field(default=None, repr=False)  # holder_places(), from the index
 
     @property
     def quotes(self) -> list[Quote]:
@@ -270,9 +271,8 @@ class Corpus:
             owner = np.repeat(
                 np.arange(len(conflicts)), [sum(len(f["holders"]) for f in c.forms) for c in conflicts]
             ).astype(np.int64)
-            places = self._places()
-            sources = map(itemgetter("source"), holders)
-            where = np.fromiter(map(places.get, sources, repeat(-1)), np.int64, len(holders))
+            kept = self._holder_places
+            where = np.asarray(kept if kept is not None and len(kept) == len(holders) else self.holder_places())
             order = np.argsort(where, kind="stable")
             self._conflicts_by_source = (holders, owner[order], order, where[order])
         holders, owner, order, where = self._conflicts_by_source
@@ -285,6 +285,16 @@ class Corpus:
             (holders[k]["start"], holders[k]["end"], conflicts[c])
             for k, c in zip(order[lo:hi].tolist(), owner[lo:hi].tolist(), strict=True)
         ]
+
+    def holder_places(self):
+        """The place in the archive of the source of every name conflict's holders, conflict by
+        conflict, form by form (-1 for a source not here): saved with the name conflicts, as
+        reading 300,000 holders' sources back into places takes 0.1 s at a million sentences."""
+        import numpy as np
+
+        holders = [h for c in self.name_conflicts for f in c.forms for h in f["holders"]]
+        places, sources = self._places(), map(itemgetter("source"), holders)
+        return np.fromiter(map(places.get, sources, repeat(-1)), np.int64, len(holders))
 
     def fact_conflicts_for(self, sentence):
         key = (sentence.source, sentence.index)
@@ -521,6 +531,7 @@ def _load_indexed_objects(folder, files, index, max_bytes, aliases) -> Corpus:
     if kept is not None:
         corpus._name_conflicts = [Conflict(**c) for c in kept["conflicts"]]
         corpus._speakers = kept["speakers"]
+        corpus._holder_places = kept.get("holder_places")
     else:
         save(
             index,
@@ -529,6 +540,7 @@ def _load_indexed_objects(folder, files, index, max_bytes, aliases) -> Corpus:
             {
                 "conflicts": [c.to_json() for c in corpus.name_conflicts],
                 "speakers": corpus.speakers,
+                "holder_places": corpus.holder_places().tolist(),
             },
         )
     return corpus

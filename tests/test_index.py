@@ -91,7 +91,34 @@ def test_rows_are_json_not_pickle(folder, tmp_path):
     gathered = [json.loads(zlib.decompress(g)) for (g,) in db.execute("SELECT gathered FROM files")]
     assert all(set(g) == {"orgs", "parties", "status"} for g in gathered)
     (conflicts,) = db.execute("SELECT value FROM archive WHERE key = 'name_conflicts'").fetchone()
-    assert set(json.loads(zlib.decompress(conflicts))) == {"conflicts", "speakers"}
+    assert set(json.loads(zlib.decompress(conflicts))) == {"conflicts", "speakers", "holder_places"}
+
+
+def test_where_name_conflicts_are_held_is_saved_with_them(folder, tmp_path, monkeypatch):
+    """The places of the holders' sources are saved with the name conflicts, read back instead
+    of looked up again, and give each source the conflicts reading the files gives."""
+    import numpy as np
+
+    from factcheck.corpus import Corpus
+
+    plain = load_sources(folder)
+    idx = tmp_path / "i.sqlite"
+    load_sources(folder, index=idx)
+    stored = load_sources(folder, index=idx)
+    assert stored._holder_places == plain.holder_places().tolist() and len(stored._holder_places) > 0
+    want = {src.id: [(s, e, c.to_json()) for s, e, c in plain.name_conflicts_at(src.id)] for src in plain.sources}
+    assert any(want.values())
+    monkeypatch.setattr(Corpus, "holder_places", lambda self: pytest.fail("looked up again"))
+    for src in plain.sources:
+        assert [(s, e, c.to_json()) for s, e, c in stored.name_conflicts_at(src.id)] == want[src.id]
+    assert stored.name_conflicts_at("no such source") == []
+    monkeypatch.undo()
+    # saved for another set of holders (cannot be, but is not trusted): looked up again
+    stale = load_sources(folder, index=idx)
+    stale._holder_places = stale._holder_places[:-1]
+    src = plain.sources[0].id
+    assert [c.id for _, _, c in stale.name_conflicts_at(src)] == [c.id for _, _, c in plain.name_conflicts_at(src)]
+    assert isinstance(plain.holder_places(), np.ndarray)
 
 
 def test_details_are_read_from_the_index_when_asked_for(folder, tmp_path):
