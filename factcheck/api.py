@@ -46,9 +46,9 @@ PARALLEL_FROM = 200  # items in one call before worker processes are worth start
 def check_claims(claims: list[Claim], corpus: Corpus, settings: Settings | None = None, on_done=None) -> list[Item]:
     """Each claim checked against ``corpus``, in order. With ``settings.jobs`` above 1 (or 0,
     the default, and at least ``PARALLEL_FROM`` claims on a machine with several cores) the
-    claims are shared among worker processes forked from this one, which see the loaded
-    corpus without copying it; the items are the same as one process gives. ``on_done(n)``
-    is called as claims are finished."""
+    claims are shared between this process and ``jobs - 1`` workers forked from it, which see
+    the loaded corpus without copying it; the items are the same as one process gives.
+    ``on_done(n)`` is called as claims are finished."""
     import gc
 
     # checking makes many short-lived objects and keeps many more (the caches of words,
@@ -85,9 +85,9 @@ def _check_claims(claims: list[Claim], corpus: Corpus, settings: Settings, on_do
     ctx = multiprocessing.get_context("fork")
     size = max(1, min(64, len(claims) // (jobs * 4)))
     chunks = [claims[i : i + size] for i in range(0, len(claims), size)]
-    # this process checks too, beside jobs - 1 forked workers: it checks faster than a forked
-    # copy of itself (whose first writes to each shared page copy the page), and one fewer
-    # copy is forked; every process takes the next chunk not yet taken, until none is left
+    # this process checks too, beside jobs - 1 forked workers, rather than wait: one fewer copy
+    # of a loaded archive is forked and torn down; every process takes the next chunk not yet
+    # taken, until none is left
     shared = _Shared(corpus, settings, chunks, ctx.Value("i", 0), ctx.Value("i", 0), set(corpus._fact_cache))
     _SHARED = shared
     done: dict[int, list[Item]] = {}
