@@ -41,6 +41,7 @@ class Report:
 
 
 PARALLEL_FROM = 200  # items in one call before worker processes are worth starting
+CHUNK = 16  # most claims a process takes at a time
 
 
 def check_claims(claims: list[Claim], corpus: Corpus, settings: Settings | None = None, on_done=None) -> list[Item]:
@@ -83,7 +84,8 @@ def _check_claims(claims: list[Claim], corpus: Corpus, settings: Settings, on_do
 
     global _SHARED
     ctx = multiprocessing.get_context("fork")
-    size = max(1, min(64, len(claims) // (jobs * 4)))
+    # small chunks: taking one costs a lock, and the last to finish waits at most one chunk
+    size = max(1, min(CHUNK, len(claims) // (jobs * 4)))
     chunks = [claims[i : i + size] for i in range(0, len(claims), size)]
     # this process checks too, beside jobs - 1 forked workers, rather than wait: one fewer copy
     # of a loaded archive is forked and torn down; every process takes the next chunk not yet
@@ -106,19 +108,19 @@ def _check_claims(claims: list[Claim], corpus: Corpus, settings: Settings, on_do
     gc.freeze()
     try:
         with ctx.Pool(jobs - 1) as pool:
-            workers = [pool.apply_async(_take_chunks) for _ in range(jobs - 1)]
-            for i, items in _chunks_taken(shared):
-                done[i] = items
+            # a worker's every task is to check the next chunk not yet taken; its items come
+            # back as each is done, while this process checks its own share
+            theirs = pool.imap_unordered(_take_one, range(len(chunks)))
+            while (i := _next_chunk(shared)) is not None:
+                done[i] = _check_chunk(shared, i)
                 report()
-            for w in workers:
-                while not w.ready():
-                    w.wait(0.1)
+            for taken in theirs:
+                if taken is not None:
+                    i, items, found = taken
+                    done[i] = items
+                    # the conflicts a worker found around its evidence, for the report
+                    corpus._fact_cache.update(found)
                     report()
-                theirs, found = w.get()
-                done.update(theirs)
-                # the conflicts a worker found around its evidence, for the report
-                corpus._fact_cache.update(found)
-            report()
     finally:
         _SHARED = None
         if thawed:
@@ -143,25 +145,33 @@ class _Shared:
 _SHARED: _Shared | None = None
 
 
-def _chunks_taken(shared: _Shared):
-    """(chunk number, its items), for each chunk this process takes, until none is left."""
-    while True:
-        with shared.taken.get_lock():
-            i = shared.taken.value
-            shared.taken.value += 1
-        if i >= len(shared.chunks):
-            return
-        items = [check_item(c, shared.corpus, shared.settings) for c in shared.chunks[i]]
-        with shared.finished.get_lock():
-            shared.finished.value += len(items)
-        yield i, items
+def _next_chunk(shared: _Shared) -> int | None:
+    """The number of the next chunk no process has taken, now taken by this one; None when
+    none is left."""
+    with shared.taken.get_lock():
+        i = shared.taken.value
+        shared.taken.value += 1
+    return i if i < len(shared.chunks) else None
 
 
-def _take_chunks():
-    """A worker's share: its items by chunk, and the conflicts it found around its evidence."""
+def _check_chunk(shared: _Shared, i: int) -> list[Item]:
+    items = [check_item(c, shared.corpus, shared.settings) for c in shared.chunks[i]]
+    with shared.finished.get_lock():
+        shared.finished.value += len(items)
+    return items
+
+
+def _take_one(_turn: int):
+    """A worker's task: the next chunk not yet taken, as (its number, its items, the conflicts
+    found around their evidence that this worker has not sent yet); None when none is left."""
     shared = _SHARED
-    items = dict(_chunks_taken(shared))
-    return items, {k: v for k, v in shared.corpus._fact_cache.items() if k not in shared.known}
+    i = _next_chunk(shared)
+    if i is None:
+        return None
+    items = _check_chunk(shared, i)
+    found = {k: v for k, v in shared.corpus._fact_cache.items() if k not in shared.known}
+    shared.known.update(found)  # each conflict is sent once per worker
+    return i, items, found
 
 
 def _jobs(settings: Settings, n: int, corpus: Corpus) -> int:
