@@ -132,7 +132,7 @@ def _check_claims(claims: list[Claim], corpus: Corpus, settings: Settings, on_do
 class _Shared:
     """What forked workers see of the check: the corpus, the settings, the claims in chunks,
     the count of chunks taken and of claims finished (shared memory), and which conflicts
-    the corpus knew before forking."""
+    the corpus knew before forking (a worker adds those it has sent back)."""
 
     corpus: Corpus
     settings: Settings
@@ -155,6 +155,7 @@ def _next_chunk(shared: _Shared) -> int | None:
 
 
 def _check_chunk(shared: _Shared, i: int) -> list[Item]:
+    """The items of chunk ``i``, counted as finished."""
     items = [check_item(c, shared.corpus, shared.settings) for c in shared.chunks[i]]
     with shared.finished.get_lock():
         shared.finished.value += len(items)
