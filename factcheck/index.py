@@ -1,8 +1,10 @@
 """Candidate retrieval: a token inverted index over source sentences and quotes.
 
-The index is a pair of compressed sparse arrays per kind (numpy): term -> the entries holding it
-(postings) and entry -> its terms (forward), so that scoring a query adds up postings in C
-rather than in a Python loop, and an archive of a million sentences costs tens of megabytes.
+The index is a compressed sparse array per kind (numpy): term -> the entries holding it
+(postings), so that scoring a query adds up postings in C rather than in a Python loop, and an
+archive of a million sentences costs tens of megabytes. A term on 1 entry in ``COMMON`` or more
+is also held as a bitset (a bit per entry), so that a query on common terms ANDs 64 entries at
+a time instead of reading tens of thousands of postings, and rescoring tests a bit.
 
 Retrieval runs in four steps, so that an index split into shards (see :mod:`factcheck.dask_engine`)
 gives exactly the candidates one index gives:
