@@ -154,6 +154,10 @@ class _Kind:
         costs at most twice its postings."""
         return int(self.df[t]) * COMMON >= self.n > 0
 
+    def common_terms(self) -> list[int]:
+        """Every term :meth:`common` holds for, at once (none when there are no entries)."""
+        return np.flatnonzero(self.df * COMMON >= self.n).tolist() if self.n else []
+
     def bits(self, t: int) -> np.ndarray:
         """The entries holding term ``t``, a bit each (bit ``e % 64`` of word ``e // 64``)."""
         b = self._bits.get(t)
@@ -166,7 +170,7 @@ class _Kind:
     def warm(self) -> None:
         """Every common term's bitset, made now (before worker processes are forked, so that
         they share them)."""
-        for t in np.flatnonzero(self.df * COMMON >= self.n).tolist():
+        for t in self.common_terms():
             self.bits(t)
 
     def holding(self, t: int, entries: np.ndarray, at: tuple[np.ndarray, np.ndarray]) -> np.ndarray:

@@ -318,6 +318,12 @@ def test_rescoring_adds_the_weight_of_every_term_an_entry_holds():
     want = [round(sum(w for t, w in sorted(idf.items()) if t in held[e]), 9) for e in entries.tolist()]
     assert got.tolist() == want
     assert any(held[e] & {"w7", "w12", "w33"} for e in entries.tolist())  # a rare term is held somewhere
+    assert kind.common_terms() == [t for t in range(len(index.vocab)) if kind.common(t)]
+    # no quotes at all: no term is common among them, and warming makes nothing for them
+    quotes = index.kinds["quote"]
+    assert quotes.n == 0 and quotes.common_terms() == []
+    index.warm()
+    assert quotes._bits == {} and set(kind._bits) == set(kind.common_terms())
 
 
 def test_worker_processes_are_counted_from_the_cores_this_process_may_use(monkeypatch):
