@@ -398,6 +398,15 @@ class Index:
         return self._entries(kind, np.arange(self.kinds[kind].n))
 
 
+def _set_scores(weights: list[float]) -> np.ndarray:
+    """Every set of terms' score, by the set as a bitmask (bit i: term i): its terms' weights
+    added in term order, as :func:`_sum_by_sorting` adds them."""
+    table = [0.0]
+    for w in weights:
+        table = table + [t + w for t in table]  # the sets with this term: those without, plus it
+    return np.round(np.array(table), DECIMALS)
+
+
 def _sum_by_subset(lists: list[np.ndarray], weights: list[float], size: int, n: int) -> tuple[np.ndarray, np.ndarray]:
     """Each entry's summed weight over the term lists it is on, and only the entries among
     the ``n`` best and their ties (unordered), found without sorting the hits: each entry
@@ -421,11 +430,7 @@ def _sum_by_subset(lists: list[np.ndarray], weights: list[float], size: int, n: 
         held.append(b[first])
     entries = np.concatenate(found)
     sets = np.concatenate(held)
-    # every set's score, its terms' weights added in term order as _sum_by_sorting adds them
-    table = [0.0]
-    for w in weights:
-        table = table + [t + w for t in table]  # the sets with this term: those without, plus it
-    table = np.round(np.array(table), DECIMALS)
+    table = _set_scores(weights)
     if len(entries) > n:
         # the n-th best score: count the entries holding each set, best sets first
         best_first = np.argsort(-table, kind="stable")
@@ -455,10 +460,7 @@ def _sum_by_bits(bitsets: list[np.ndarray], weights: list[float], n: int) -> tup
     """As :func:`_sum_by_subset`, from each term's bitset: the entries holding exactly a set
     of terms are found by AND and AND NOT, set by set, best score first, until ``n`` entries
     (and the sets tying with the last) are found; the postings are never read."""
-    table = [0.0]
-    for w in weights:
-        table = table + [t + w for t in table]
-    table = np.round(np.array(table), DECIMALS)
+    table = _set_scores(weights)
     found, floor, reached = [], None, 0
     for held in np.argsort(-table, kind="stable").tolist():
         if held == 0 or (floor is not None and table[held] < floor):
