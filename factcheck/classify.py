@@ -12,6 +12,7 @@ from .corpus import Corpus, person_bindings
 from .entities import (
     MONTHS,
     NEGATORS,
+    NOT_COUNTS,
     NUMBER_WORDS,
     ORG_HEADS,
     PRONOUNS,
@@ -372,7 +373,7 @@ def _num(w: Word) -> str:
 @lru_cache(maxsize=65536)
 def _num_term(text: str, key: str) -> str:
     v = number_value(text)
-    return f"#{float(v)}" if v is not None and key not in ("first", "second", "half") else ""
+    return f"#{float(v)}" if v is not None and key not in NOT_COUNTS else ""
 
 
 def _coverage(cw: list[Word], sw: list[Word], extra: set[int], weights: list[float]) -> tuple[float, float, set[int]]:

@@ -461,6 +461,8 @@ def find_orgs(text: str) -> list[OrgRef]:
 # --- numbers and dates ---------------------------------------------------------------------
 
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+# number words that are more often something else: "first" and "second" rank, "half" divides
+NOT_COUNTS = frozenset({"first", "second", "half"})
 
 
 @lru_cache(maxsize=65536)
@@ -503,7 +505,7 @@ def _token_kind(t: str) -> str | None:
         return "may" if is_capitalised(t) else None
     if _YEAR.match(t):
         return "year"
-    if number_value(t) is not None and k not in {"first", "second", "half"}:
+    if number_value(t) is not None and k not in NOT_COUNTS:
         return "number"
     return None
 
