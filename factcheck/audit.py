@@ -19,7 +19,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from .entities import is_place, org_key
+from .entities import is_place, org_key, place_key, tokenize
 from .model import SEVERITY_RANK, Conflict
 
 
@@ -133,8 +133,6 @@ def gather(src) -> dict:
     country (``parties``) and the bodies it calls established or new (``status``). Plain lists,
     so that the index keeps them with the source's row, and working out an archive's
     conflicts reads these instead of every source's mentions and sentences."""
-    from .entities import place_key, tokenize
-
     orgs = [
         list(_Org(org_key(m.text), re.sub(r"\s+", " ", m.canonical.replace("'s", "")).lower(), m.text, m.start, m.end))
         for m in src.mentions
@@ -143,7 +141,7 @@ def gather(src) -> dict:
     parties = []  # [place, person, named (1: by a title in a sentence; 0: as a quote's speaker), start, end]
     for q in src.quotes:
         if q.speaker and _AGREEMENT.search(q.text) and q.title:
-            for p in sorted(_title_places(q.title, place_key, tokenize)):
+            for p in sorted(_title_places(q.title)):
                 parties.append([p, q.speaker, 0, q.start, q.end])
     for m in src.mentions:
         if m.kind != "role" or m.boilerplate or not m.person:
@@ -151,7 +149,7 @@ def gather(src) -> dict:
         sent = next((s for s in src.sentences if s.start <= m.start < s.end), None)
         if sent is None or not _AGREEMENT.search(sent.text):
             continue
-        for p in sorted(_title_places(m.text, place_key, tokenize)):
+        for p in sorted(_title_places(m.text)):
             parties.append([p, m.person, 1, sent.start, sent.end])
     status = []  # [head, established | new, start, end] of the sentence
     for s in src.sentences:
@@ -376,7 +374,8 @@ def _counterparts(corpus, parties: list) -> list[Conflict]:
     return out
 
 
-def _title_places(title: str, place_key, tokenize) -> set[str]:
+def _title_places(title: str) -> set[str]:
+    """The places the words of a title name, as :func:`place_key` gives them."""
     out = set()
     for t in tokenize(title):
         k = place_key(t.text)
