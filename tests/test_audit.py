@@ -172,3 +172,28 @@ def test_bodies_are_what_the_words_first_pattern_finds(text):
     heads = re.compile(r"(?:" + alts + r")\b", re.I)
     want = [(m.group(1), m.start(), m.end()) for m in pattern.finditer(text)]
     assert [(b.group(1), b.start(), b.end()) for b in _bodies(text, heads)] == want
+
+
+def test_heads_tree_matches_the_plain_list():
+    """The organisation heads' pattern shares prefixes; it must find what the list finds."""
+    import random
+    import re
+
+    from factcheck.audit import _alternation, _heads
+    from factcheck.entities import ORG_HEADS
+
+    words = sorted(ORG_HEADS)
+    plain = re.compile(r"(?:" + "|".join(words) + r")\b", re.I)
+    assert _heads().pattern == _alternation(words) + r"\b"
+    assert re.fullmatch(_alternation(["co", "coalition", "corp"]), "co")
+    assert _alternation(["co", "coalition", "corp"]) == "co(?:|alition|rp)"
+    rng = random.Random(3)
+    texts = ["Tesco and the Co-op Group's BOARD, a Corporation's corp. council", "economic councils"]
+    for _ in range(3000):
+        picks = [
+            rng.choice([*words, "xx", "tesco", "Co-op"]) + rng.choice(["", "s", "_", ",", ".", "é"]) for _ in range(4)
+        ]
+        text = " ".join(picks)
+        texts.append(text.upper() if rng.random() < 0.3 else text)
+    for text in texts:
+        assert [m.span() for m in _heads().finditer(text)] == [m.span() for m in plain.finditer(text)], text
