@@ -19,12 +19,12 @@ from .entities import (
     is_name_word,
     role_phrase_before,
     strip_honorifics,
-    token_class,
+    word_class,
 )
 from .errors import InputError
 from .ingest import DEFAULT_MAX_BYTES, find_source_files, read_source
 from .model import Mention, Quote, Source, Span
-from .normalise import tokenize
+from .normalise import TOKEN
 from .quotes import attribute, find_quote_spans
 
 
@@ -428,11 +428,13 @@ def _mentions(src: Source, registry: AliasRegistry) -> list[Mention]:
             if not bp:
                 registry.add_org(o.text, o.acronym)
             add("org", o.start, o.end, o.text)
-        toks = tokenize(seg)
-        for k, t in enumerate(toks):
-            c = token_class(toks, k)
+        before = None  # the token before: every word of the archive passes here, so no Token is made
+        for m in TOKEN.finditer(seg):
+            w = m.group()
+            c = word_class(w, before)
             if c:
-                add(c, t.start, t.end, t.text.lower())
+                add(c, m.start(), m.end(), w.lower())
+            before = w
     # one title can be recorded twice (from the quote and the scan); keep each location once
     registry.tidy()
     out.sort(key=lambda m: (m.start, m.end, m.kind))

@@ -479,11 +479,16 @@ def token_class(tokens: list[Token], i: int) -> str | None:
     A year is a date where it is placed in time ("in 2023", "by 2027", "March 2024"); used as
     a label ("a 2024 MoU") it is a number like any other.
     """
-    kind = _token_kind(tokens[i].text)
+    return word_class(tokens[i].text, tokens[i - 1].text if i > 0 else None)
+
+
+def word_class(word: str, before: str | None) -> str | None:
+    """:func:`token_class` of a token's text, given the token before it (None at the start)."""
+    kind = _token_kind(word)
     if kind == "may":  # the month, not the verb, when capitalised inside a sentence
-        return "date" if i > 0 else None
+        return "date" if before is not None else None
     if kind == "year":
-        prev = tokens[i - 1].lower if i > 0 else ""
+        prev = before.lower() if before is not None else ""
         if prev in TEMPORAL_PREPOSITIONS or prev in _MONTH_SET or prev.rstrip(".") in MONTH_ABBR:
             return "date"
         return "number"
