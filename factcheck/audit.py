@@ -472,9 +472,9 @@ _NEW = re.compile(
 )
 
 
-_STATUS_WORDS = re.compile(
-    r"\b(established|founded|created|set up|sets up|launched|formed|opened|new|newly|establish|create)\b", re.I
-)
+# a word that may say when a body began: every sentence of the archive is searched for one
+_STATUS = "established|founded|created|set up|sets up|launched|formed|opened|new|newly|establish|create"
+_STATUS_WORDS = re.compile(r"\b" + _alternation(sorted(_STATUS.split("|"))) + r"\b", re.I)
 
 
 class _Body:
