@@ -144,6 +144,9 @@ def _alternation(words: list[str]) -> str:
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def gather(src) -> dict:
     """What one source brings to the conflicts that look across sources, worked out from that
     source alone: its organisation names (``orgs``), the people it puts on an agreement for a
@@ -151,7 +154,7 @@ def gather(src) -> dict:
     so that the index keeps them with the source's row, and working out an archive's
     conflicts reads these instead of every source's mentions and sentences."""
     orgs = [
-        list(_Org(org_key(m.text), re.sub(r"\s+", " ", m.canonical.replace("'s", "")).lower(), m.text, m.start, m.end))
+        list(_Org(org_key(m.text), _SPACES.sub(" ", m.canonical.replace("'s", "")).lower(), m.text, m.start, m.end))
         for m in src.mentions
         if m.kind == "org" and not m.boilerplate and len(m.text.split()) >= 2
     ]

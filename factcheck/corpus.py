@@ -44,6 +44,8 @@ class Binding:
 # capitalised words in Latin (with accents), Greek or Cyrillic script
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0391-\u03a9\u0410-\u042f"
 _NAME_RUN = re.compile(rf"(?:[{_UPPER}][\w'-]*\.?)(?:\s+(?:[{_UPPER}][\w'-]*\.?|de|van|von|der|da|bin|al))*")
+_NON_SPACE = re.compile(r"\S+")
+_LAST_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
 _COPULA_TITLE = re.compile(
     r"^\s*(?:is|was|has been|had been|remains|became|becomes|,)\s+(?:(?:the|a|an)\s+)?(?P<title>[^,.;]+?)(?=[,.;]|\s+(?:and|who|which|said|says|will|is|was)\b|$)"
 )
@@ -77,7 +79,7 @@ def _name_runs(text: str, strict: bool) -> tuple:
     out = []
     for m in _NAME_RUN.finditer(text):
         words = m.group(0).split()
-        offs = [w.start() + m.start() for w in re.finditer(r"\S+", m.group(0))]
+        offs = [w.start() + m.start() for w in _NON_SPACE.finditer(m.group(0))]
         # split off honorifics at the front
         i = 0
         while i < len(words) and words[i].lower().rstrip(".") in HONORIFICS:
@@ -108,7 +110,7 @@ def _name_runs(text: str, strict: bool) -> tuple:
         phrase = role_phrase_before(before.rstrip(" ,") + "") if before.strip() else None
         lone_ok = False
         if len(name_words) == 1 and phrase is not None:
-            head_before = re.search(r"([A-Za-z]+)[\s,]*$", before)
+            head_before = _LAST_WORD.search(before)
             lone_ok = bool(head_before) and head_before.group(1).lower() in ROLE_HEADS
         title = None
         if phrase is not None:

@@ -410,13 +410,16 @@ _LEADING_NOT_ORG = {
 # fmt: on
 
 
+_AND = re.compile(r",?\s+and\s+(the\s+)?")
+
+
 def _org_pieces(run: str, start: int) -> list[tuple[str, int]]:
     """Split a capitalised run at "and"/"and the" where both sides are names of their own."""
     pieces = [(run, start)]
     out = []
     for piece, s in pieces:
         cut = None
-        for m in re.finditer(r",?\s+and\s+(the\s+)?", piece):
+        for m in _AND.finditer(piece):
             left = [w.lower().rstrip(",") for w in piece[: m.start()].split()]
             right = [w.lower().rstrip(",") for w in piece[m.end() :].split()]
             ends_name = left and (left[-1] in ORG_HEADS or piece[: m.start()].split()[-1].isupper())

@@ -102,7 +102,7 @@ def find_quote_spans(
                 b -= 1
             if b > a:
                 parts.append((a, b))
-        if parts and re.search(r"\w", "".join(text[a:b] for a, b in parts)):
+        if parts and _WORD_CHAR.search("".join(text[a:b] for a, b in parts)):
             q.parts = parts
             out.append(q)
     out.sort(key=lambda q: q.open_mark)
@@ -134,18 +134,20 @@ _REPORTED = re.compile(
 _LEFT_COLON = re.compile(r"(?:^|[.;]\s+)(?P<who>[^,;:\"]{1,80}):\s*$")
 
 
+_WORD_CHAR = re.compile(r"\w")
+_RELATIVE = re.compile(r",\s*(?:who|which|whose)\b[^,]*(?:,|$)")
+_OPENING_PHRASE = re.compile(
+    r"^(?:in|at|on|speaking|writing|asked|during|after|before|earlier|later|meanwhile|however)\b[^,]*,\s*", re.I
+)
+
+
 def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> tuple[str, PersonRef | None]:
     """``("person", ref)``, ``("pronoun", None)`` or ``("unnamed", None)`` for a speaker phrase."""
     phrase = phrase.strip(" ,;:-")
     # "Smith, who chairs the committee," -> "Smith"
-    phrase = re.sub(r",\s*(?:who|which|whose)\b[^,]*(?:,|$)", " ", phrase).strip(" ,")
+    phrase = _RELATIVE.sub(" ", phrase).strip(" ,")
     # "In a statement, Smith" -> "Smith": an opening adverbial phrase is not the speaker
-    phrase = re.sub(
-        r"^(?:in|at|on|speaking|writing|asked|during|after|before|earlier|later|meanwhile|however)\b[^,]*,\s*",
-        "",
-        phrase,
-        flags=re.I,
-    )
+    phrase = _OPENING_PHRASE.sub("", phrase)
     m = _CLAUSE_CUT.search(phrase)
     if m:
         phrase = phrase[: m.start()]
