@@ -53,6 +53,17 @@ def _direction(text: str, i: int, orig: str | None, norm: NormText | None) -> st
     return "open"
 
 
+def _marks(text: str, start: int, end: int) -> list[int]:
+    """Where the quotation marks (normalised to '"') stand in ``text[start:end]``; found by
+    ``str.find``, not by testing each character in Python (every paragraph is read)."""
+    out = []
+    i = text.find('"', start, end)
+    while i >= 0:
+        out.append(i)
+        i = text.find('"', i + 1, end)
+    return out
+
+
 def find_quote_spans(
     text: str, paragraphs: list[tuple[int, int]], orig: str | None = None, norm: NormText | None = None
 ) -> list[FoundQuote]:
@@ -62,7 +73,7 @@ def find_quote_spans(
     quotes: list[FoundQuote] = []
     pending: FoundQuote | None = None
     for pi, (ps, pe) in enumerate(paragraphs):
-        marks = [i for i in range(ps, pe) if text[i] == '"']
+        marks = _marks(text, ps, pe)
         if pending is not None:
             lead = ps
             if marks and marks[0] == lead:

@@ -197,3 +197,12 @@ def test_titles_bind_to_accented_names():
 
     (b,) = person_bindings("Health Minister Zo\u00eb \u00d6zt\u00fcrk opened the ward.", AliasRegistry())
     assert (b.name, b.title) == ("Zo\u00eb \u00d6zt\u00fcrk", "Health Minister")
+
+
+def test_marks_are_found_within_the_bounds_given():
+    from factcheck.quotes import _marks
+
+    text = '"a" b "c'
+    assert _marks(text, 0, len(text)) == [0, 2, 6]
+    assert _marks(text, 1, 6) == [2]
+    assert _marks(text, 3, 3) == []
