@@ -232,6 +232,13 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     """Sentence spans in ``text[start:end]`` (one paragraph), as offsets into ``text``."""
     end = len(text) if end is None else end
     chunk = text[start:end]
+    body = chunk[:-1]
+    if "." not in body and "?" not in body and "!" not in body:
+        # Punkt breaks only after a full stop, question or exclamation mark with something
+        # after it; with none (as in many one-sentence paragraphs), the paragraph is one
+        # sentence without its trailing white space, and Punkt need not be asked
+        n = len(chunk.rstrip())
+        return [(start, start + n)] if n else []
     spans = []
     for a, b in sentence_tokenizer().span_tokenize(chunk):
         spans.append([a, b])
