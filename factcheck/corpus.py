@@ -322,6 +322,11 @@ def _names(text: str) -> list[str]:
     return [w.text for w in words(text) if w.capital]
 
 
+def _people_known(registry: AliasRegistry) -> tuple[int, int]:
+    """What changes when a registry learns a person or an honorific (both only grow)."""
+    return len(registry.people), sum(len(e.honorifics) for e in registry.people.values())
+
+
 def analyse_source(src: Source) -> AliasRegistry:
     """Quotes, mentions and titles of one source, with the names it uses (a registry of its
     own). Sources are analysed one by one, so that an unchanged file's analysis can be kept
@@ -339,13 +344,18 @@ def analyse_source(src: Source) -> AliasRegistry:
                     registry.add_title(registry.canonical_person(b.name), b.title, src.id, a, e)
     found = find_quote_spans(text, paras, src.text, src.norm)  # the same in both passes
     qs = [copy.copy(q) for q in found]  # attributing fills in each quote's speaker
-    attribute(text, paras, sents, qs, registry)
+    name_lines = attribute(text, paras, sents, qs, registry)
+    known = _people_known(registry)
     for q in qs:
         if q.speaker and not src.paragraphs[q.para].boilerplate:
             registry.add_person(q.speaker, q.honorific)
-    # pass 2: with everyone known, attribute again (surnames now resolve) and record mentions
-    qs = [copy.copy(q) for q in found]
-    name_lines = attribute(text, paras, sents, qs, registry)
+    # pass 2: with everyone known, attribute again (surnames now resolve), unless the
+    # speakers added no one (attributing reads nothing else that has changed, so it would
+    # give the same again: most sources name their speakers with a title first); then
+    # record mentions
+    if _people_known(registry) != known:
+        qs = [copy.copy(q) for q in found]
+        name_lines = attribute(text, paras, sents, qs, registry)
     src.quotes = []
     for q in qs:
         if src.paragraphs[q.para].boilerplate:

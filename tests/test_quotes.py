@@ -206,3 +206,44 @@ def test_marks_are_found_within_the_bounds_given():
     assert _marks(text, 0, len(text)) == [0, 2, 6]
     assert _marks(text, 1, 6) == [2]
     assert _marks(text, 3, 3) == []
+
+
+def _analysed(tmp_path, text, monkeypatch, always_twice=False):
+    """The speakers of a source's quotes, and how many times they were attributed."""
+    import factcheck.corpus as corpus_module
+    from factcheck.corpus import analyse_source
+    from factcheck.ingest import read_source
+    from tests.conftest import write
+
+    calls = []
+    real = corpus_module.attribute
+    with monkeypatch.context() as m:
+        m.setattr(corpus_module, "attribute", lambda *a: calls.append(1) or real(*a))
+        if always_twice:
+            m.setattr(corpus_module, "_people_known", lambda registry: object())
+        write(tmp_path / "a.txt", text)
+        src = read_source(tmp_path / "a.txt")
+        analyse_source(src)
+    return [q.speaker for q in src.quotes], len(calls)
+
+
+def test_quotes_are_attributed_again_only_when_their_speakers_taught_the_registry_someone(tmp_path, monkeypatch):
+    # "Smith" resolves to Jane Smith only once the second attribution has named her
+    text = '"First," Smith said.\n"Second," said Jane Smith.\n'
+    assert _analysed(tmp_path, text, monkeypatch) == (["Jane Smith", "Jane Smith"], 2)
+    # everyone is named with a title before they speak: a second pass would change nothing
+    text = 'Health Secretary Jane Smith spoke.\n"First," Smith said.\n"Second," said Jane Smith.\n'
+    assert _analysed(tmp_path, text, monkeypatch) == (["Jane Smith", "Jane Smith"], 1)
+
+
+def test_attributing_once_gives_what_attributing_twice_gives(tmp_path, monkeypatch):
+    from tests.conftest import ROOT
+
+    speakers = []
+    for f in sorted((ROOT / "sources").glob("*.txt")):
+        text = f.read_text(encoding="utf-8")
+        once, calls = _analysed(tmp_path, text, monkeypatch)
+        assert once == _analysed(tmp_path, text, monkeypatch, always_twice=True)[0]
+        assert calls in (1, 2)
+        speakers += [s for s in once if s]
+    assert len(speakers) >= 5  # 8 in the five articles
