@@ -254,11 +254,16 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
 # --- tokens ------------------------------------------------------------------------------
 
+# Every text is tokenised, so the pattern is arranged for the engine: the lookahead names
+# every character a token can start with, so that other places (spaces, punctuation) are
+# passed over at once, and words, the commonest tokens, are tried first. The alternatives
+# start with different characters, so their order does not change what matches.
 TOKEN = re.compile(
-    r"\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?\+?|\$?\d+(?:\.\d+)?%?\+?"  # numbers, 12,000, $50, 4.5%
-    r"|[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]\w*(?:[-']\w+)*"  # words, hyphenated, O'Neil
+    r"(?=[$\dA-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff.\u2026\[])"
+    r"(?:[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]\w*(?:[-']\w+)*"  # words, hyphenated, O'Neil
+    r"|\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?\+?|\$?\d+(?:\.\d+)?%?\+?"  # numbers, 12,000, $50, 4.5%
     r"|\.\.\.|\u2026"  # marked omissions
-    r"|\[[^\]\n]{0,80}\]"  # bracketed insertions
+    r"|\[[^\]\n]{0,80}\])"  # bracketed insertions
 )
 
 
