@@ -303,18 +303,19 @@ def load_indexed(files: list[Path], index_path: str | Path, max_bytes: int = DEF
     try:
         with db:  # one transaction: all of this run's changes, or none
             slots: list = []  # per file, in order: its parts, or None until it is analysed
-            seen: list[tuple[Path, str, int]] = []  # per file: path, digest, size
-            todo: list[tuple[int, Path, str, int]] = []
+            seen: list[list] = []  # per file: path, digest (once known), size
+            todo: list[tuple[int, Path, int]] = []
             for f in files:
                 key = str(f)
                 wanted.add(key)
                 size = f.stat().st_size
                 if size > max_bytes:
                     read_source(f, max_bytes)  # raises the usual error naming the file
-                digest = hashlib.sha256(f.read_bytes()).hexdigest()
-                state.update(f"{key}\0{digest}\n".encode())
+                # a file the index holds is hashed here, to see if it changed; a new one is
+                # hashed by the worker that reads it to analyse it (once, and not in turn)
+                digest = hashlib.sha256(f.read_bytes()).hexdigest() if key in known else None
                 parts = None
-                if known.get(key) == digest:
+                if digest is not None and known[key] == digest:
                     row = db.execute(
                         "SELECT core, detail, registry, terms, gathered, checksum FROM files WHERE path = ?", (key,)
                     ).fetchone()
@@ -323,9 +324,9 @@ def load_indexed(files: list[Path], index_path: str | Path, max_bytes: int = DEF
                 if parts is not None:
                     out.stats["reused"] += 1
                 else:
-                    todo.append((len(slots), f, digest, size))
+                    todo.append((len(slots), f, size))
                 slots.append(parts)
-                seen.append((f, digest, size))
+                seen.append([f, digest, size])
             done = 0  # files before this one are loaded
 
             def load_ready() -> None:
@@ -337,8 +338,10 @@ def load_indexed(files: list[Path], index_path: str | Path, max_bytes: int = DEF
                     try:
                         decoded = [_unpack(b) for b in parts[:3]]
                     except CorruptIndex:  # written whole but unreadable: analysed again
-                        f, digest, size = seen[done]
-                        parts = _write_row(db, f, digest, size, _analyse_one((str(f), max_bytes)))
+                        f, _, size = seen[done]
+                        digest, blobs = _analyse_one((str(f), max_bytes))
+                        seen[done][1] = digest
+                        parts = _write_row(db, f, digest, size, blobs)
                         decoded = [_unpack(b) for b in parts[:3]]
                         out.stats["reused"] -= 1
                         out.stats["analysed"] += 1
@@ -347,9 +350,10 @@ def load_indexed(files: list[Path], index_path: str | Path, max_bytes: int = DEF
                     done += 1
 
             load_ready()
-            for (n, f, digest, size), blobs in zip(
-                todo, _analyse_all([f for _, f, _, _ in todo], max_bytes), strict=True
+            for (n, f, size), (digest, blobs) in zip(
+                todo, _analyse_all([f for _, f, _ in todo], max_bytes), strict=True
             ):
+                seen[n][1] = digest
                 slots[n] = _write_row(db, f, digest, size, blobs)
                 out.stats["analysed"] += 1
                 load_ready()
@@ -359,6 +363,8 @@ def load_indexed(files: list[Path], index_path: str | Path, max_bytes: int = DEF
                 out.stats["removed"] += 1
     finally:
         db.close()
+    for f, digest, _ in seen:
+        state.update(f"{f}\0{digest}\n".encode())
     out.state = state.hexdigest()
     return out
 
@@ -390,17 +396,19 @@ def save(index_path: str | Path, key: str, state: str, value) -> None:
         db.close()
 
 
-def _analyse_one(args: tuple[str, int]) -> tuple[bytes, bytes, bytes, bytes, bytes]:
-    """Read and analyse one file; its packed parts (a worker process's job)."""
+def _analyse_one(args: tuple[str, int]) -> tuple[str, tuple[bytes, bytes, bytes, bytes, bytes]]:
+    """Read and analyse one file: its content hash and its packed parts (a worker process's
+    job)."""
     from .audit import gather
     from .corpus import analyse_source
     from .index import source_terms
 
     path, max_bytes = args
     f = Path(path)
+    digest = hashlib.sha256(f.read_bytes()).hexdigest()
     src = read_source(f, max_bytes, f.stem)
     reg = analyse_source(src)
-    return (
+    return digest, (
         _pack(source_core(src)),
         _pack(source_detail(src)),
         _pack(reg.export()),
