@@ -452,8 +452,8 @@ def main() -> None:
     index_path = work / "index.sqlite"
     if index_path.exists():
         index_path.unlink()
-    # this process only starts the others until brute force: holding the generated archive
-    # beside the timed processes slowed them on this machine (see RESULTS.md)
+    # this process only starts the others until brute force, and holds nothing of the archive
+    # while they are timed: a process holding a large heap slowed them in a test (RESULTS.md)
     sizes = ("--sentences", str(args.sentences), "--claims", str(args.claims), "--seed", str(args.seed))
     gen_s = run_phase("generate", work, *sizes)["generate_s"]
     build = run_phase("build", work)
