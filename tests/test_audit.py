@@ -197,3 +197,17 @@ def test_heads_tree_matches_the_plain_list():
         texts.append(text.upper() if rng.random() < 0.3 else text)
     for text in texts:
         assert [m.span() for m in _heads().finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_status_words_tree_matches_the_plain_list():
+    import random
+    import re
+
+    from factcheck.audit import _STATUS, _STATUS_WORDS
+
+    plain = re.compile(r"\b(" + _STATUS + r")\b", re.I)
+    rng = random.Random(2)
+    words = [*_STATUS.split("|"), "setup", "news", "renew", "up", "set", "NEWLY"]
+    texts = [" ".join(rng.choice(words) + rng.choice(["", " ", "s", "-", "é"]) for _ in range(4)) for _ in range(5000)]
+    for text in ["A newly created body", "It was set up in 2020", "the Renewal Institute", *texts]:
+        assert [m.span() for m in _STATUS_WORDS.finditer(text)] == [m.span() for m in plain.finditer(text)], text

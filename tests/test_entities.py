@@ -115,3 +115,24 @@ def test_first_names_that_begin_alike_are_two_people():
     assert reg.person("Alfie Byrne") == "Alfie Byrne"
     reg.add_person("Amelia Byrne")
     assert not reg.same_person("Alfie Byrne", "Amelia Byrne")
+
+
+_ORG_RUN_AS_WRITTEN = (  # before the first capital was taken out of the alternatives
+    r"(?:(?:[A-Z][\w'-]*|[A-Z]{2,}[a-z]?)(?:'s)?)"
+    r"(?:(?:\s+|,\s+(?=[A-Z][\w-]*,?\s+(?:and\s+)?[A-Z]|and\s)|\s+(?:of|for|and|the|on|&)\s+(?:the\s+)?)"
+    r"(?:[A-Z][\w'-]*|[A-Z]{2,}[a-z]?|and\s+[A-Z][\w'-]*|and\s+the\s+[A-Z][\w'-]*))*"
+)
+
+
+def test_organisation_runs_are_what_the_pattern_as_written_finds():
+    import random
+    import re
+
+    from factcheck.entities import _ORG_RUN
+
+    rng = random.Random(5)
+    pieces = ["A", "B", "Ab", "ABc", "AB", "of", "the", "and", "&", ",", " ", "  ", "'s", "-", "x", "é", "É", "\n"]
+    texts = ["The Australian AI Safety Institute and the UK's AI Security Institute (AISI) met, Ministry of Defence"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
+    for text in texts:
+        assert [m.span() for m in _ORG_RUN.finditer(text)] == [m.span() for m in re.finditer(_ORG_RUN_AS_WRITTEN, text)]
