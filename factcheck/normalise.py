@@ -226,8 +226,6 @@ def train_tokenizer(texts: list[str]) -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(params)
 
 
-# A quote mark that Punkt leaves at the start of the next sentence belongs to the previous one
-# ('... alone." Then' splits after the mark, not before it).
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence spans in ``text[start:end]`` (one paragraph), as offsets into ``text``."""
     end = len(text) if end is None else end
@@ -239,9 +237,15 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         # sentence without its trailing white space, and Punkt need not be asked
         n = len(chunk.rstrip())
         return [(start, start + n)] if n else []
-    spans = []
-    for a, b in sentence_tokenizer().span_tokenize(chunk):
-        spans.append([a, b])
+    return [(start + a, start + b) for a, b in punkt_split(chunk)]
+
+
+# A quote mark that Punkt leaves at the start of the next sentence belongs to the previous one
+# ('... alone." Then' splits after the mark, not before it).
+def punkt_split(chunk: str) -> list[tuple[int, int]]:
+    """Sentence spans in ``chunk`` as Punkt finds them, quote marks moved back; what
+    :func:`split_sentences` gives any paragraph, without its shortcut."""
+    spans = [list(s) for s in sentence_tokenizer().span_tokenize(chunk)]
     for i in range(1, len(spans)):
         a = spans[i][0]
         if chunk[a : a + 1] in "\"'" and (a + 1 >= len(chunk) or chunk[a + 1] == " "):
@@ -249,7 +253,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             spans[i][0] = a + 1
             while spans[i][0] < spans[i][1] and chunk[spans[i][0]] == " ":
                 spans[i][0] += 1
-    return [(start + a, start + b) for a, b in spans if b > a]
+    return [(a, b) for a, b in spans if b > a]
 
 
 # --- tokens ------------------------------------------------------------------------------

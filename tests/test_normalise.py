@@ -83,36 +83,21 @@ def test_a_capital_on_a_function_word_counts_only_away_from_a_sentence_or_quote_
     assert caps[("Hague", 31)] is True and caps[("vote", 4)] is False
 
 
-def _punkt_only(text: str) -> list[tuple[int, int]]:
-    """split_sentences as it was before its shortcut: every paragraph through Punkt."""
-    from factcheck.normalise import sentence_tokenizer
-
-    spans = [list(s) for s in sentence_tokenizer().span_tokenize(text)]
-    for i in range(1, len(spans)):
-        a = spans[i][0]
-        if text[a : a + 1] in "\"'" and (a + 1 >= len(text) or text[a + 1] == " "):
-            spans[i - 1][1] = a + 1
-            spans[i][0] = a + 1
-            while spans[i][0] < spans[i][1] and text[spans[i][0]] == " ":
-                spans[i][0] += 1
-    return [(a, b) for a, b in spans if b > a]
-
-
 @settings(max_examples=2000, deadline=None)
 @given(st.text(alphabet='ab .?!"\n\t', max_size=20))
 def test_a_paragraph_without_inner_stops_is_split_as_punkt_splits_it(text):
-    from factcheck.normalise import split_sentences
+    from factcheck.normalise import punkt_split, split_sentences
 
-    assert split_sentences(text) == _punkt_only(text)
-    assert split_sentences("x " + text, 2) == [(a + 2, b + 2) for a, b in _punkt_only(text)]
+    assert split_sentences(text) == punkt_split(text)
+    assert split_sentences("x " + text, 2) == [(a + 2, b + 2) for a, b in punkt_split(text)]
 
 
 def test_the_seeds_paragraphs_are_split_as_punkt_splits_them(corpus):
-    from factcheck.normalise import split_sentences
+    from factcheck.normalise import punkt_split, split_sentences
 
     for src in corpus.sources:
         for para in src.text.split("\n"):
-            assert split_sentences(para) == _punkt_only(para)
+            assert split_sentences(para) == punkt_split(para)
     assert split_sentences("One line, no stop") == [(0, 17)]
     assert split_sentences("The end.  ") == [(0, 8)]
     assert split_sentences("   ") == []
