@@ -1,8 +1,8 @@
 """The on-disk index: each source's analysis kept in SQLite, keyed by the file's content hash.
 
 A file whose hash is unchanged is not analysed again; a removed file leaves the index. Rows
-are compressed JSON (never pickle: an index found in a repository must not be able to run
-code in a CI gate), each with a checksum. A file that is not SQLite, fails SQLite's own check,
+are JSON compressed with Zstandard (never pickle: an index found in a repository must not be
+able to run code in a CI gate), each with a checksum. A file that is not SQLite, fails SQLite's own check,
 or has another schema or factcheck version is not trusted: it is deleted and built again; a
 row whose checksum does not match, or that cannot be read, is analysed again. Writes happen
 in one transaction, so a run that dies half way leaves the previous index whole.
@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import sqlite3
-import zlib
+import threading
 from operator import attrgetter
 from pathlib import Path
+
+import orjson
+import zstandard
 
 from . import __version__
 from .entities import AliasRegistry
@@ -29,7 +31,7 @@ from .index import IndexBuilder
 from .ingest import DEFAULT_MAX_BYTES, read_source
 from .model import Mention, Paragraph, Quote, Sentence, Source, Span
 
-SCHEMA = "factcheck.index/4"
+SCHEMA = "factcheck.index/5"
 
 
 class CorruptIndex(Exception):
@@ -164,8 +166,27 @@ def canonicalise_mentions(mentions: list[Mention], registry: AliasRegistry) -> N
             m.person = registry.canonical_person(m.person)
 
 
+# Every file's five parts are packed by the build's workers and three are unpacked by every
+# load: orjson writes the same JSON as the standard library's ``json`` (compact, UTF-8) in a
+# seventh of the time and reads it in 60%, and Zstandard at level 1 compresses as well as zlib
+# at level 1 in a third of the time and decompresses in a third (measured on the benchmark's
+# rows: packing went from 15 to 3.7 µs a sentence).
+#
+# A Zstandard context costs ten times what it packs a row in, and is not safe to share
+# between threads: each thread keeps its own.
+_contexts = threading.local()
+
+
+def _zstd() -> tuple[zstandard.ZstdCompressor, zstandard.ZstdDecompressor]:
+    try:
+        return _contexts.pair
+    except AttributeError:
+        _contexts.pair = zstandard.ZstdCompressor(level=1), zstandard.ZstdDecompressor()
+        return _contexts.pair
+
+
 def _pack(obj: dict) -> bytes:
-    return zlib.compress(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
+    return _zstd()[0].compress(orjson.dumps(obj))
 
 
 def _checksum(blobs) -> str:
@@ -178,8 +199,8 @@ def _checksum(blobs) -> str:
 
 def _unpack(data: bytes) -> dict:
     try:
-        return json.loads(zlib.decompress(data).decode("utf-8"))
-    except (zlib.error, ValueError) as e:
+        return orjson.loads(_zstd()[1].decompress(data))
+    except (zstandard.ZstdError, ValueError, MemoryError) as e:
         raise CorruptIndex(f"a row cannot be read ({e})") from None
 
 

@@ -77,21 +77,52 @@ def test_another_version_is_rebuilt(folder, tmp_path):
 
 
 def test_rows_are_json_not_pickle(folder, tmp_path):
-    import zlib
+    """Rows are plain JSON (Zstandard-compressed) that any JSON reader takes."""
+    import zstandard
+
+    def unzip(b):
+        return zstandard.ZstdDecompressor().decompress(b)
 
     idx = tmp_path / "i.sqlite"
     load_sources(folder, index=idx)
     db = sqlite3.connect(idx)
     core, detail, registry, terms = db.execute("SELECT core, detail, registry, terms FROM files LIMIT 1").fetchone()
-    assert {"id", "text", "sentences", "quotes"} <= set(json.loads(zlib.decompress(core)))
-    assert set(json.loads(zlib.decompress(detail))) == {"paragraphs", "mentions"}
-    assert set(json.loads(zlib.decompress(registry))) == {"people", "orgs", "acronyms"}
-    sentence_terms, _quote_terms = json.loads(zlib.decompress(terms))
+    assert {"id", "text", "sentences", "quotes"} <= set(json.loads(unzip(core)))
+    assert set(json.loads(unzip(detail))) == {"paragraphs", "mentions"}
+    assert set(json.loads(unzip(registry))) == {"people", "orgs", "acronyms"}
+    sentence_terms, _quote_terms = json.loads(unzip(terms))
     assert sentence_terms and all(isinstance(t, str) for ts in sentence_terms for t in ts)
-    gathered = [json.loads(zlib.decompress(g)) for (g,) in db.execute("SELECT gathered FROM files")]
+    gathered = [json.loads(unzip(g)) for (g,) in db.execute("SELECT gathered FROM files")]
     assert all(set(g) == {"orgs", "parties", "status"} for g in gathered)
     (conflicts,) = db.execute("SELECT value FROM archive WHERE key = 'name_conflicts'").fetchone()
-    assert set(json.loads(zlib.decompress(conflicts))) == {"conflicts", "speakers", "holder_places"}
+    assert set(json.loads(unzip(conflicts))) == {"conflicts", "speakers", "holder_places"}
+
+
+def test_packed_rows_are_the_standard_librarys_json():
+    """Rows are compact UTF-8 JSON that the standard library reads back into the same objects
+    (orjson writes a float's exponent as 1e-7 where ``json`` writes 1e-07; the value is the
+    same), and anything else is a corrupt row."""
+    import zstandard
+
+    from factcheck.store import CorruptIndex, _pack, _unpack
+
+    obj = {
+        "text": 'Zoë Öztürk said "No" \u2014 \U0001f600 \\ \t',
+        "rows": [[0, -3, 2**40, 1.5, 1e-7, None, True, False, ""]],
+        "nested": {"a": {"b": []}},
+    }
+    raw = zstandard.ZstdDecompressor().decompress(_pack(obj))
+    assert json.loads(raw) == obj
+    assert "Zoë Öztürk".encode() in raw and b", " not in raw
+    without_floats = {k: v for k, v in obj.items() if k != "rows"}
+    assert _pack(without_floats) == zstandard.ZstdCompressor(level=1).compress(
+        json.dumps(without_floats, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    )
+    assert _unpack(_pack(obj)) == obj
+    not_json = zstandard.ZstdCompressor().compress(b"{not json")
+    for bad in (b"", b"junk", not_json, _pack(obj)[:-3]):
+        with pytest.raises(CorruptIndex):
+            _unpack(bad)
 
 
 def test_where_name_conflicts_are_held_is_saved_with_them(folder, tmp_path, monkeypatch):
@@ -246,7 +277,7 @@ def test_a_row_with_a_good_checksum_that_cannot_be_read_is_analysed_again(folder
     path, detail, registry, terms = db.execute(
         "SELECT path, detail, registry, terms FROM files WHERE path LIKE '%itpro%'"
     ).fetchone()
-    core = b"not zlib at all"
+    core = b"not zstandard at all"
     db.execute(
         "UPDATE files SET core = ?, checksum = ? WHERE path = ?",
         (core, _checksum([core, detail, registry, terms]), path),
