@@ -44,7 +44,6 @@ class Binding:
 # capitalised words in Latin (with accents), Greek or Cyrillic script
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0391-\u03a9\u0410-\u042f"
 _NAME_RUN = re.compile(rf"(?:[{_UPPER}][\w'-]*\.?)(?:\s+(?:[{_UPPER}][\w'-]*\.?|de|van|von|der|da|bin|al))*")
-_NON_SPACE = re.compile(r"\S+")
 _LAST_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
 _COPULA_TITLE = re.compile(
     r"^\s*(?:is|was|has been|had been|remains|became|becomes|,)\s+(?:(?:the|a|an)\s+)?(?P<title>[^,.;]+?)(?=[,.;]|\s+(?:and|who|which|said|says|will|is|was)\b|$)"
@@ -78,8 +77,17 @@ def _name_runs(text: str, strict: bool) -> tuple:
     and once after everyone in it is known; this part is the same both times."""
     out = []
     for m in _NAME_RUN.finditer(text):
-        words = m.group(0).split()
-        offs = [w.start() + m.start() for w in _NON_SPACE.finditer(m.group(0))]
+        run = m.group(0)
+        words = run.split()
+        at = m.start()
+        if len(words) == 1:
+            offs = [at]
+        else:  # each word where the last ended, past the spaces: only spaces lie between them
+            offs, p = [], 0
+            for w in words:
+                p = run.find(w, p)
+                offs.append(at + p)
+                p += len(w)
         # split off honorifics at the front
         i = 0
         while i < len(words) and words[i].lower().rstrip(".") in HONORIFICS:
