@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from rapidfuzz import fuzz, process
 
-from factcheck import Claim, check_claims, load_sources
+from factcheck import Claim, build_index, check_claims, load_sources
 from factcheck.claims import parse_draft_text
 
 FIRST = [
@@ -369,10 +369,9 @@ def phase_generate(work: Path, n_sentences: int, n_claims: int, seed: int) -> di
 def phase_build(work: Path) -> dict:
     """A fresh process, as `factcheck index` is: the archive analysed and indexed."""
     t0 = time.perf_counter()
-    corpus = load_sources(work / "sources", index=work / "index.sqlite")
+    built = build_index(work / "sources", work / "index.sqlite")
     build_s = time.perf_counter() - t0
-    n = sum(len(s.sentences) for s in corpus.sources)
-    return {"sentences": n, "build_s": build_s, "rss": peak_rss_mb()}
+    return {"sentences": built.sentences, "build_s": build_s, "rss": peak_rss_mb()}
 
 
 def _claim(d: dict) -> Claim:

@@ -10,11 +10,12 @@ __version__ = "0.1.0"
 from .api import Report, check, check_claims
 from .audit import find_conflicts as audit
 from .classify import Settings
-from .corpus import Corpus, load_sources
+from .corpus import Built, Corpus, build_index, load_sources
 from .errors import ConfigError, FactcheckError, InputError
 from .model import Claim, Conflict, Evidence, Finding, Item, Mention, Quote, Sentence, Source, Span
 
 __all__ = [
+    "Built",
     "Claim",
     "ConfigError",
     "Conflict",
@@ -33,6 +34,7 @@ __all__ = [
     "Span",
     "__version__",
     "audit",
+    "build_index",
     "check",
     "check_claims",
     "load_sources",

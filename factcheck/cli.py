@@ -15,7 +15,7 @@ from tabulate import tabulate
 from . import __version__, baseline
 from .api import check as run_check
 from .config import FAIL_ON, Config, load_config
-from .corpus import load_sources
+from .corpus import build_index, load_sources
 from .errors import FactcheckError
 from .reporters import REPORTERS, render
 
@@ -62,17 +62,20 @@ def _config() -> Config:
         raise InputProblem(str(e)) from None
 
 
-def _corpus(sources: str | None, config: Config, build_index: bool = False):
-    """The sources, through the on-disk index when it exists (or is being built)."""
-    index = config.index if (build_index or Path(config.index).exists()) else None
+def _corpus(sources: str | None, config: Config):
+    """The sources, through the on-disk index when it exists."""
+    index = config.index if Path(config.index).exists() else None
     try:
         corpus = load_sources(sources or config.sources, config.max_bytes, config.alias_map(), index)
     except FactcheckError as e:
         raise InputProblem(str(e)) from None
-    stats = corpus.index_stats
+    _say_rebuilt(index, corpus.index_stats)
+    return corpus
+
+
+def _say_rebuilt(index, stats: dict | None) -> None:
     if stats and stats.get("rebuilt"):
         click.echo(f"factcheck: the index at {index} could not be trusted ({stats['rebuilt']}); rebuilt it", err=True)
-    return corpus
 
 
 sources_option = click.option(
@@ -371,10 +374,14 @@ def index_cmd(sources, index_path) -> None:
     config = _config()
     if index_path:
         config.index = index_path
-    corpus = _corpus(sources, config, build_index=True)
-    s = corpus.index_stats
+    try:
+        built = build_index(sources or config.sources, config.index, config.max_bytes, config.alias_map())
+    except FactcheckError as e:
+        raise InputProblem(str(e)) from None
+    s = built.stats
+    _say_rebuilt(config.index, s)
     click.echo(
-        f"{config.index}: {len(corpus.sources)} sources, {len(corpus.sentences)} sentences, {len(corpus.quotes)} quotes "
+        f"{config.index}: {built.sources} sources, {built.sentences} sentences, {built.quotes} quotes "
         f"({s['analysed']} analysed, {s['reused']} unchanged, {s['removed']} removed)"
     )
 

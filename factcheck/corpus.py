@@ -473,12 +473,7 @@ def load_sources(
     ({"Australian Safety Institute": "Australian AI Safety Institute"}); they are not conflicts.
     ``index``: an on-disk index (SQLite) to reuse the analysis of unchanged files from, and
     to refresh (see :mod:`factcheck.store`)."""
-    files = find_source_files(folder)
-    seen: dict[str, Path] = {}
-    for f in files:
-        if f.stem in seen:
-            raise InputError(f, f"two sources share the id '{f.stem}' (also {seen[f.stem]}); rename one")
-        seen[f.stem] = f
+    files = _source_files(folder)
     if index is not None:
         return _load_indexed(folder, files, index, max_bytes, aliases)
     sources = [read_source(f, max_bytes, f.stem) for f in files]
@@ -492,6 +487,51 @@ def _registry(sources: list[Source], registries: list[AliasRegistry], aliases: d
     for name, canonical in (aliases or {}).items():
         registry.accept_alias(name, canonical)
     return registry
+
+
+def _source_files(folder: str | Path) -> list[Path]:
+    """The articles under ``folder``; two with one id (file name without its suffix) are an
+    error naming both."""
+    files = find_source_files(folder)
+    seen: dict[str, Path] = {}
+    for f in files:
+        if f.stem in seen:
+            raise InputError(f, f"two sources share the id '{f.stem}' (also {seen[f.stem]}); rename one")
+        seen[f.stem] = f
+    return files
+
+
+@dataclass
+class Built:
+    """What :func:`build_index` did: the archive's size, and the index's counts (files
+    analysed, unchanged, removed; why it was rebuilt, if it was)."""
+
+    sources: int
+    sentences: int
+    quotes: int
+    stats: dict
+
+
+def build_index(
+    folder: str | Path,
+    index: str | Path,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    aliases: dict[str, str] | None = None,
+) -> Built:
+    """Build or refresh the on-disk index of the articles under ``folder`` (``factcheck
+    index``): what ``load_sources(folder, index=...)`` stores, the name conflicts included,
+    without making the in-memory retrieval index, which only checking uses (at a million
+    sentences that is 2 s after the files, and reading every file's terms back while they
+    are analysed)."""
+    files = _source_files(folder)
+    with collector_paused():  # as in _load_indexed: millions of lasting objects, none garbage
+        corpus = _load_indexed_objects(folder, files, index, max_bytes, aliases, retrieval=False)
+    return Built(
+        len(corpus.sources),
+        sum(len(s.sentences) for s in corpus.sources),
+        sum(len(s.quotes) for s in corpus.sources),
+        corpus.index_stats,
+    )
 
 
 @contextlib.contextmanager
@@ -537,19 +577,22 @@ def archive_frozen() -> bool:
     return _FROZEN
 
 
-def _load_indexed_objects(folder, files, index, max_bytes, aliases) -> Corpus:
+def _load_indexed_objects(folder, files, index, max_bytes, aliases, retrieval: bool = True) -> Corpus:
+    """The corpus from the index (see _load_indexed); without ``retrieval``, no retrieval
+    index is made (:func:`build_index`, whose corpus is not checked against)."""
     import hashlib
     import json
 
     from .model import Conflict
     from .store import load_indexed, save, saved
 
-    loaded = load_indexed(files, index, max_bytes)
+    loaded = load_indexed(files, index, max_bytes, retrieval)
     registry = _registry(loaded.sources, loaded.registries, aliases)
     loaded.store.registry = registry
     corpus = Corpus(loaded.sources, registry, str(folder))
     corpus.index_stats = loaded.stats
-    corpus._index = loaded.index.finish()
+    if loaded.index is not None:
+        corpus._index = loaded.index.finish()
     corpus._gathered = loaded.gathered
     # the name conflicts look across every source's mentions: worked out once per state
     state = hashlib.sha256((loaded.state + json.dumps(sorted((aliases or {}).items()))).encode("utf-8")).hexdigest()

@@ -275,11 +275,11 @@ class Loaded:
     """What the index gives for an archive: its sources (details left on disk), each source's
     registry and index terms, and what was done."""
 
-    def __init__(self, store: SourceStore) -> None:
+    def __init__(self, store: SourceStore, retrieval: bool = True) -> None:
         self.store = store
         self.sources: list[StoredSource] = []
         self.registries: list[AliasRegistry] = []
-        self.index = IndexBuilder()
+        self.index = IndexBuilder() if retrieval else None  # None: the terms are not read
         self.gathered: dict[str, bytes] = {}  # source id -> what it brings to the name conflicts, packed
         self.stats = {"reused": 0, "analysed": 0, "removed": 0, "rebuilt": None}
         self.state = ""  # the digest of every file's path and content
@@ -290,7 +290,8 @@ class Loaded:
         self.store._paths[src.id] = src.path
         self.sources.append(src)
         self.registries.append(AliasRegistry.from_export(registry))
-        self.index.add(src.id, len(self.sources) - 1, terms)
+        if self.index is not None:
+            self.index.add(src.id, len(self.sources) - 1, terms)
         self.gathered[src.id] = gathered  # read (once) only if the name conflicts must be worked out
 
 
@@ -305,11 +306,14 @@ def _write_row(db: sqlite3.Connection, f: Path, digest: str, size: int, blobs: t
     return core, registry, terms, gathered
 
 
-def load_indexed(files: list[Path], index_path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
+def load_indexed(
+    files: list[Path], index_path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, retrieval: bool = True
+) -> Loaded:
     """Sources from the index where a file is unchanged, analysed and stored where not;
-    removed files are dropped."""
+    removed files are dropped. Without ``retrieval`` the index terms are stored but not read
+    back (a build that checks nothing makes no retrieval index)."""
     db, rebuilt = open_index(index_path)
-    out = Loaded(SourceStore(index_path))
+    out = Loaded(SourceStore(index_path), retrieval)
     out.stats["rebuilt"] = rebuilt
     try:
         known = {row[0]: row[1] for row in db.execute("SELECT path, sha256 FROM files")}
@@ -350,6 +354,10 @@ def load_indexed(files: list[Path], index_path: str | Path, max_bytes: int = DEF
                 seen.append([f, digest, size])
             done = 0  # files before this one are loaded
 
+            def decode(parts) -> list:
+                # core, registry, and the terms only to search by
+                return [_unpack(parts[0]), _unpack(parts[1]), _unpack(parts[2]) if retrieval else None]
+
             def load_ready() -> None:
                 # in file order, as far as the files are ready; while the workers analyse
                 # the rest, the rows they have sent back are decoded here
@@ -357,13 +365,13 @@ def load_indexed(files: list[Path], index_path: str | Path, max_bytes: int = DEF
                 while done < len(slots) and slots[done] is not None:
                     parts = slots[done]
                     try:
-                        decoded = [_unpack(b) for b in parts[:3]]
+                        decoded = decode(parts)
                     except CorruptIndex:  # written whole but unreadable: analysed again
                         f, _, size = seen[done]
                         digest, blobs = _analyse_one((str(f), max_bytes))
                         seen[done][1] = digest
                         parts = _write_row(db, f, digest, size, blobs)
-                        decoded = [_unpack(b) for b in parts[:3]]
+                        decoded = decode(parts)
                         out.stats["reused"] -= 1
                         out.stats["analysed"] += 1
                     out.add(*decoded, parts[3])

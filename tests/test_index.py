@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from factcheck import Claim, Settings, check, check_claims, load_sources
+from factcheck import Claim, Settings, build_index, check, check_claims, load_sources
 from factcheck.store import SCHEMA
 from tests.conftest import DEV_SET, ROOT, write
 
@@ -32,6 +32,43 @@ def test_unchanged_files_are_not_analysed_again_and_removed_files_leave(folder, 
     third = load_sources(folder, index=idx)
     assert third.index_stats == {"reused": 3, "analysed": 1, "removed": 1, "rebuilt": None}
     assert third.source("ukaus-ai-security-alliance").sentences[-1].text == "A new closing sentence of reporting."
+
+
+def test_build_index_stores_what_a_load_stores_without_a_retrieval_index(folder, tmp_path, monkeypatch):
+    """``build_index`` (``factcheck index``) writes the rows and the saved name conflicts a
+    load writes, makes no retrieval index, and a check afterwards reuses every file and gives
+    the report of an index a load built."""
+    import factcheck.index as ix
+
+    def no_retrieval(*_a, **_k):
+        raise AssertionError("build_index made a retrieval index")
+
+    by_load = tmp_path / "load.sqlite"
+    load_sources(folder, index=by_load)
+    with monkeypatch.context() as m:
+        m.setattr(ix.IndexBuilder, "add", no_retrieval)
+        m.setattr(ix.IndexBuilder, "finish", no_retrieval)
+        m.setattr(ix.Index, "build", no_retrieval)
+        built = build_index(folder, tmp_path / "built.sqlite")
+    assert (built.sources, built.stats) == (5, {"reused": 0, "analysed": 5, "removed": 0, "rebuilt": None})
+    plain = load_sources(folder)
+    assert built.sentences == len(plain.sentences) and built.quotes == len(plain.quotes)
+
+    def rows(path):
+        db = sqlite3.connect(path)
+        try:
+            files = db.execute("SELECT path, sha256, core, detail, registry, terms, gathered FROM files ORDER BY path")
+            return files.fetchall(), db.execute("SELECT key, state, value FROM archive ORDER BY key").fetchall()
+        finally:
+            db.close()
+
+    assert rows(tmp_path / "built.sqlite") == rows(by_load)
+    again = build_index(folder, tmp_path / "built.sqlite")
+    assert again.stats["reused"] == 5 and again.sentences == built.sentences
+    corpus = load_sources(folder, index=tmp_path / "built.sqlite")
+    assert corpus.index_stats["reused"] == 5
+    drafts = [DEV_SET / "draft.md", DEV_SET / "claims.jsonl"]
+    assert items(check(drafts, sources=corpus)) == items(check(drafts, sources=plain))
 
 
 def test_index_gives_the_same_report_as_reading_the_files(folder, tmp_path):
@@ -217,6 +254,11 @@ def test_index_command_and_check_use_it(folder, tmp_path, monkeypatch):
     assert out.endswith("(5 analysed, 0 unchanged, 0 removed)\n")
     out = CliRunner().invoke(main, ["index"]).output
     assert out.endswith("(0 analysed, 5 unchanged, 0 removed)\n")
+    plain = load_sources(folder)
+    assert f"5 sources, {len(plain.sentences)} sentences, {len(plain.quotes)} quotes" in out
+    write(tmp_path / ".factcheck" / "index.sqlite", b"garbage")
+    out = CliRunner().invoke(main, ["index"]).output
+    assert "could not be trusted" in out and out.endswith("(5 analysed, 0 unchanged, 0 removed)\n")
     write(tmp_path / ".factcheck" / "index.sqlite", b"garbage")
     result = CliRunner().invoke(main, ["check", str(DEV_SET / "claims.csv"), "--fail-on", "never"])
     assert result.exit_code == 0
