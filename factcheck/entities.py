@@ -548,6 +548,9 @@ class AliasRegistry:
         self.orgs: dict[str, str] = {}  # org key -> canonical org key
         self.acronyms: dict[str, str] = {}  # acronym -> org key of its definition
         self.accepted: dict[str, str] = {}  # names a newsroom has ruled the same (config 'aliases')
+        # person()'s answers, which depend only on the names known: forgotten whenever one is
+        # added (add_person, accept_alias), as a source names the same few people again and again
+        self._person_memo: dict[str, str | None] = {}
 
     # people
     def add_person(self, name: str, honorific: str | None = None) -> PersonEntry:
@@ -557,6 +560,7 @@ class AliasRegistry:
         if entry is None:
             entry = self.people[key] = PersonEntry(key)
             self._surnames[word_key(key.split()[-1])].add(key)
+            self._person_memo.clear()
         if honorific:
             entry.honorifics.add(honorific)
         return entry
@@ -565,6 +569,13 @@ class AliasRegistry:
         """The canonical full name for a name or surname the sources use, else None."""
         if not name:
             return None
+        try:
+            return self._person_memo[name]
+        except KeyError:
+            found = self._person_memo[name] = self._person(name)
+            return found
+
+    def _person(self, name: str) -> str | None:
         name = strip_honorifics(name)
         parts = name.split()
         cands = self._surnames.get(word_key(parts[-1]), set())
@@ -678,6 +689,7 @@ class AliasRegistry:
             full = self.person(canonical) or canonical
             self._surnames[word_key(name.split()[-1])].add(full)
             self.people.setdefault(full, PersonEntry(full))
+            self._person_memo.clear()
             self.accepted[org_key(name)] = org_key(full)
             return
         self.accepted[org_key(name)] = org_key(canonical)

@@ -136,3 +136,23 @@ def test_organisation_runs_are_what_the_pattern_as_written_finds():
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(20_000)]
     for text in texts:
         assert [m.span() for m in _ORG_RUN.finditer(text)] == [m.span() for m in re.finditer(_ORG_RUN_AS_WRITTEN, text)]
+
+
+def test_who_a_name_is_changes_as_the_registry_learns_people():
+    """person() remembers its answers only while the names known stay the same."""
+    from factcheck.entities import AliasRegistry
+
+    reg = AliasRegistry()
+    assert reg.person("Narayan") is None and reg.person("Dr Narayan") is None
+    reg.add_person("Kanishka Narayan")
+    assert reg.person("Narayan") == "Kanishka Narayan"
+    assert reg.person("Dr Narayan") == "Kanishka Narayan"
+    reg.add_person("Priya Narayan")  # a second Narayan: the surname alone is nobody's
+    assert reg.person("Narayan") is None
+    assert reg.person("Kanishka Narayan") == "Kanishka Narayan"
+    assert reg.person("Jarvis") is None
+    reg.add_person("Dan Jarvis")
+    reg.accept_alias("Daniel Jarvis", "Dan Jarvis")
+    assert reg.person("Jarvis") == "Dan Jarvis"
+    reg.add_person("Kanishka Narayan", "Dr")  # a known person's honorific changes no answer
+    assert reg.person("Narayan") is None
