@@ -74,6 +74,7 @@ DEMONYMS = {
     'italy', 'spanish': 'spain', 'dutch': 'netherlands', 'swedish': 'sweden', 'polish':
     'poland', 'brazilian': 'brazil', 'mexican': 'mexico', 'western': 'west',
 }
+_ADJECTIVE_OF = {v: k for k, v in DEMONYMS.items()}  # 'australia' -> 'australian'
 # The short forms a country goes by; one key for each country.
 COUNTRY_KEYS = {
     'uk': 'uk', 'britain': 'uk', 'great britain': 'uk', 'united kingdom': 'uk', 'british': 'uk',
@@ -385,9 +386,11 @@ class OrgRef:
     acronym: str | None = None
 
 
+@lru_cache(maxsize=65536)
 def org_key(text: str) -> str:
     """The form two spellings of one organisation share: case, punctuation and "the" folded,
-    a possessive country turned into its adjective ("Australia's" -> "australian")."""
+    a possessive country turned into its adjective ("Australia's" -> "australian"). Cached:
+    every mention of a body, in every file, asks."""
     words = []
     for t in tokenize(text):
         w = t.text.lower()
@@ -395,8 +398,7 @@ def org_key(text: str) -> str:
             continue
         if w.endswith("'s"):
             base = w[:-2]
-            adj = {v: k for k, v in DEMONYMS.items()}.get(base)
-            w = adj or base
+            w = _ADJECTIVE_OF.get(base) or base
         words.append(w.replace("-", ""))
     return " ".join(words)
 

@@ -211,3 +211,23 @@ def test_status_words_tree_matches_the_plain_list():
     texts = [" ".join(rng.choice(words) + rng.choice(["", " ", "s", "-", "é"]) for _ in range(4)) for _ in range(5000)]
     for text in ["A newly created body", "It was set up in 2020", "the Renewal Institute", *texts]:
         assert [m.span() for m in _STATUS_WORDS.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_status_search_in_lower_case_finds_what_ignorecase_finds():
+    """``_says_status`` lowers ASCII text instead of asking IGNORECASE: the same answer on
+    every text, including the letters IGNORECASE folds that lower() does not ("ſ", "K")."""
+    import random
+
+    from factcheck.audit import _STATUS, _STATUS_WORDS, _says_status
+
+    rng = random.Random(3)
+    words = [*_STATUS.split("|"), "setup", "news", "renew", "SET UP", "Newly", "ſet up", "eſtablished", "Kreated"]
+    marks = ["", " ", "s", "-", "é", "_", "1", "'", "\u212a"]
+    texts = [" ".join(rng.choice(words) + rng.choice(marks) for _ in range(4)) for _ in range(5000)]
+    texts += ["A newly created body", "NEW", "news", "It was Set Up in 2020", "the Renewal Institute", ""]
+    found = 0
+    for text in texts:
+        want = _STATUS_WORDS.search(text) is not None
+        assert _says_status(text) == want, text
+        found += want
+    assert 0 < found < len(texts)
