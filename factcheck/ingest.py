@@ -120,8 +120,10 @@ _READ_ALSO = re.compile(
     re.I,
 )
 _NEWSLETTER = re.compile(
-    r"\b(sign up|signup|subscribe)\b.{0,120}\b(newsletter|inbox|report|free|today|updates|briefing)\b"
-    r"|\bnewsletter\b.{0,60}\b(sign up|subscribe)\b",
+    # every match starts at an s or an n: the lookahead passes over other places at once
+    r"(?=[sn])"
+    r"(?:\b(sign up|signup|subscribe)\b.{0,120}\b(newsletter|inbox|report|free|today|updates|briefing)\b"
+    r"|\bnewsletter\b.{0,60}\b(sign up|subscribe)\b)",
     re.I,
 )
 _BIO = re.compile(
@@ -140,13 +142,23 @@ _CREDITS = re.compile(
 )
 _SEPARATOR = re.compile(r"^\s*[-*_\u2022\u00b7|=~]{1,5}\s*$")
 _SOURCE_LINE = re.compile(r"^\s*(source|sources|via|credit)\s*:\s*\S", re.I)
-_TERMINAL = re.compile(r"[.!?\"')\]:;]\s*$")
+_TERMINAL_MARKS = frozenset(".!?\"')]:;")
+
+
+def _terminal(text: str) -> bool:
+    r"""Whether ``text`` ends, but for spaces, with a mark a sentence ends with: what
+    ``[.!?"')\]:;]\s*$`` finds, without trying that at every such mark (every paragraph is asked
+    twice)."""
+    t = text.rstrip()
+    return t != "" and t[-1] in _TERMINAL_MARKS
+
+
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+\u2022\u00b7]\s*)+|^\s*\d{1,3}[.)]\s+")
 
 
 def _headline_like(text: str) -> bool:
     words = re.findall(r"[A-Za-z][\w'-]*", text)
-    if len(words) < 4 or len(words) > 24 or _TERMINAL.search(text):
+    if len(words) < 4 or len(words) > 24 or _terminal(text):
         return False
     long = [w for w in words if len(w) >= 4]
     caps = [w for w in long if w[0].isupper()]
@@ -189,7 +201,7 @@ def mark_boilerplate(paragraphs: list[Paragraph], texts: list[str]) -> None:
         paragraphs[live[-1]].boilerplate = "source-line"
     # trailing headlines of other articles, after the last paragraph of reporting
     live = [i for i in range(n) if not paragraphs[i].boilerplate]
-    body = [i for i in live if _TERMINAL.search(texts[i])]
+    body = [i for i in live if _terminal(texts[i])]
     if body:
         for i in reversed(live):
             if i <= body[-1] or not _headline_like(texts[i]):
@@ -228,7 +240,7 @@ def read_source(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, source_id:
     mark_boilerplate(paragraphs, texts)
     if not meta.get("title"):
         first = next((p for p in paragraphs if not p.boilerplate), None)
-        if first is not None and not _TERMINAL.search(texts[first.index]):
+        if first is not None and not _terminal(texts[first.index]):
             meta["title"] = texts[first.index]
     sentences: list[Sentence] = []
     spans: list[tuple[int, int]] = []  # every paragraph's, boilerplate too: attribution reads them
@@ -237,7 +249,7 @@ def read_source(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, source_id:
         spans.extend(para_spans)
         if para.boilerplate:
             continue
-        heading = not _TERMINAL.search(texts[para.index])
+        heading = not _terminal(texts[para.index])
         for a, b in para_spans:
             a, b = norm.snap(a, b)
             oa, ob = norm.to_orig(a, b)

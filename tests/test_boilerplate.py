@@ -68,3 +68,58 @@ def test_boilerplate_is_never_evidence(corpus):
     (item,) = check_claims([claim], corpus)
     assert item.verdict == "unsupported"
     assert not any("Bruno" in e.text for e in item.evidence)
+
+
+def _texts(alphabet, n=4000, seed=5):
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(n)]
+
+
+def test_terminal_is_the_pattern_it_replaced():
+    import re
+
+    from factcheck.ingest import _terminal
+
+    pattern = re.compile(r"[.!?\"')\]:;]\s*$")
+    pieces = ["a", "B", ".", "!", "?", '"', "'", ")", "]", ":", ";", ",", " ", "\n", "\t", "\u00a0", "\u2003", "x."]
+    texts = [*_texts(pieces), "", " ", "Done.", "Done. ", "Done.\n", "Heading", "He said: ", "(aside)\n\n"]
+    assert sum(_terminal(t) for t in texts) > 100
+    for t in texts:
+        assert _terminal(t) == bool(pattern.search(t)), repr(t)
+
+
+def test_newsletter_pattern_with_its_lookahead_finds_what_it_found():
+    import re
+
+    from factcheck.ingest import _NEWSLETTER
+
+    plain = re.compile(
+        r"\b(sign up|signup|subscribe)\b.{0,120}\b(newsletter|inbox|report|free|today|updates|briefing)\b"
+        r"|\bnewsletter\b.{0,60}\b(sign up|subscribe)\b",
+        re.I,
+    )
+    words = [
+        "sign up",
+        "SIGN UP",
+        "ſign up",
+        "signup",
+        "Subscribe",
+        "newsletter",
+        "NEWSLETTER",
+        "inbox",
+        "free",
+        "today",
+        "x",
+        "news",
+        "resign up",
+        "the",
+        "report",
+        "briefing",
+    ]
+    pieces = [w + sep for w in words for sep in (" ", "", ". ", "\n")]
+    texts = _texts(pieces, seed=6)
+    assert sum(bool(plain.search(t)) for t in texts) > 100
+    for t in texts:
+        assert [m.span() for m in _NEWSLETTER.finditer(t)] == [m.span() for m in plain.finditer(t)], repr(t)
