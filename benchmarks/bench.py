@@ -476,13 +476,18 @@ def main() -> None:
     brute = [process.extractOne(c.text, texts, scorer=fuzz.WRatio, score_cutoff=70) for c, _, _ in sample]
     brute_s = (time.perf_counter() - t0) * len(claims) / len(sample)
     where = dict(zip(texts, keys, strict=True))  # the archive's sentences are distinct
-    agree = answerable = agree_answerable = mine_right = brute_right = agree_brute_right = 0
-    for (_c, _want, origin), mine, b in zip(sample, checked["tops"], brute, strict=False):
+    text_of = {tuple(k): t for t, k in zip(texts, keys, strict=True)}
+    agree = answerable = agree_answerable = agree_or_tied = mine_right = brute_right = agree_brute_right = 0
+    for (c, _want, origin), mine, b in zip(sample, checked["tops"], brute, strict=False):
         theirs = keys[b[2]] if b else None
         agree += mine == theirs
         if origin is not None:
             answerable += 1
             agree_answerable += mine == theirs
+            # extractOne keeps the first of the sentences that share its best score, in
+            # archive order: ours is one of brute force's best if WRatio scores it as high
+            tied = mine is not None and b is not None and fuzz.WRatio(c.text, text_of[tuple(mine)]) >= b[1] - 1e-9
+            agree_or_tied += mine == theirs or tied
             right = where.get(origin)  # the sentence the claim was made from
             mine_right += mine == right
             brute_right += theirs == right
@@ -530,6 +535,8 @@ def main() -> None:
         "agreement": round(agree_answerable / max(answerable, 1), 4),
         "agreement_answerable_claims": answerable,
         "agreement_all_claims": round(agree / len(sample), 4),
+        # ties: where several sentences share brute force's best score, ours being one of them
+        "agreement_counting_ties": round(agree_or_tied / max(answerable, 1), 4),
         # the sentence each answerable claim was made from is known: who names it?
         "agreement_where_bruteforce_names_the_source_sentence": round(agree_brute_right / max(brute_right, 1), 4),
         "bruteforce_names_the_source_sentence": round(brute_right / max(answerable, 1), 4),

@@ -25,6 +25,8 @@ def test_bench_prints_one_json_object_with_every_figure(tmp_path):
         assert isinstance(result[key], int | float) and result[key] >= 0, key
     assert result["sentences"] == 400 and result["claims"] == 40 and result["bruteforce_sample"] == 12
     assert 0 <= result["agreement"] <= 1 and result["agreement_answerable_claims"] >= 6
+    # counting ties can only add claims on which we agree
+    assert result["agreement"] <= result["agreement_counting_ties"] <= 1
     # the claims have known answers: on a small archive nearly every verdict is the known one
     assert result["verdict_accuracy"] >= 0.9
     assert result["draft40_p50_ms"] <= result["draft40_p95_ms"]
