@@ -22,6 +22,7 @@ from rapidfuzz.utils import default_process
 
 from .entities import is_place, org_key, place_key, tokenize
 from .model import SEVERITY_RANK, Conflict
+from .normalise import alternation
 
 
 def _slug(text: str) -> str:
@@ -125,24 +126,7 @@ class _Org(NamedTuple):
 def _heads() -> re.Pattern:
     from .entities import ORG_HEADS
 
-    return re.compile(_alternation(sorted(ORG_HEADS)) + r"\b", re.I)
-
-
-def _alternation(words: list[str]) -> str:
-    """``words`` as one regular expression, its alternatives sharing their prefixes
-    ("co(?:|alition|llege|...)"): the engine tries a list of 78 words one by one at every
-    character of a sentence, and a tree only down the letters it meets (4 times faster on
-    news text). Followed by a word boundary, as here, at most one word can match at a place,
-    so it matches what the plain list does."""
-    if words == [""]:
-        return ""
-    alts = [""] if "" in words else []
-    after: dict[str, list[str]] = {}
-    for w in words:
-        if w:
-            after.setdefault(w[0], []).append(w[1:])
-    alts += [re.escape(c) + _alternation(rest) for c, rest in sorted(after.items())]
-    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return re.compile(alternation(sorted(ORG_HEADS)) + r"\b", re.I)
 
 
 _SPACES = re.compile(r"\s+")
@@ -485,7 +469,7 @@ _NEW = re.compile(
 
 # a word that may say when a body began: every sentence of the archive is searched for one
 _STATUS = "established|founded|created|set up|sets up|launched|formed|opened|new|newly|establish|create"
-_STATUS_WORDS = re.compile(r"\b" + _alternation(sorted(_STATUS.split("|"))) + r"\b", re.I)
+_STATUS_WORDS = re.compile(r"\b" + alternation(sorted(_STATUS.split("|"))) + r"\b", re.I)
 # the same in lower-case ASCII text, without IGNORECASE (which compares every character in
 # both cases) and passing over at once what no status word starts with: half the time
 _STATUS_WORDS_LOWER = re.compile(r"(?=[cefglnos])" + _STATUS_WORDS.pattern)

@@ -156,3 +156,53 @@ def test_who_a_name_is_changes_as_the_registry_learns_people():
     assert reg.person("Jarvis") == "Dan Jarvis"
     reg.add_person("Kanishka Narayan", "Dr")  # a known person's honorific changes no answer
     assert reg.person("Narayan") is None
+
+
+def test_title_search_skips_only_texts_without_a_head_word():
+    """role_phrase_before returns at once where no head word can start; everywhere it gives
+    what the full scan gives, on texts with heads glued to digits, non-ASCII letters, "'s"."""
+    import random
+
+    from factcheck.entities import _title_scan, role_phrase_before
+
+    rng = random.Random(4)
+    words = [
+        "minister",
+        "Minister",
+        "MP",
+        "the",
+        "for",
+        "science",
+        "and",
+        "said",
+        "Dr",
+        "Jane",
+        "Doe",
+        ",",
+        ".",
+        "UK",
+        "Security",
+        "chief",
+        "executive",
+        "of",
+        "Acme",
+        "mp3",
+        "2019minister",
+        "éminister",
+        "Kminister",
+        "ſecretary",
+        "secretary's",
+        "head-of",
+        "complaints",
+        "important",
+        "deputy",
+        "' ",
+        "ceo",
+    ]
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 9))) for _ in range(6000)]
+    found = 0
+    for t in [*texts, "Security Minister", "the UK's minister for science,", "Acme chief executive"]:
+        got = role_phrase_before(t)
+        assert got == _title_scan(t), t
+        found += got is not None
+    assert found > 300
