@@ -129,6 +129,22 @@ def _heads() -> re.Pattern:
     return re.compile(alternation(sorted(ORG_HEADS)) + r"\b", re.I)
 
 
+@cache
+def _heads_lower() -> re.Pattern:
+    """:func:`_heads` for lower-case ASCII text, without IGNORECASE (the heads are lower-case
+    ASCII words)."""
+    return re.compile(_heads().pattern)
+
+
+def _head_matches(text: str) -> list[re.Match]:
+    """Where organisations' head words are in ``text``. ASCII text is searched lowered (the
+    same offsets, and for ASCII the same folding IGNORECASE does, in a quarter of the time);
+    other text with IGNORECASE, which also folds a few letters lower() does not."""
+    if text.isascii():
+        return list(_heads_lower().finditer(text.lower()))
+    return list(_heads().finditer(text))
+
+
 _SPACES = re.compile(r"\s+")
 
 
@@ -167,7 +183,7 @@ def gather(src) -> dict:
     for s in src.sentences:
         if not _says_status(s.text):
             continue  # most sentences say nothing of when a body began
-        for m in _bodies(s.text, _heads()):
+        for m in _bodies(s.text):
             words = [w.lower() for w in m.group(1).split() if w.lower() not in ("a", "an", "the", "its", "own", "new")]
             if len(words) < 2:
                 continue
@@ -503,13 +519,13 @@ class _Body:
 _WORDS_BEFORE = re.compile(r"(?:[A-Za-z]+\s+){1,3}$")
 
 
-def _bodies(text: str, heads: re.Pattern) -> list[_Body]:
+def _bodies(text: str) -> list[_Body]:
     """Each organisation's head word with the (up to three) words before it, left to right and
     not overlapping: "the Lagos Health Institute". The same matches as the pattern with the
     words first, ``((?:[A-Za-z]+\\s+){0,3}?(?:head|...))\\b``, found from the heads back
     instead of trying that pattern at every character of every sentence (which was most of
     a large archive's status search)."""
-    found = list(heads.finditer(text))
+    found = _head_matches(text)
     out, done = [], 0
     while True:
         best = None  # (start, head): the match that starts leftmost wins, as in a scan

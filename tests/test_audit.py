@@ -159,6 +159,9 @@ def test_check_lists_the_conflicts_its_items_touch(tmp_path):
         "a b c d e Institute",
         "Health\tInstitute and Water  Agency",
         "the offices of the Agency",
+        "THE LAGOS HEALTH INSTITUTE was set up",
+        "the Ministère de la Santé Agency and Zoë's Institute",
+        "an agenſy and the Health Inſtitute",
     ],
 )
 def test_bodies_are_what_the_words_first_pattern_finds(text):
@@ -169,9 +172,8 @@ def test_bodies_are_what_the_words_first_pattern_finds(text):
 
     alts = "|".join(sorted(ORG_HEADS))
     pattern = re.compile(r"((?:[A-Za-z]+\s+){0,3}?(?:" + alts + r"))\b", re.I)
-    heads = re.compile(r"(?:" + alts + r")\b", re.I)
     want = [(m.group(1), m.start(), m.end()) for m in pattern.finditer(text)]
-    assert [(b.group(1), b.start(), b.end()) for b in _bodies(text, heads)] == want
+    assert [(b.group(1), b.start(), b.end()) for b in _bodies(text)] == want
 
 
 def test_heads_tree_matches_the_plain_list():
@@ -232,3 +234,17 @@ def test_status_search_in_lower_case_finds_what_ignorecase_finds():
         assert _says_status(text) == want, text
         found += want
     assert 0 < found < len(texts)
+
+
+def test_head_words_found_in_lowered_ascii_text_are_those_ignorecase_finds():
+    import random
+
+    from factcheck.audit import _head_matches, _heads
+    from factcheck.entities import ORG_HEADS
+
+    rng = random.Random(8)
+    words = [*sorted(ORG_HEADS)[:40], "Institute", "AGENCY", "ſervice", "Zoë", "the", "x", "Co", "COUNCILS"]
+    texts = [" ".join(rng.choice(words) + rng.choice(["", "s", "'s", "-", "1"]) for _ in range(6)) for _ in range(3000)]
+    for text in texts:
+        want = [m.span() for m in _heads().finditer(text)]
+        assert [m.span() for m in _head_matches(text)] == want, text
