@@ -565,9 +565,11 @@ class AliasRegistry:
         self.orgs: dict[str, str] = {}  # org key -> canonical org key
         self.acronyms: dict[str, str] = {}  # acronym -> org key of its definition
         self.accepted: dict[str, str] = {}  # names a newsroom has ruled the same (config 'aliases')
-        # person()'s answers, which depend only on the names known: forgotten whenever one is
-        # added (add_person, accept_alias), as a source names the same few people again and again
+        # person()'s answers (a source names the same few people again and again). An answer
+        # depends only on the names known with the surname it looks up, so learning a name
+        # forgets the answers about its surname (add_person); accept_alias forgets them all
         self._person_memo: dict[str, str | None] = {}
+        self._memo_by_surname: dict[str, list[str]] = {}
 
     # people
     def add_person(self, name: str, honorific: str | None = None) -> PersonEntry:
@@ -576,8 +578,10 @@ class AliasRegistry:
         entry = self.people.get(key)
         if entry is None:
             entry = self.people[key] = PersonEntry(key)
-            self._surnames[word_key(key.split()[-1])].add(key)
-            self._person_memo.clear()
+            surname = word_key(key.split()[-1])
+            self._surnames[surname].add(key)
+            for asked in self._memo_by_surname.pop(surname, ()):
+                del self._person_memo[asked]
         if honorific:
             entry.honorifics.add(honorific)
         return entry
@@ -589,13 +593,19 @@ class AliasRegistry:
         try:
             return self._person_memo[name]
         except KeyError:
-            found = self._person_memo[name] = self._person(name)
+            found, surname = self._person(name)
+            self._person_memo[name] = found
+            self._memo_by_surname.setdefault(surname, []).append(name)
             return found
 
-    def _person(self, name: str) -> str | None:
-        name = strip_honorifics(name)
+    def _person(self, asked: str) -> tuple[str | None, str]:
+        """person() worked out, and the surname key it looked up."""
+        name = strip_honorifics(asked)
         parts = name.split()
-        cands = self._surnames.get(word_key(parts[-1]), set())
+        surname = word_key(parts[-1])
+        return self._lookup(name, parts, self._surnames.get(surname, set())), surname
+
+    def _lookup(self, name: str, parts: list[str], cands: set[str]) -> str | None:
         if len(parts) == 1:
             # a surname: the one full name it belongs to, else the surname itself if known
             full = sorted(c for c in cands if len(c.split()) > 1)
@@ -707,6 +717,7 @@ class AliasRegistry:
             self._surnames[word_key(name.split()[-1])].add(full)
             self.people.setdefault(full, PersonEntry(full))
             self._person_memo.clear()
+            self._memo_by_surname.clear()
             self.accepted[org_key(name)] = org_key(full)
             return
         self.accepted[org_key(name)] = org_key(canonical)
