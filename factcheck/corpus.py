@@ -19,6 +19,7 @@ from .entities import (
     is_name_word,
     role_phrase_before,
     strip_honorifics,
+    token_kind,
     word_class,
 )
 from .errors import InputError
@@ -451,9 +452,10 @@ def _mentions(src: Source, registry: AliasRegistry) -> list[Mention]:
         before = None  # the token before: every word of the archive passes here, so no Token is made
         for m in TOKEN.finditer(seg):
             w = m.group()
-            c = word_class(w, before)
-            if c:
-                add(c, m.start(), m.end(), w.lower())
+            if token_kind(w) is not None:  # a word with no kind of its own has no class
+                c = word_class(w, before)
+                if c:
+                    add(c, m.start(), m.end(), w.lower())
             before = w
     # one title can be recorded twice (from the quote and the scan); keep each location once
     registry.tidy()

@@ -435,6 +435,8 @@ _AND = re.compile(r",?\s+and\s+(the\s+)?")
 
 def _org_pieces(run: str, start: int) -> list[tuple[str, int]]:
     """Split a capitalised run at "and"/"and the" where both sides are names of their own."""
+    if "and" not in run:  # most runs (every capitalised run of every paragraph comes here)
+        return [(run, start)]
     pieces = [(run, start)]
     out = []
     for piece, s in pieces:
@@ -507,7 +509,7 @@ def token_class(tokens: list[Token], i: int) -> str | None:
 
 def word_class(word: str, before: str | None) -> str | None:
     """:func:`token_class` of a token's text, given the token before it (None at the start)."""
-    kind = _token_kind(word)
+    kind = token_kind(word)
     if kind == "may":  # the month, not the verb, when capitalised inside a sentence
         return "date" if before is not None else None
     if kind == "year":
@@ -523,7 +525,7 @@ _MONTH_SET = frozenset(MONTHS)
 
 
 @lru_cache(maxsize=65536)
-def _token_kind(t: str) -> str | None:
+def token_kind(t: str) -> str | None:
     """What a token is whatever its context (every word of every archive paragraph is asked
     about): ``date``, ``number``, ``year`` or ``may`` (both decided by the context), or None."""
     k = t.lower().rstrip(".")
