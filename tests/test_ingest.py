@@ -68,3 +68,46 @@ def test_sidecar_metadata(corpus):
     itpro = next(s for s in corpus.sources if s.id == "ukaus-itpro")
     assert itpro.meta["outlet"] == "ITPro"
     assert itpro.title == "UK and Australia agree to work more closely on AI security"
+
+
+def test_finding_articles_is_what_rglob_finds(tmp_path):
+    """The articles under a folder, in the order and by the rules of Path.rglob and is_file:
+    nested folders, links to files followed, links to folders not entered, hidden files and
+    other suffixes left out, and paths sorted part by part ("a/b" before "a-c")."""
+    import os
+
+    from factcheck.ingest import SOURCE_SUFFIXES, find_source_files
+
+    top = tmp_path / "src"
+    for rel in [
+        "a/b.txt",
+        "a-c.txt",
+        "a/z/deep.md",
+        "B.TXT",
+        "x.markdown",
+        "notes.doc",
+        ".hidden.txt",
+        "a/.also-hidden.md",
+        "name.",
+        "plain",
+        "dir.txt/inner.txt",
+        ".git/HEAD.md",
+        "é/ü.txt",
+    ]:
+        p = top / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text("x\n", encoding="utf-8")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "o.txt").write_text("x\n", encoding="utf-8")
+    os.symlink(outside / "o.txt", top / "link.txt")
+    os.symlink(outside, top / "linked-folder")
+    os.symlink(tmp_path / "missing.txt", top / "broken.txt")
+    want = sorted(
+        f for f in top.rglob("*") if f.is_file() and f.suffix.lower() in SOURCE_SUFFIXES and not f.name.startswith(".")
+    )
+    got = find_source_files(top)
+    assert got == want
+    # (a hidden folder's articles count, as they always have: only the file's own name is asked)
+    assert [str(p.relative_to(top)) for p in got][:5] == [".git/HEAD.md", "B.TXT", "a/b.txt", "a/z/deep.md", "a-c.txt"]
+    assert top / "link.txt" in got and not any("linked-folder" in str(p) for p in got)
