@@ -528,12 +528,15 @@ def build_index(
     files = _source_files(folder)
     with collector_paused():  # as in _load_indexed: millions of lasting objects, none garbage
         corpus = _load_indexed_objects(folder, files, index, max_bytes, aliases, retrieval=False)
-    return Built(
-        len(corpus.sources),
-        sum(len(s.sentences) for s in corpus.sources),
-        sum(len(s.quotes) for s in corpus.sources),
-        corpus.index_stats,
-    )
+        built = Built(
+            len(corpus.sources),
+            sum(len(s.sentences) for s in corpus.sources),
+            sum(len(s.quotes) for s in corpus.sources),
+            corpus.index_stats,
+        )
+        # freed before the collector is on again, whose first pass would walk it all
+        del corpus
+    return built
 
 
 @contextlib.contextmanager
@@ -558,14 +561,16 @@ def _load_indexed(folder, files, index, max_bytes, aliases) -> Corpus:
 
     # millions of objects are made here and none is garbage: the collector's passes over them
     # would cost more than the loading (they doubled it at a million sentences)
+    global _FROZEN
     with collector_paused():
         corpus = _load_indexed_objects(folder, files, index, max_bytes, aliases)
-    # and the loaded archive lives as long as the process: moved out of the collector's
-    # sight, it is not walked again by every collection a check sets off (at a million
-    # sentences that was a fifth of the time), nor copied into forked workers by the walk
-    global _FROZEN
-    gc.freeze()
-    _FROZEN = True
+        # and the loaded archive lives as long as the process: moved out of the collector's
+        # sight, it is not walked again by every collection a check sets off (at a million
+        # sentences that was a fifth of the time), nor copied into forked workers by the
+        # walk. Frozen before the collector is on again: every object made while it was
+        # off is in its youngest generation, which its first pass would walk (1 s at 1M)
+        gc.freeze()
+        _FROZEN = True
     return corpus
 
 

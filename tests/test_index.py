@@ -411,3 +411,19 @@ def test_worker_processes_are_counted_from_the_cores_this_process_may_use(monkey
     assert worker_count() == 2  # a container's share, not the machine's 64 cores
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: set(range(32)))
     assert worker_count() == MAX_WORKERS
+
+
+def test_a_loaded_archive_is_frozen_before_the_collector_is_on_again(folder, tmp_path, monkeypatch):
+    """Everything made while loading is in the collector's youngest generation: frozen
+    first, the collector's first pass after the load does not walk it (a second at a million
+    sentences). The collector is on again after, as it was before."""
+    import gc
+
+    idx = tmp_path / "i.sqlite"
+    load_sources(folder, index=idx)
+    seen = []
+    real_freeze = gc.freeze
+    monkeypatch.setattr(gc, "freeze", lambda: (seen.append(gc.isenabled()), real_freeze()))
+    assert gc.isenabled()
+    load_sources(folder, index=idx)
+    assert seen == [False] and gc.isenabled()
