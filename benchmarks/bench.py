@@ -378,6 +378,17 @@ def _claim(d: dict) -> Claim:
     return Claim(d["id"], "bench", d["line"], 1, d["kind"], d["text"], d["speaker"])
 
 
+def _usage() -> dict:
+    """CPU seconds (user, system) and page faults of this process and its reaped children."""
+    import resource
+
+    out = {}
+    for who, flag in (("self", resource.RUSAGE_SELF), ("workers", resource.RUSAGE_CHILDREN)):
+        u = resource.getrusage(flag)
+        out |= {f"{who}_user_s": u.ru_utime, f"{who}_sys_s": u.ru_stime, f"{who}_minor_faults": u.ru_minflt}
+    return out
+
+
 def phase_check(work: Path, draft_runs: int) -> dict:
     """A fresh process, as `factcheck check` is: the index loaded, the claims checked, the
     40-item draft checked again and again."""
@@ -386,9 +397,11 @@ def phase_check(work: Path, draft_runs: int) -> dict:
     t0 = time.perf_counter()
     corpus = load_sources(work / "sources", index=work / "index.sqlite")
     reload_s = time.perf_counter() - t0
+    before = _usage()
     t0 = time.perf_counter()
     items = check_claims(claims, corpus)
     check_s = time.perf_counter() - t0
+    usage = {k: round(v - before[k], 3) for k, v in _usage().items()}
     correct = sum(1 for it, d in zip(items, data["claims"], strict=True) if it.verdict == d["want"])
 
     def top_sentence(it):
@@ -413,6 +426,7 @@ def phase_check(work: Path, draft_runs: int) -> dict:
         "draft_p50": lat[len(lat) // 2],
         "draft_p95": lat[min(len(lat) - 1, int(0.95 * len(lat)))],
         "rss": peak_rss_mb(),
+        "check_usage": usage,
     }
 
 
@@ -526,6 +540,9 @@ def main() -> None:
         # the check process (index loaded, claims and drafts checked) and its largest worker
         "peak_rss_mb": checked["rss"]["self"],
         "check_worker_peak_rss_mb": checked["rss"]["children"],
+        # CPU seconds and page faults of the check, in this process and its worker: after the
+        # fork, each page either writes (a reference count is a write) is copied
+        "check_usage": checked["check_usage"],
         "bruteforce_s_scaled": round(brute_s, 2),
         "bruteforce_sample": len(sample),
         "bruteforce_scorer": "rapidfuzz.fuzz.WRatio, score_cutoff=70",

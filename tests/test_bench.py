@@ -30,3 +30,5 @@ def test_bench_prints_one_json_object_with_every_figure(tmp_path):
     # the claims have known answers: on a small archive nearly every verdict is the known one
     assert result["verdict_accuracy"] >= 0.9
     assert result["draft40_p50_ms"] <= result["draft40_p95_ms"]
+    usage = result["check_usage"]
+    assert usage["self_user_s"] > 0 and usage["self_minor_faults"] >= 0 and "workers_sys_s" in usage
