@@ -498,7 +498,7 @@ _STATUS = "established|founded|created|set up|sets up|launched|formed|opened|new
 _STATUS_WORDS = re.compile(r"\b" + alternation(sorted(_STATUS.split("|"))) + r"\b", re.I)
 # the same in lower-case ASCII text, without IGNORECASE (which compares every character in
 # both cases) and passing over at once what no status word starts with: half the time
-_STATUS_WORDS_LOWER = re.compile(r"(?=[cefglnos])" + _STATUS_WORDS.pattern)
+_STATUS_WORDS_LOWER = re.compile(r"(?=[ceflnos])" + _STATUS_WORDS.pattern)
 
 
 def _says_status(text: str) -> bool:

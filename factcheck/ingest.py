@@ -269,7 +269,8 @@ def _article_paths(top: str):
     """The articles under ``top``, as ``Path.rglob("*")`` and ``is_file()`` find them
     (symbolic links to files are followed, to folders are not entered; folders that cannot
     be read are passed over), from ``os.scandir``'s entries, which know their type without a
-    ``stat`` of every file: a fifth of the time for an archive of 40,000 files."""
+    ``stat`` of every file (listing 40,000 files went from 0.46 to 0.20 s, most of it now the
+    sort)."""
     folders = [top]
     while folders:
         try:
