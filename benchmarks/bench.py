@@ -380,8 +380,6 @@ def _claim(d: dict) -> Claim:
 
 def _usage() -> dict:
     """CPU seconds (user, system) and page faults of this process and its reaped children."""
-    import resource
-
     out = {}
     for who, flag in (("self", resource.RUSAGE_SELF), ("workers", resource.RUSAGE_CHILDREN)):
         u = resource.getrusage(flag)

@@ -143,13 +143,19 @@ def _heads_lower() -> re.Pattern:
     return re.compile(_heads().pattern)
 
 
+def _folded(text: str, lowered: re.Pattern, ignorecase: re.Pattern) -> tuple[re.Pattern, str]:
+    """The pattern to search ``text`` with, and the text to give it, for lower-case ASCII words
+    matched in any case. ASCII text is lowered and searched without IGNORECASE, which compares
+    every character in both cases (the same offsets, and for ASCII the same folding, in a
+    quarter to a half of the time); other text is searched as it is with IGNORECASE, which
+    also folds letters lower() does not ("ſ" is an "s")."""
+    return (lowered, text.lower()) if text.isascii() else (ignorecase, text)
+
+
 def _head_matches(text: str) -> list[re.Match]:
-    """Where organisations' head words are in ``text``. ASCII text is searched lowered (the
-    same offsets, and for ASCII the same folding IGNORECASE does, in a quarter of the time);
-    other text with IGNORECASE, which also folds a few letters lower() does not."""
-    if text.isascii():
-        return list(_heads_lower().finditer(text.lower()))
-    return list(_heads().finditer(text))
+    """Where organisations' head words are in ``text``."""
+    pattern, searched = _folded(text, _heads_lower(), _heads())
+    return list(pattern.finditer(searched))
 
 
 _SPACES = re.compile(r"\s+")
@@ -496,18 +502,14 @@ _NEW = re.compile(
 # a word that may say when a body began: every sentence of the archive is searched for one
 _STATUS = "established|founded|created|set up|sets up|launched|formed|opened|new|newly|establish|create"
 _STATUS_WORDS = re.compile(r"\b" + alternation(sorted(_STATUS.split("|"))) + r"\b", re.I)
-# the same in lower-case ASCII text, without IGNORECASE (which compares every character in
-# both cases) and passing over at once what no status word starts with: half the time
+# the same for lower-case text (see _folded), passing over at once what no status word starts with
 _STATUS_WORDS_LOWER = re.compile(r"(?=[ceflnos])" + _STATUS_WORDS.pattern)
 
 
 def _says_status(text: str) -> bool:
-    """Whether ``text`` has a status word (``_STATUS_WORDS``). ASCII text is searched in lower
-    case: for ASCII, lowering is the case folding IGNORECASE does; other text as it is, since
-    IGNORECASE also folds a few other letters ("ſ" is an "s")."""
-    if text.isascii():
-        return _STATUS_WORDS_LOWER.search(text.lower()) is not None
-    return _STATUS_WORDS.search(text) is not None
+    """Whether ``text`` has a status word (``_STATUS_WORDS``)."""
+    pattern, searched = _folded(text, _STATUS_WORDS_LOWER, _STATUS_WORDS)
+    return pattern.search(searched) is not None
 
 
 class _Body:

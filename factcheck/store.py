@@ -5,8 +5,8 @@ are JSON compressed with Zstandard (never pickle: an index found in a repository
 able to run code in a CI gate), each with a checksum. A file that is not SQLite, fails
 SQLite's own check, or has another schema or factcheck version is not trusted: it is deleted
 and built again; a row whose checksum does not match, or that cannot be read, is analysed
-again. Writes happen
-in one transaction, so a run that dies half way leaves the previous index whole.
+again. Writes happen in one transaction, so a run that dies half way leaves the previous index
+whole.
 
 Besides each file's rows, the ``archive`` table keeps what looks across all files (the name
 conflicts), stamped with the state of the archive it was worked out for and checksummed; it
