@@ -179,63 +179,73 @@ def align(
         ka = [w.key for w in a]
         kb = [w.key for w in b]
     NEG = float("-inf")
-    H = [[0.0] * (m + 1) for _ in range(n + 1)]
-    P = [[0] * (m + 1) for _ in range(n + 1)]  # 1 diag, 2 up (a gap), 3 left (b gap), 4 absorb
-    A = [[0] * (m + 1) for _ in range(n + 1)]  # absorb: j where the absorbed run starts
+    # H[i][j]: the best score of a[:i] against b up to j. Only the scores are kept: the move
+    # into a cell is worked out again on the way back, for the n + m cells of the path alone,
+    # from the same three sums compared in the same order (the filling is the alignment's
+    # cost; every candidate of every item is aligned). Rows are appended as they are filled,
+    # reading the row above in step. A[i]: in a gap's row, where each cell's absorbed run starts.
+    H: list[list[float]] = [[0.0] * (m + 1)]
+    A: dict[int, list[int]] = {}
+    hits: list[float] = [0.0]  # per row: what a match scores
     for i in range(1, n + 1):
         w = a[i - 1]
-        row, prev = H[i], H[i - 1]
-        prow, arow = P[i], A[i]
+        prev = H[i - 1]
         if w.special:
             best, best_j = NEG, 0
-            for j in range(0, m + 1):
-                if prev[j] > best:
-                    best, best_j = prev[j], j
-                row[j] = best
-                prow[j] = 4
-                arow[j] = best_j
+            row, arow = [], []
+            for v in prev:
+                if v > best:
+                    best, best_j = v, len(row)
+                row.append(best)
+                arow.append(best_j)
+            H.append(row)
+            A[i] = arow
+            hits.append(0.0)
             continue
         hit = max(_weight(w), 0.4)
-        key = ka[i - 1]
-        row[0] = prev[0] + gap_a
-        prow[0] = 2
-        diag, left = prev[0], row[0]  # the cells up-left and left of the one being filled
-        for j, other in enumerate(kb, 1):
-            up = prev[j]
-            d = diag + (hit if key == other and key else mismatch)
+        hits.append(hit)
+        key = ka[i - 1] or None  # an empty key matches nothing
+        left = diag = prev[0]  # the cells left of (once moved below) and up-left of the one being filled
+        left += gap_a
+        row = [left]
+        for other, up in zip(kb, prev[1:]):
+            d = diag + (hit if key == other else mismatch)
             u = up + gap_a
             b_gap = left + gap_b
-            if d >= u and d >= b_gap:
-                left, prow[j] = d, 1
-            elif u >= b_gap:
-                left, prow[j] = u, 2
-            else:
-                left, prow[j] = b_gap, 3
-            row[j] = left
+            left = d if d >= u and d >= b_gap else (u if u >= b_gap else b_gap)
+            row.append(left)
             diag = up
+        H.append(row)
     # the source may end anywhere
-    j = max(range(m + 1), key=lambda x: (H[n][x], -x))
-    score = H[n][j]
+    score = max(H[n])
+    j = H[n].index(score)  # the first of the best
     i = n
     raw: list[tuple[str, int, int, int, int]] = []
     if j < m:
         raw.append(("delete", n, n, j, m))
     while i > 0:
-        p = P[i][j]
-        if p == 1:
-            tag = "equal" if ka[i - 1] == kb[j - 1] and ka[i - 1] else "replace"
-            raw.append((tag, i - 1, i, j - 1, j))
-            i, j = i - 1, j - 1
-        elif p == 2:
-            raw.append(("insert", i - 1, i, j, j))
-            i -= 1
-        elif p == 3:
-            raw.append(("delete", i, i, j - 1, j))
-            j -= 1
-        else:
+        if i in A:
             j0 = A[i][j]
             raw.append(("absorb", i - 1, i, j0, j))
             i, j = i - 1, j0
+            continue
+        same = bool(ka[i - 1]) and j > 0 and ka[i - 1] == kb[j - 1]
+        if j > 0:  # the filling's choice: diagonal first, then up, then left
+            d = H[i - 1][j - 1] + (hits[i] if same else mismatch)
+            u = H[i - 1][j] + gap_a
+            b_gap = H[i][j - 1] + gap_b
+            move = 1 if d >= u and d >= b_gap else (2 if u >= b_gap else 3)
+        else:
+            move = 2
+        if move == 1:
+            raw.append(("equal" if same else "replace", i - 1, i, j - 1, j))
+            i, j = i - 1, j - 1
+        elif move == 2:
+            raw.append(("insert", i - 1, i, j, j))
+            i -= 1
+        else:
+            raw.append(("delete", i, i, j - 1, j))
+            j -= 1
     if j > 0:
         raw.append(("delete", 0, 0, 0, j))
     raw.reverse()
