@@ -268,9 +268,7 @@ def quote_conflicts(corpus, quotes=None) -> list[Conflict]:
                     by_source[e.source].append(other)
         for bid in sorted(by_source, key=order):
             b = corpus.source(bid)
-            matches = [
-                m for m in match_quote(q.text, corpus, settings, candidates=by_source[bid]) if m.similarity >= 0.8
-            ]
+            matches = match_quote(q.text, corpus, settings, candidates=by_source[bid], best_only=True, at_least=0.8)
             if not matches:
                 continue
             m = matches[0]

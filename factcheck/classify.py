@@ -24,7 +24,19 @@ from .entities import (
     same_role,
     token_class,
 )
-from .match import Alignment, Op, Word, align, focus, join_compounds, span_text, spelling_variant, words
+from .match import (
+    SPELLING_REACH,
+    Alignment,
+    Op,
+    Word,
+    align,
+    focus,
+    join_compounds,
+    span_text,
+    spelling_signature,
+    spelling_variant,
+    words,
+)
 from .model import Claim, Evidence, Finding, Item, Quote, Sentence
 from .normalise import FUNCTION_WORDS, STOPWORDS, Token, escape_hidden, fold, hidden_characters
 
@@ -145,10 +157,46 @@ def _similarity(al: Alignment) -> float:
     return 2 * m / (a_n + win) if a_n + win else 0.0
 
 
+def _similarity_bound(a: list[Word], b: list[Word]) -> float:
+    """The most :func:`_similarity` can be for any alignment of ``a`` with ``b``: it counts
+    as matched only item words with an equal key (an equal pair) or a spelling variant (a
+    replaced pair), each once, and every matched pair puts a source word in the window."""
+    keys = {w.key for w in b}
+    by_signature: dict[tuple[str, int], list[str]] | None = None  # made for the first miss
+    n = m = 0
+    for w in a:
+        if w.special:
+            continue
+        n += 1
+        if w.key and w.key in keys:
+            m += 1
+            continue
+        if by_signature is None:
+            by_signature = {}
+            for y in b:
+                by_signature.setdefault(spelling_signature(y.text), []).append(y.text)
+        letter, length = spelling_signature(w.text)
+        if any(
+            spelling_variant(w.text, other)
+            for d in range(-SPELLING_REACH, SPELLING_REACH + 1)
+            for other in by_signature.get((letter, length + d), ())
+        ):
+            m += 1
+    return 2 * m / (n + m) if n else 0.0
+
+
 def match_quote(
-    text: str, corpus: Corpus, settings: Settings, candidates: list[Quote] | None = None
+    text: str,
+    corpus: Corpus,
+    settings: Settings,
+    candidates: list[Quote] | None = None,
+    *,
+    best_only: bool = False,
+    at_least: float = 0.0,
 ) -> list[QuoteMatch]:
-    """Source quotes aligned with ``text``, best first."""
+    """Source quotes aligned with ``text``, best first; only those of ``at_least`` similarity,
+    and with ``best_only`` only those that tie with the best (the first is the same). A quote
+    that cannot reach them (see :func:`_similarity_bound`) is not aligned."""
     if candidates is None:
         idx = corpus.index
         candidates = [
@@ -156,16 +204,38 @@ def match_quote(
         ]
         candidates = prefilter(text, candidates, [q.text for q in candidates])
     dw = words(text)
-    out = []
+    views = []
     for view in _quote_views(corpus, candidates):
         a, b = join_compounds(dw, focus(dw, words(view.text)))
+        views.append((view, a, b))
+    pruned = best_only or at_least > 0
+    if pruned:  # the likeliest first, so that the best found soon leaves the rest unaligned
+        bounds = [_similarity_bound(a, b) for _, a, b in views]
+        order = sorted(range(len(views)), key=lambda k: -bounds[k])
+    else:
+        order = range(len(views))
+    floor = at_least
+    out = []
+    for k in order:
+        if pruned and bounds[k] < floor:
+            break
+        view, a, b = views[k]
         al = align(a, b, by="key")
-        out.append(QuoteMatch(view, al, _similarity(al)))
+        similarity = _similarity(al)
+        if similarity >= at_least:
+            out.append(QuoteMatch(view, al, similarity))
+            if best_only:
+                floor = max(floor, similarity - SAME)
+    if best_only and out:
+        out = [x for x in out if x.similarity >= floor]
     # on a tie, the fewest quotes: the words' own quote, not the passage it is part of
     out.sort(
         key=lambda m: (-m.similarity, -m.alignment.score, len(m.view.quotes), m.view.source, m.view.quotes[0].index)
     )
     return out
+
+
+SAME = 1e-9  # quotes this close in similarity tie
 
 
 def _quote_findings(al: Alignment) -> tuple[list[Finding], list[Finding]]:
@@ -236,7 +306,7 @@ def check_quote(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
         return Item(
             claim, "unsupported", 0.0, findings=[Finding("wording", "warning", "the quote has no words to check")]
         )
-    matches = match_quote(claim.text, corpus, settings)
+    matches = match_quote(claim.text, corpus, settings, best_only=True)
     hidden = _hidden_findings(claim)
     if not matches or matches[0].similarity < settings.quote_min_similarity:
         score = 100 * matches[0].similarity if matches else 0.0
@@ -245,7 +315,7 @@ def check_quote(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
             msg += f"; the sources quote nobody named {claim.speaker}"
         return Item(claim, "unsupported", score, findings=[Finding("wording", "warning", msg), *hidden])
     best = matches[0]
-    exact = [m for m in matches if m.similarity >= best.similarity - 1e-9]
+    exact = [m for m in matches if m.similarity >= best.similarity - SAME]
     reg = corpus.registry
     if claim.speaker:
         same = [m for m in exact if reg.same_person(m.view.speaker, claim.speaker)]

@@ -275,13 +275,21 @@ _SPELLING = [
 ]
 
 
+_SUFFIXES = ("", "s", "d", "es", "ed", "ing", "ly")
+# the last letters of a word some rule rewrites: the rules rewrite a word's end, under one of
+# the suffixes; two words that differ, and that no rule rewrites, are no variants
+_REWRITABLE_ENDS = frozenset({pat.rstrip("$")[-1] for pat, _ in _SPELLING} | {s[-1] for s in _SUFFIXES if s})
+
+
 @lru_cache(maxsize=65536)
 def spelling_variant(x: str, y: str) -> bool:
     """British/American spellings and hyphenation of one word."""
-    x, y = x.lower().replace("-", "").replace(" ", ""), y.lower().replace("-", "").replace(" ", "")
+    x, y = _spelling_folded(x), _spelling_folded(y)
     if x == y:
         return True
-    for suffix in ("", "s", "d", "es", "ed", "ing", "ly"):
+    if x[-1:] not in _REWRITABLE_ENDS and y[-1:] not in _REWRITABLE_ENDS:
+        return False
+    for suffix in _SUFFIXES:
         if not (x.endswith(suffix) and y.endswith(suffix)):
             continue
         xs, ys = x[: len(x) - len(suffix)], y[: len(y) - len(suffix)]
@@ -289,3 +297,20 @@ def spelling_variant(x: str, y: str) -> bool:
             if re.sub(pat, rep, xs) == re.sub(pat, rep, ys):
                 return True
     return False
+
+
+def _spelling_folded(x: str) -> str:
+    return x.lower().replace("-", "").replace(" ", "")
+
+
+@lru_cache(maxsize=65536)
+def spelling_signature(x: str) -> tuple[str, int]:
+    """The first letter and the length of a word as :func:`spelling_variant` compares it. Two
+    words are variants only if their letters are the same and their lengths at most
+    ``SPELLING_REACH`` apart: its rules rewrite the end of a word, keep the first letter of
+    what they rewrite, and change its length by two at most."""
+    x = _spelling_folded(x)
+    return x[:1], len(x)
+
+
+SPELLING_REACH = 2
