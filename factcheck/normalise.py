@@ -137,6 +137,12 @@ class NormText:
 
 def normalise(text: str) -> NormText:
     """Fold typography for matching; case is kept (callers fold case per token)."""
+    if text.isascii() and "\t" not in text:  # nothing to fold (asked in C, without the scan)
+        return NormText(text, [], [])
+    return _normalise_scan(text)
+
+
+def _normalise_scan(text: str) -> NormText:
     pieces: list[str] = []
     norm_starts: list[int] = []
     records: list[tuple[int, int, int]] = []

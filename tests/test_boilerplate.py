@@ -123,3 +123,23 @@ def test_newsletter_pattern_with_its_lookahead_finds_what_it_found():
     assert sum(bool(plain.search(t)) for t in texts) > 100
     for t in texts:
         assert [m.span() for m in _NEWSLETTER.finditer(t)] == [m.span() for m in plain.finditer(t)], repr(t)
+
+
+def test_newsletter_precheck_finds_what_the_pattern_finds():
+    """ASCII paragraphs without "sign" or "subscribe" are passed over unscanned; the answer is
+    the pattern's on every text, including letters IGNORECASE folds and lower() does not."""
+    import random
+
+    from factcheck.ingest import _NEWSLETTER, _newsletter
+
+    rng = random.Random(4)
+    words = ["sign up", "Sign Up", "SIGNUP", "subscribe", "SUBSCRIBE", "newsletter", "Newsletter", "inbox"]
+    words += ["free", "today", "briefing", "report", "updates", "the", "signs", "designer", "\u2014", "x"]
+    words += ["\u017fign up", "\u017fubscribe", "s\u0131gn up", "S\u0130GN UP", "newsletters"]
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 6))) for _ in range(5000)]
+    found = 0
+    for text in texts:
+        want = _NEWSLETTER.search(text) is not None
+        assert _newsletter(text) == want, text
+        found += want
+    assert 500 < found < 4500

@@ -121,3 +121,13 @@ def test_tokens_are_what_the_pattern_as_written_finds(pieces):
     from factcheck.normalise import TOKEN
 
     assert [m.span() for m in TOKEN.finditer(text)] == [m.span() for m in re.finditer(_TOKEN_AS_WRITTEN, text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)))
+def test_ascii_text_is_folded_as_the_scan_folds_it(text):
+    """ASCII text without tabs is taken as it is, without the scan for what to fold."""
+    from factcheck.normalise import _normalise_scan
+
+    fast, scan = normalise(text), _normalise_scan(text)
+    assert (fast.text, fast._norm_starts, fast._records) == (scan.text, scan._norm_starts, scan._records)
