@@ -871,7 +871,7 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
     if role_ev and not role_f and weighted and weighted <= role_cov:
         # the claim only says who holds which title ("Dan Jarvis is the UK Security Minister")
         return Item(claim, "verified", 100.0, role_ev, _hidden_findings(claim))
-    matches = match_claim(text, corpus, settings)
+    matches = match_claim(text, corpus, settings, best_only=True)  # only the first is read
     hidden = _hidden_findings(claim)
     variant_f, conflict_ids = _variant_findings(text, corpus)
     if not matches:
