@@ -332,7 +332,10 @@ _stemmer = PorterStemmer()
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return _stemmer.stem(word_key(word))
+    key = word_key(word)
+    if key.isdigit():  # Porter's rules are all about letters: a number is its own stem
+        return key
+    return _stemmer.stem(key)
 
 
 _tuple = tuple.__new__  # a Token made without the call through its generated __new__

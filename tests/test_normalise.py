@@ -131,3 +131,17 @@ def test_ascii_text_is_folded_as_the_scan_folds_it(text):
 
     fast, scan = normalise(text), _normalise_scan(text)
     assert (fast.text, fast._norm_starts, fast._records) == (scan.text, scan._norm_starts, scan._records)
+
+
+def test_a_number_is_its_own_stem_as_porter_leaves_it():
+    """stem() passes numbers by without Porter's steps, which no number is changed by."""
+    import random
+
+    from factcheck.normalise import _stemmer, stem, word_key
+
+    rng = random.Random(6)
+    digits = "0123456789\u0663\u00b2\u2075"  # Arabic-Indic three, superscripts: isdigit() too
+    numbers = ["".join(rng.choice(digits) for _ in range(rng.randint(1, 9))) for _ in range(3000)]
+    numbers += ["2,000", "1-0", "7'", "12's", "0", "00"]
+    for n in numbers:
+        assert stem(n) == _stemmer.stem(word_key(n)), n
