@@ -185,6 +185,9 @@ def _similarity_bound(a: list[Word], b: list[Word]) -> float:
     return 2 * m / (n + m) if n else 0.0
 
 
+SAME = 1e-9  # quotes this close in similarity tie
+
+
 def match_quote(
     text: str,
     corpus: Corpus,
@@ -233,9 +236,6 @@ def match_quote(
         key=lambda m: (-m.similarity, -m.alignment.score, len(m.view.quotes), m.view.source, m.view.quotes[0].index)
     )
     return out
-
-
-SAME = 1e-9  # quotes this close in similarity tie
 
 
 def _quote_findings(al: Alignment) -> tuple[list[Finding], list[Finding]]:

@@ -61,7 +61,13 @@ def _strict(data: bytes, encoding: str, path: str | Path) -> str:
         raise InputError(path, f"not valid {encoding} at byte {e.start}") from None
 
 
-def read_text(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
+def read_text(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, data: bytes | None = None) -> tuple[str, str]:
+    """The file's text and encoding; ``data``: its bytes, already read (the index's workers
+    read a file once, to hash it and to analyse it)."""
+    if data is not None:
+        if len(data) > max_bytes:
+            raise InputError(path, f"file is {len(data):,} bytes, over the limit of {max_bytes:,} (max_bytes setting)")
+        return _text_of(data, path)
     p = Path(path)
     if not p.exists():
         raise InputError(path, "no such file or folder")
@@ -76,6 +82,10 @@ def read_text(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str
         raise InputError(path, "cannot be read (permission denied)") from None
     except OSError as e:
         raise InputError(path, f"cannot be read ({e.strerror})") from None
+    return _text_of(data, path)
+
+
+def _text_of(data: bytes, path: str | Path) -> tuple[str, str]:
     text, enc = decode(data, path)
     if not text.strip():
         raise InputError(path, "file is empty")
@@ -132,8 +142,8 @@ _NEWSLETTER = re.compile(
 def _newsletter(text: str) -> bool:
     """Whether ``text`` is a newsletter sign-up (``_NEWSLETTER``). Every match holds "sign"
     or "subscribe": an ASCII text without either, in any case, is passed over without the
-    pattern's scan (which IGNORECASE makes slow). Other text is always scanned: IGNORECASE
-    also folds letters that lower() does not ("ſ", "ı")."""
+    pattern's scan of every position. Other text is always scanned: IGNORECASE also folds
+    letters that lower() does not ("ſ", "ı")."""
     if text.isascii():
         low = text.lower()
         if "sign" not in low and "subscribe" not in low:
@@ -227,10 +237,13 @@ def mark_boilerplate(paragraphs: list[Paragraph], texts: list[str]) -> None:
 # --- reading a source -----------------------------------------------------------------------
 
 
-def read_source(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, source_id: str | None = None) -> Source:
-    """A source with its paragraphs, boilerplate marked, and sentences; offsets into its text."""
+def read_source(
+    path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, source_id: str | None = None, data: bytes | None = None
+) -> Source:
+    """A source with its paragraphs, boilerplate marked, and sentences; offsets into its text.
+    ``data``: the file's bytes, if they have been read already."""
     p = Path(path)
-    text, enc = read_text(p, max_bytes)
+    text, enc = read_text(p, max_bytes, data)
     meta, body_start = front_matter(text) if p.suffix.lower() in (".md", ".markdown") else ({}, 0)
     meta = {**sidecar(p), **meta}
     src = Source(id=source_id or p.stem, path=str(path), text=text, meta=meta, encoding=enc)

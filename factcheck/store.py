@@ -435,8 +435,9 @@ def _analyse_one(args: tuple[str, int]) -> tuple[str, tuple[bytes, bytes, bytes,
 
     path, max_bytes = args
     f = Path(path)
-    digest = hashlib.sha256(f.read_bytes()).hexdigest()
-    src = read_source(f, max_bytes, f.stem)
+    data = f.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    src = read_source(f, max_bytes, f.stem, data)
     reg = analyse_source(src)
     return digest, (
         _pack(source_core(src)),
