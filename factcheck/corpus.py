@@ -527,15 +527,10 @@ def build_index(
     are analysed)."""
     files = _source_files(folder)
     with collector_paused():  # as in _load_indexed: millions of lasting objects, none garbage
-        corpus = _load_indexed_objects(folder, files, index, max_bytes, aliases, retrieval=False)
-        built = Built(
-            len(corpus.sources),
-            sum(len(s.sentences) for s in corpus.sources),
-            sum(len(s.quotes) for s in corpus.sources),
-            corpus.index_stats,
-        )
+        corpus, loaded = _load_indexed_objects(folder, files, index, max_bytes, aliases, retrieval=False)
+        built = Built(len(corpus.sources), loaded.sentences, loaded.quotes, corpus.index_stats)
         # freed before the collector is on again, whose first pass would walk it all
-        del corpus
+        del corpus, loaded
     return built
 
 
@@ -563,7 +558,7 @@ def _load_indexed(folder, files, index, max_bytes, aliases) -> Corpus:
     # would cost more than the loading (they doubled it at a million sentences)
     global _FROZEN
     with collector_paused():
-        corpus = _load_indexed_objects(folder, files, index, max_bytes, aliases)
+        corpus = _load_indexed_objects(folder, files, index, max_bytes, aliases)[0]  # (what the index gave, freed now)
         # and the loaded archive lives as long as the process: moved out of the collector's
         # sight, it is not walked again by every collection a check sets off (at a million
         # sentences that was a fifth of the time), nor copied into forked workers by the
@@ -584,9 +579,10 @@ def archive_frozen() -> bool:
     return _FROZEN
 
 
-def _load_indexed_objects(folder, files, index, max_bytes, aliases, retrieval: bool = True) -> Corpus:
-    """The corpus from the index (see _load_indexed); without ``retrieval``, no retrieval
-    index is made (:func:`build_index`, whose corpus is not checked against)."""
+def _load_indexed_objects(folder, files, index, max_bytes, aliases, retrieval: bool = True):
+    """The corpus from the index (see _load_indexed), and what the index gave for it
+    (:class:`factcheck.store.Loaded`); without ``retrieval``, no retrieval index is made nor
+    any sentence (:func:`build_index`, whose corpus is not checked against)."""
     import hashlib
     import json
 
@@ -619,4 +615,4 @@ def _load_indexed_objects(folder, files, index, max_bytes, aliases, retrieval: b
                 "holder_places": corpus.holder_places().tolist(),
             },
         )
-    return corpus
+    return corpus, loaded

@@ -77,16 +77,23 @@ def source_detail(src: Source) -> dict:
     }
 
 
-def core_to_source(d: dict, cls=Source) -> Source:
+def core_to_source(d: dict, cls=Source, sentences: bool = True) -> Source:
+    """The source a core row holds; without ``sentences``, its sentences are left unmade
+    (``src.sentences`` is None): an index build reads none of them, and at a million sentences
+    they are a million objects made and freed."""
     src = cls.__new__(cls)
     sid = d["id"]
     src.id, src.path, src.text, src.meta, src.encoding = sid, d["path"], d["text"], d["meta"], d["encoding"]
     src.norm, src.norm_paragraphs, src.norm_sentences = None, [], []
     # one string object for the source id and the speakers, not one per sentence and quote
-    src.sentences = [
-        Sentence(sid, i, para, a, b, text, heading, ctx)
-        for i, (para, a, b, text, heading, ctx) in enumerate(d["sentences"])
-    ]
+    src.sentences = (
+        [
+            Sentence(sid, i, para, a, b, text, heading, ctx)
+            for i, (para, a, b, text, heading, ctx) in enumerate(d["sentences"])
+        ]
+        if sentences
+        else None
+    )
     names: dict[str, str] = {}
     src.quotes = [
         Quote(
@@ -273,8 +280,8 @@ def open_index(path: str | Path) -> tuple[sqlite3.Connection, str | None]:
 
 
 class Loaded:
-    """What the index gives for an archive: its sources (details left on disk), each source's
-    registry and index terms, and what was done."""
+    """What the index gives for an archive: its sources (details left on disk; without
+    ``retrieval``, sentences too), each source's registry and index terms, and what was done."""
 
     def __init__(self, store: SourceStore, retrieval: bool = True) -> None:
         self.store = store
@@ -284,9 +291,13 @@ class Loaded:
         self.gathered: dict[str, bytes] = {}  # source id -> what it brings to the name conflicts, packed
         self.stats = {"reused": 0, "analysed": 0, "removed": 0, "rebuilt": None}
         self.state = ""  # the digest of every file's path and content
+        self.sentences = self.quotes = 0  # in the archive
 
     def add(self, core: dict, registry: dict, terms, gathered: bytes) -> None:
-        src = core_to_source(core, StoredSource)
+        # a build that checks nothing reads no sentence: they are counted, not made
+        src = core_to_source(core, StoredSource, sentences=self.index is not None)
+        self.sentences += len(core["sentences"])
+        self.quotes += len(core["quotes"])
         src._store = self.store
         self.store._paths[src.id] = src.path
         self.sources.append(src)

@@ -36,9 +36,10 @@ def test_unchanged_files_are_not_analysed_again_and_removed_files_leave(folder, 
 
 def test_build_index_stores_what_a_load_stores_without_a_retrieval_index(folder, tmp_path, monkeypatch):
     """``build_index`` (``factcheck index``) writes the rows and the saved name conflicts a
-    load writes, makes no retrieval index, and a check afterwards reuses every file and gives
-    the report of an index a load built."""
+    load writes, makes no retrieval index and no sentence, and a check afterwards reuses every
+    file and gives the report of an index a load built."""
     import factcheck.index as ix
+    import factcheck.store as store
 
     def no_retrieval(*_a, **_k):
         raise AssertionError("build_index made a retrieval index")
@@ -49,6 +50,7 @@ def test_build_index_stores_what_a_load_stores_without_a_retrieval_index(folder,
         m.setattr(ix.IndexBuilder, "add", no_retrieval)
         m.setattr(ix.IndexBuilder, "finish", no_retrieval)
         m.setattr(ix.Index, "build", no_retrieval)
+        m.setattr(store, "Sentence", no_retrieval)  # the sentences of the rows read back
         built = build_index(folder, tmp_path / "built.sqlite")
     assert (built.sources, built.stats) == (5, {"reused": 0, "analysed": 5, "removed": 0, "rebuilt": None})
     plain = load_sources(folder)
