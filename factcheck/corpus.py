@@ -161,10 +161,10 @@ class Corpus:
     _conflicts_by_source: tuple | None = field(default=None, repr=False)
     _fact_cache: dict = field(default_factory=dict, repr=False)
     index_stats: dict | None = field(default=None, repr=False)  # what the on-disk index did
-    _positions: dict | None = field(default=None, repr=False)
+    _positions: dict | None = field(default=None, repr=False)  # source id -> place, made with _by_id
     _speakers: list | None = field(default=None, repr=False)
     _gathered: dict | None = field(default=None, repr=False)  # source id -> packed gather(), from the index
-    _holder_places: list | None = field(default=None, repr=False)  # holder_places(), from the index
+    _holders_by_place: object = field(default=None, repr=False)  # holders_by_place(), from the index
 
     @property
     def quotes(self) -> list[Quote]:
@@ -182,8 +182,6 @@ class Corpus:
         return self._places()[source_id]
 
     def _places(self) -> dict[str, int]:
-        if self._positions is None:
-            self._positions = {s.id: n for n, s in enumerate(self.sources)}
         return self._positions
 
     @property
@@ -219,7 +217,11 @@ class Corpus:
             yield src, facts if facts is not None else gather(src)
 
     def __post_init__(self) -> None:
-        self._by_id = {s.id: s for s in self.sources}
+        # each source read once for both lookups: at a million sentences the sources lie
+        # scattered over gigabytes, and reading them again for their places took 30 ms
+        ids = [s.id for s in self.sources]
+        self._by_id = dict(zip(ids, self.sources, strict=True))
+        self._positions = dict(zip(ids, range(len(ids)), strict=True))
 
     @property
     def vocabulary(self) -> frozenset[str]:
@@ -274,42 +276,45 @@ class Corpus:
         import numpy as np
 
         if self._conflicts_by_source is None:
-            # every holder, sorted by its source's place in the archive: a title held in many
-            # sources has hundreds of thousands of holders in a large archive, and a lookup
-            # made holder by holder in Python took a third of a second at a million sentences
-            conflicts = self.name_conflicts
-            holders = self._holders()
-            owner = np.repeat(
-                np.arange(len(conflicts)), [sum(len(f["holders"]) for f in c.forms) for c in conflicts]
-            ).astype(np.int64)
-            kept = self._holder_places
-            where = np.asarray(kept if kept is not None and len(kept) == len(holders) else self.holder_places(holders))
-            order = np.argsort(where, kind="stable")
-            self._conflicts_by_source = (holders, owner[order], order, where[order])
-        holders, owner, order, where = self._conflicts_by_source
+            self._conflicts_by_source = self.holders_by_place()
+        where, owner, starts, ends = self._conflicts_by_source
         at = self._places().get(source_id)
         if at is None:
             return []
         lo, hi = np.searchsorted(where, [at, at + 1]).tolist()
         conflicts = self.name_conflicts
         return [
-            (holders[k]["start"], holders[k]["end"], conflicts[c])
-            for k, c in zip(order[lo:hi].tolist(), owner[lo:hi].tolist(), strict=True)
+            (s, e, conflicts[c])
+            for s, e, c in zip(starts[lo:hi].tolist(), ends[lo:hi].tolist(), owner[lo:hi].tolist(), strict=True)
         ]
+
+    def holders_by_place(self):
+        """Every name conflict's holders, sorted (stably) by their source's place in the
+        archive (-1 for a source not here): rows of places, conflicts (their number in
+        ``name_conflicts``), starts and ends, int64. A title held in many sources has hundreds
+        of thousands of holders in a large archive: looked up holder by holder in Python this
+        took a third of a second at a million sentences, and made from the holders 0.07 s
+        for each check, so the index keeps it with the name conflicts
+        (:func:`factcheck.store.pack_rows`)."""
+        import numpy as np
+
+        conflicts = self.name_conflicts
+        sizes = [sum(len(f["holders"]) for f in c.forms) for c in conflicts]
+        kept = self._holders_by_place
+        if kept is not None and kept.shape == (4, sum(sizes)):
+            return kept
+        holders = self._holders()
+        places, sources = self._places(), map(itemgetter("source"), holders)
+        where = np.fromiter(map(places.get, sources, repeat(-1)), np.int64, len(holders))
+        order = np.argsort(where, kind="stable")
+        owner = np.repeat(np.arange(len(conflicts), dtype=np.int64), sizes)
+        starts = np.fromiter(map(itemgetter("start"), holders), np.int64, len(holders))
+        ends = np.fromiter(map(itemgetter("end"), holders), np.int64, len(holders))
+        return np.stack([where, owner, starts, ends])[:, order]
 
     def _holders(self) -> list[dict]:
         """Every name conflict's holders, conflict by conflict, form by form."""
         return [h for c in self.name_conflicts for f in c.forms for h in f["holders"]]
-
-    def holder_places(self, holders: list[dict] | None = None):
-        """The place in the archive of the source of each of ``holders`` (by default every name
-        conflict's, :meth:`_holders`), -1 for a source not here: saved with the name conflicts,
-        as reading 300,000 holders' sources back into places takes 0.1 s at a million sentences."""
-        import numpy as np
-
-        holders = self._holders() if holders is None else holders
-        places, sources = self._places(), map(itemgetter("source"), holders)
-        return np.fromiter(map(places.get, sources, repeat(-1)), np.int64, len(holders))
 
     def fact_conflicts_for(self, sentence):
         key = (sentence.source, sentence.index)
@@ -587,7 +592,7 @@ def _load_indexed_objects(folder, files, index, max_bytes, aliases, retrieval: b
     import json
 
     from .model import Conflict
-    from .store import load_indexed, save, saved
+    from .store import load_indexed, pack_rows, save, saved, unpack_rows
 
     loaded = load_indexed(files, index, max_bytes, retrieval)
     registry = _registry(loaded.sources, loaded.registries, aliases)
@@ -603,8 +608,9 @@ def _load_indexed_objects(folder, files, index, max_bytes, aliases, retrieval: b
     if kept is not None:
         corpus._name_conflicts = [Conflict(**c) for c in kept["conflicts"]]
         corpus._speakers = kept["speakers"]
-        corpus._holder_places = kept.get("holder_places")
+        corpus._holders_by_place = unpack_rows(kept.get("holders_by_place"))
     else:
+        corpus._holders_by_place = corpus.holders_by_place()
         save(
             index,
             "name_conflicts",
@@ -612,7 +618,7 @@ def _load_indexed_objects(folder, files, index, max_bytes, aliases, retrieval: b
             {
                 "conflicts": [c.to_json() for c in corpus.name_conflicts],
                 "speakers": corpus.speakers,
-                "holder_places": corpus.holder_places().tolist(),
+                "holders_by_place": pack_rows(corpus._holders_by_place),
             },
         )
     return corpus, loaded

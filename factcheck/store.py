@@ -410,6 +410,31 @@ def load_indexed(
     return out
 
 
+def pack_rows(rows) -> dict:
+    """Rows of int64 (a 2-D numpy array) as the JSON of an archive value: their shape and
+    their bytes (little-endian, base64), read back whole instead of number by number."""
+    import base64
+
+    import numpy as np
+
+    return {"shape": list(rows.shape), "int64": base64.b64encode(np.ascontiguousarray(rows, "<i8").tobytes()).decode()}
+
+
+def unpack_rows(value):
+    """What :func:`pack_rows` packed, or None for anything else (a value saved by an older
+    version, or damaged)."""
+    import base64
+    import binascii
+
+    import numpy as np
+
+    try:
+        rows = np.frombuffer(base64.b64decode(value["int64"], validate=True), "<i8").astype(np.int64)
+        return rows.reshape(value["shape"])
+    except (TypeError, KeyError, ValueError, binascii.Error):
+        return None
+
+
 def saved(index_path: str | Path, key: str, state: str):
     """What was saved under ``key`` for this ``state`` of the archive, or None."""
     db = sqlite3.connect(str(index_path))

@@ -134,7 +134,7 @@ def test_rows_are_json_not_pickle(folder, tmp_path):
     gathered = [json.loads(unzip(g)) for (g,) in db.execute("SELECT gathered FROM files")]
     assert all(set(g) == {"orgs", "parties", "status"} for g in gathered)
     (conflicts,) = db.execute("SELECT value FROM archive WHERE key = 'name_conflicts'").fetchone()
-    assert set(json.loads(unzip(conflicts))) == {"conflicts", "speakers", "holder_places"}
+    assert set(json.loads(unzip(conflicts))) == {"conflicts", "speakers", "holders_by_place"}
 
 
 def test_packed_rows_are_the_standard_librarys_json():
@@ -165,30 +165,36 @@ def test_packed_rows_are_the_standard_librarys_json():
 
 
 def test_where_name_conflicts_are_held_is_saved_with_them(folder, tmp_path, monkeypatch):
-    """The places of the holders' sources are saved with the name conflicts, read back instead
-    of looked up again, and give each source the conflicts reading the files gives."""
+    """The holders sorted by their sources' places are saved with the name conflicts, read
+    back instead of made again, and give each source the conflicts reading the files gives."""
     import numpy as np
 
     from factcheck.corpus import Corpus
+    from factcheck.store import pack_rows, unpack_rows
 
     plain = load_sources(folder)
     idx = tmp_path / "i.sqlite"
     load_sources(folder, index=idx)
     stored = load_sources(folder, index=idx)
-    assert stored._holder_places == plain.holder_places().tolist() and len(stored._holder_places) > 0
+    assert np.array_equal(stored._holders_by_place, plain.holders_by_place())
+    assert stored._holders_by_place.shape[1] > 0 and stored._holders_by_place.dtype == np.int64
     want = {src.id: [(s, e, c.to_json()) for s, e, c in plain.name_conflicts_at(src.id)] for src in plain.sources}
     assert any(want.values())
-    monkeypatch.setattr(Corpus, "holder_places", lambda self: pytest.fail("looked up again"))
+    monkeypatch.setattr(Corpus, "_holders", lambda self: pytest.fail("made again"))
     for src in plain.sources:
         assert [(s, e, c.to_json()) for s, e, c in stored.name_conflicts_at(src.id)] == want[src.id]
     assert stored.name_conflicts_at("no such source") == []
     monkeypatch.undo()
-    # saved for another set of holders (cannot be, but is not trusted): looked up again
+    # saved for another set of holders (cannot be, but is not trusted): made again
     stale = load_sources(folder, index=idx)
-    stale._holder_places = stale._holder_places[:-1]
+    stale._holders_by_place = stale._holders_by_place[:, :-1]
     src = plain.sources[0].id
     assert [c.id for _, _, c in stale.name_conflicts_at(src)] == [c.id for _, _, c in plain.name_conflicts_at(src)]
-    assert isinstance(plain.holder_places(), np.ndarray)
+    # packed whole and read back whole; a value an older version saved, or a damaged one, is none
+    rows = np.arange(-3, 9, dtype=np.int64).reshape(4, 3)
+    assert np.array_equal(unpack_rows(json.loads(json.dumps(pack_rows(rows)))), rows)
+    for bad in (None, [1, 2], {"shape": [4, 3], "int64": "!!"}, {"shape": [4, 4], "int64": pack_rows(rows)["int64"]}):
+        assert unpack_rows(bad) is None
 
 
 def test_details_are_read_from_the_index_when_asked_for(folder, tmp_path):
