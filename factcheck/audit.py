@@ -51,10 +51,17 @@ def entity_variants(corpus, collected: _Collected | None = None) -> list[Conflic
     Institute" / "Australian AI Safety Institute": warning); punctuation only (info).
     """
     collected = collected or _collect(corpus)
-    rows = collected.orgs  # key -> (source, gathered row), rows made _Org when read
+    rows = collected.orgs  # key -> the sources naming it
+    read: dict[str, list] = {}  # source id -> its organisations, read again for the names compared
 
     def items_of(key: str) -> list[tuple[object, _Org]]:
-        return [(src, _Org(*o)) for src, o in rows[key]]
+        out = []
+        for src in rows[key]:
+            orgs = read.get(src.id)
+            if orgs is None:
+                orgs = read[src.id] = corpus.gathered_of(src)["orgs"]
+            out.extend((src, _Org(*o)) for o in orgs if o[0] == key)
+        return out
 
     def holders(items) -> list[dict]:
         return sorted((_holder(src, m.start, m.end) for src, m in items), key=lambda h: (h["source"], h["start"]))
@@ -70,7 +77,7 @@ def entity_variants(corpus, collected: _Collected | None = None) -> list[Conflic
         for src, m in items_of(k):
             raw[m.form].append((src, m))
         punct = {re.sub(r"[^\w ]", "", r): r for r in raw}
-        if len(raw) > 1 and len({s.id for s, _ in rows[k]}) > 1 and len(punct) < len(raw):
+        if len(raw) > 1 and len({s.id for s in rows[k]}) > 1 and len(punct) < len(raw):
             forms = [{"text": items[0][1].text, "holders": holders(items)} for r, items in sorted(raw.items())]
             conflicts.append(
                 Conflict(
@@ -215,7 +222,7 @@ class _Collected(NamedTuple):
     """Every source's :func:`gather`, joined: organisation names by :func:`org_key`, and the
     parties and status sentences, each with its source."""
 
-    orgs: dict[str, list[tuple[object, list]]]  # key -> (source, _Org's fields)
+    orgs: dict[str, list]  # key -> the sources naming it, each once, in archive order
     parties: list[tuple[object, list]]
     status: list[tuple[object, list]]
     org_forms: dict[str, set[str]]  # key -> the forms it is written in
@@ -223,12 +230,17 @@ class _Collected(NamedTuple):
 
 def _collect(corpus) -> _Collected:
     """One pass over what the sources bring (at a million sentences, read from the index),
-    each source's part dropped as soon as it is joined."""
+    each source's part dropped as soon as it is joined. Of the organisations' rows (700,000
+    at a million sentences) only their forms and sources are kept: the rows of the few
+    names whose forms are compared are read again then (:func:`entity_variants`); kept,
+    they cost more to free at the end than to read twice."""
     out = _Collected(defaultdict(list), [], [], defaultdict(set))
     for src, facts in corpus.gathered():
-        for o in facts["orgs"]:  # as gathered rows: the few read again are made _Org then
-            out.orgs[o[0]].append((src, o))
-            out.org_forms[o[0]].add(o[1])  # while the row is at hand: walking 700,000 again is slow
+        for o in facts["orgs"]:
+            where = out.orgs[o[0]]
+            if not where or where[-1] is not src:
+                where.append(src)
+            out.org_forms[o[0]].add(o[1])
         out.parties.extend((src, p) for p in facts["parties"])
         out.status.extend((src, st) for st in facts["status"])
     return out

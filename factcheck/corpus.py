@@ -205,16 +205,19 @@ class Corpus:
     def gathered(self):
         """Each source with what it brings to the conflicts across sources
         (:func:`factcheck.audit.gather`): as the index kept it, or worked out now."""
+        for src in self.sources:
+            yield src, self.gathered_of(src)
+
+    def gathered_of(self, src) -> dict:
+        """What one source brings to the conflicts across sources (see :meth:`gathered`)."""
         from .audit import gather
         from .store import CorruptIndex, _unpack
 
-        for src in self.sources:
-            blob = self._gathered.get(src.id) if self._gathered else None
-            facts = None
-            if blob is not None:
-                with contextlib.suppress(CorruptIndex):
-                    facts = _unpack(blob)
-            yield src, facts if facts is not None else gather(src)
+        blob = self._gathered.get(src.id) if self._gathered else None
+        if blob is not None:
+            with contextlib.suppress(CorruptIndex):
+                return _unpack(blob)
+        return gather(src)
 
     def __post_init__(self) -> None:
         # each source read once for both lookups: at a million sentences the sources lie
