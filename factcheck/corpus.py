@@ -566,7 +566,8 @@ def _load_indexed(folder, files, index, max_bytes, aliases) -> Corpus:
     # would cost more than the loading (they doubled it at a million sentences)
     global _FROZEN
     with collector_paused():
-        corpus = _load_indexed_objects(folder, files, index, max_bytes, aliases)[0]  # (what the index gave, freed now)
+        # (without the Loaded, whose per-source registries are garbage once merged)
+        corpus = _load_indexed_objects(folder, files, index, max_bytes, aliases)[0]
         # and the loaded archive lives as long as the process: moved out of the collector's
         # sight, it is not walked again by every collection a check sets off (at a million
         # sentences that was a fifth of the time), nor copied into forked workers by the

@@ -281,7 +281,8 @@ def open_index(path: str | Path) -> tuple[sqlite3.Connection, str | None]:
 
 class Loaded:
     """What the index gives for an archive: its sources (details left on disk; without
-    ``retrieval``, sentences too), each source's registry and index terms, and what was done."""
+    ``retrieval``, sentences left unmade), each source's registry and index terms, the
+    archive's counts of sentences and quotes, and what was done."""
 
     def __init__(self, store: SourceStore, retrieval: bool = True) -> None:
         self.store = store
