@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .entities import AliasRegistry
 from .errors import InputError
-from .ingest import DEFAULT_MAX_BYTES, read_text
+from .ingest import DEFAULT_MAX_BYTES, read_text, within_limit
 from .model import Claim
 from .normalise import lines_with_offsets, normalise, split_sentences, tokenize
 from .quotes import attribute, find_quote_spans
@@ -167,10 +167,7 @@ def read_docx(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     p = Path(path)
     if not p.exists():
         raise InputError(path, "no such file or folder")
-    if p.stat().st_size > max_bytes:
-        raise InputError(
-            path, f"file is {p.stat().st_size:,} bytes, over the limit of {max_bytes:,} (max_bytes setting)"
-        )
+    within_limit(path, p.stat().st_size, max_bytes)
     try:
         import docx
     except ImportError:  # pragma: no cover - a dependency, but say what to do if it is missing

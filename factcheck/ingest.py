@@ -65,8 +65,7 @@ def read_text(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, data: bytes 
     """The file's text and encoding; ``data``: its bytes, already read (the index's workers
     read a file once, to hash it and to analyse it)."""
     if data is not None:
-        if len(data) > max_bytes:
-            raise InputError(path, f"file is {len(data):,} bytes, over the limit of {max_bytes:,} (max_bytes setting)")
+        within_limit(path, len(data), max_bytes)
         return _text_of(data, path)
     p = Path(path)
     if not p.exists():
@@ -74,15 +73,19 @@ def read_text(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, data: bytes 
     if p.is_dir():
         raise InputError(path, "is a folder, not a file")
     try:
-        size = p.stat().st_size
-        if size > max_bytes:
-            raise InputError(path, f"file is {size:,} bytes, over the limit of {max_bytes:,} (max_bytes setting)")
+        within_limit(path, p.stat().st_size, max_bytes)
         data = p.read_bytes()
     except PermissionError:
         raise InputError(path, "cannot be read (permission denied)") from None
     except OSError as e:
         raise InputError(path, f"cannot be read ({e.strerror})") from None
     return _text_of(data, path)
+
+
+def within_limit(path: str | Path, size: int, max_bytes: int) -> None:
+    """The usual error, naming the file, for a file over the ``max_bytes`` setting."""
+    if size > max_bytes:
+        raise InputError(path, f"file is {size:,} bytes, over the limit of {max_bytes:,} (max_bytes setting)")
 
 
 def _text_of(data: bytes, path: str | Path) -> tuple[str, str]:
