@@ -158,13 +158,12 @@ class Corpus:
     _conflicts: list | None = field(default=None, repr=False)
     _vocabulary: frozenset[str] | None = field(default=None, repr=False)
     _name_conflicts: list | None = field(default=None, repr=False)
-    _conflicts_by_source: tuple | None = field(default=None, repr=False)
     _fact_cache: dict = field(default_factory=dict, repr=False)
     index_stats: dict | None = field(default=None, repr=False)  # what the on-disk index did
-    _positions: dict | None = field(default=None, repr=False)  # source id -> place, made with _by_id
+    _positions: dict = field(init=False, repr=False)  # source id -> place, made with _by_id
     _speakers: list | None = field(default=None, repr=False)
     _gathered: dict | None = field(default=None, repr=False)  # source id -> packed gather(), from the index
-    _holders_by_place: object = field(default=None, repr=False)  # holders_by_place(), from the index
+    _holders_by_place: object = field(default=None, repr=False)  # holders_by_place(): made once, or from the index
 
     @property
     def quotes(self) -> list[Quote]:
@@ -179,10 +178,7 @@ class Corpus:
 
     def position(self, source_id: str) -> int:
         """The source's place in the archive (sources are ordered by path)."""
-        return self._places()[source_id]
-
-    def _places(self) -> dict[str, int]:
-        return self._positions
+        return self._positions[source_id]
 
     @property
     def speakers(self) -> list[str]:
@@ -278,10 +274,8 @@ class Corpus:
         the order of the conflicts, their forms and holders."""
         import numpy as np
 
-        if self._conflicts_by_source is None:
-            self._conflicts_by_source = self.holders_by_place()
-        where, owner, starts, ends = self._conflicts_by_source
-        at = self._places().get(source_id)
+        where, owner, starts, ends = self.holders_by_place()
+        at = self._positions.get(source_id)
         if at is None:
             return []
         lo, hi = np.searchsorted(where, [at, at + 1]).tolist()
@@ -301,19 +295,19 @@ class Corpus:
         (:func:`factcheck.store.pack_rows`)."""
         import numpy as np
 
+        if self._holders_by_place is not None:
+            return self._holders_by_place
         conflicts = self.name_conflicts
         sizes = [sum(len(f["holders"]) for f in c.forms) for c in conflicts]
-        kept = self._holders_by_place
-        if kept is not None and kept.shape == (4, sum(sizes)):
-            return kept
         holders = self._holders()
-        places, sources = self._places(), map(itemgetter("source"), holders)
+        places, sources = self._positions, map(itemgetter("source"), holders)
         where = np.fromiter(map(places.get, sources, repeat(-1)), np.int64, len(holders))
         order = np.argsort(where, kind="stable")
         owner = np.repeat(np.arange(len(conflicts), dtype=np.int64), sizes)
         starts = np.fromiter(map(itemgetter("start"), holders), np.int64, len(holders))
         ends = np.fromiter(map(itemgetter("end"), holders), np.int64, len(holders))
-        return np.stack([where, owner, starts, ends])[:, order]
+        self._holders_by_place = np.stack([where, owner, starts, ends])[:, order]
+        return self._holders_by_place
 
     def _holders(self) -> list[dict]:
         """Every name conflict's holders, conflict by conflict, form by form."""
@@ -612,9 +606,14 @@ def _load_indexed_objects(folder, files, index, max_bytes, aliases, retrieval: b
     if kept is not None:
         corpus._name_conflicts = [Conflict(**c) for c in kept["conflicts"]]
         corpus._speakers = kept["speakers"]
-        corpus._holders_by_place = unpack_rows(kept.get("holders_by_place"))
+        rows = unpack_rows(kept.get("holders_by_place"))
+        # rows saved for another set of holders (which cannot be) are not trusted: made again
+        if rows is not None and rows.shape == (
+            4,
+            sum(len(f["holders"]) for c in corpus._name_conflicts for f in c.forms),
+        ):
+            corpus._holders_by_place = rows
     else:
-        corpus._holders_by_place = corpus.holders_by_place()
         save(
             index,
             "name_conflicts",
@@ -622,7 +621,7 @@ def _load_indexed_objects(folder, files, index, max_bytes, aliases, retrieval: b
             {
                 "conflicts": [c.to_json() for c in corpus.name_conflicts],
                 "speakers": corpus.speakers,
-                "holders_by_place": pack_rows(corpus._holders_by_place),
+                "holders_by_place": pack_rows(corpus.holders_by_place()),
             },
         )
     return corpus, loaded

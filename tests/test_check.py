@@ -354,7 +354,7 @@ def test_worker_processes_give_the_items_one_process_gives(corpus, jobs):
     assert found_by_workers
     assert [c.to_json() for c in Report(forked, two).conflicts] == [c.to_json() for c in Report(serial, one).conflicts]
     # what every item reads was worked out before forking, once, not in each worker
-    assert forked._conflicts_by_source is not None and forked._positions is not None
+    assert forked._holders_by_place is not None and forked._positions is not None
     assert forked._speakers is not None and forked._vocabulary is not None
 
 
