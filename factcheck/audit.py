@@ -77,7 +77,7 @@ def entity_variants(corpus, collected: _Collected | None = None) -> list[Conflic
         for src, m in items_of(k):
             raw[m.form].append((src, m))
         punct = {re.sub(r"[^\w ]", "", r): r for r in raw}
-        if len(raw) > 1 and len({s.id for s in rows[k]}) > 1 and len(punct) < len(raw):
+        if len(raw) > 1 and len(rows[k]) > 1 and len(punct) < len(raw):  # (rows[k]: each source once)
             forms = [{"text": items[0][1].text, "holders": holders(items)} for r, items in sorted(raw.items())]
             conflicts.append(
                 Conflict(
