@@ -80,8 +80,25 @@ def _name_runs(text: str, strict: bool) -> tuple:
     for m in _NAME_RUN.finditer(text):
         run = m.group(0)
         words = run.split()
+        n = len(words)
+        # split off honorifics at the front
+        i = 0
+        while i < n and _is_honorific(words[i]):
+            i += 1
+        # "Minister Dan Jarvis": the run may start with title words; find the longest name tail
+        k = n
+        while k > i and not is_name_word(words[k - 1].rstrip(".")):
+            k -= 1
+        s = k
+        while s > 0 and is_name_word(words[s - 1].rstrip(".")) and not _is_honorific(words[s - 1]):
+            s -= 1
+        if s >= k:
+            continue  # no name in the run (a capitalised word opening a sentence, a month)
+        if k - s > 4:
+            s = k - 4
+        name_words = words[s:k]
         at = m.start()
-        if len(words) == 1:
+        if n == 1:
             offs = [at]
         else:  # each word where the last ended, past the spaces: only spaces lie between them
             offs, p = [], 0
@@ -89,43 +106,28 @@ def _name_runs(text: str, strict: bool) -> tuple:
                 p = run.find(w, p)
                 offs.append(at + p)
                 p += len(w)
-        # split off honorifics at the front
-        i = 0
-        while i < len(words) and words[i].lower().rstrip(".") in HONORIFICS:
-            i += 1
-        # "Minister Dan Jarvis": the run may start with title words; find the longest name tail
-        k = len(words)
-        while k > i and not is_name_word(words[k - 1].rstrip(".")):
-            k -= 1
-        s = k
-        while s > 0 and is_name_word(words[s - 1].rstrip(".")) and words[s - 1].lower().rstrip(".") not in HONORIFICS:
-            s -= 1
-        if s >= k:
-            continue
-        name_words = words[s:k]
-        if len(name_words) > 4:
-            name_words = name_words[-4:]
-            s = k - 4
-        name = " ".join(w.rstrip(".,") for w in name_words)
+        last = words[k - 1].rstrip(".,")
+        name = last if k - s == 1 else " ".join(w.rstrip(".,") for w in name_words)
         nstart = offs[s]
-        nend = offs[k - 1] + len(words[k - 1].rstrip(".,"))
+        nend = offs[k - 1] + len(last)
         h = s
-        while h > 0 and words[h - 1].lower().rstrip(".") in HONORIFICS:
+        while h > 0 and _is_honorific(words[h - 1]):
             h -= 1
-        honorific = " ".join(words[h:s]) or None
-        cut = offs[h] if h < len(offs) else nstart
+        honorific = " ".join(words[h:s]) if h < s else None
+        cut = offs[h]
         base = max(0, cut - 300)
         before = text[base:cut]  # a title stands just before its name
-        phrase = role_phrase_before(before.rstrip(" ,") + "") if before.strip() else None
+        lead = before.rstrip(" ,")
+        phrase = role_phrase_before(lead) if before.strip() else None
         lone_ok = False
-        if len(name_words) == 1 and phrase is not None:
+        if k - s == 1 and phrase is not None:
             head_before = _LAST_WORD.search(before)
             lone_ok = bool(head_before) and head_before.group(1).lower() in ROLE_HEADS
         title = None
         if phrase is not None:
             ts, tt = phrase
             # the title must end right before the name (allowing a comma)
-            if before.rstrip(" ,").endswith(tt):
+            if lead.endswith(tt):
                 title = (tt, base + ts, base + ts + len(tt))
         if title is None and not strict:
             after = text[nend : nend + 300]
@@ -137,9 +139,13 @@ def _name_runs(text: str, strict: bool) -> tuple:
                 # "is expected to sign the agreement with ... Minister"
                 if rp[1] is not None and rp[0] == 0 and _ends_with_head(cand):
                     title = (cand, nend + cm.start("title"), nend + cm.start("title") + len(cand))
-        start = offs[h] if honorific else nstart
-        out.append((name, len(name_words), honorific, start, nend, phrase is not None, lone_ok, title))
+        out.append((name, k - s, honorific, offs[h] if honorific else nstart, nend, phrase is not None, lone_ok, title))
     return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _is_honorific(word: str) -> bool:
+    return word.lower().rstrip(".") in HONORIFICS
 
 
 def _ends_with_head(title: str) -> bool:
