@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from factcheck import Claim, Settings, build_index, check, check_claims, load_sources
+from factcheck import Claim, Settings, build_index, check, check_claims, load_sources, store
 from factcheck.store import SCHEMA
 from tests.conftest import DEV_SET, ROOT, write
 
@@ -32,6 +32,31 @@ def test_unchanged_files_are_not_analysed_again_and_removed_files_leave(folder, 
     third = load_sources(folder, index=idx)
     assert third.index_stats == {"reused": 3, "analysed": 1, "removed": 1, "rebuilt": None}
     assert third.source("ukaus-ai-security-alliance").sentences[-1].text == "A new closing sentence of reporting."
+
+
+def test_a_new_index_is_built_without_the_log_and_kept_with_it(folder, tmp_path, monkeypatch):
+    # built with a rollback journal (the log would hold every new page twice), then left in
+    # write-ahead-log mode for the refreshes and the checks that read it
+    idx = tmp_path / "i.sqlite"
+    modes = []
+    real_write = store._write_row
+
+    def write_row(db, *args):
+        modes.append(db.execute("PRAGMA journal_mode").fetchone()[0])
+        return real_write(db, *args)
+
+    monkeypatch.setattr(store, "_write_row", write_row)
+    build_index(folder, idx)
+    assert modes == ["delete"] * 5
+    with sqlite3.connect(idx) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    (folder / "extra.txt").write_text("The council approved 12 new homes on Monday.\n", encoding="utf-8")
+    modes.clear()
+    built = build_index(folder, idx)
+    assert modes == ["wal"] and built.stats["analysed"] == 1 and built.stats["reused"] == 5
+    with sqlite3.connect(idx) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert not (tmp_path / "i.sqlite-journal").exists()
 
 
 def test_build_index_stores_what_a_load_stores_without_a_retrieval_index(folder, tmp_path, monkeypatch):
