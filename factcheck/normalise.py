@@ -116,6 +116,8 @@ class NormText:
     def snap(self, start: int, end: int) -> tuple[int, int]:
         """``[start, end)`` widened to whole original characters: a span that begins or ends
         inside the folding of one character (the "1⁄4" of "¼") takes all of it."""
+        if not self._norm_starts:  # nothing was folded (most text): every offset is a boundary
+            return start, end
         i = bisect.bisect_right(self._norm_starts, start) - 1
         if i >= 0:
             ns, nl, _ = self._records[i]
@@ -129,6 +131,8 @@ class NormText:
         return start, end
 
     def to_orig(self, start: int, end: int) -> tuple[int, int]:
+        if not self._norm_starts:  # nothing was folded: the offsets are the original's
+            return (start, start) if end <= start else (start, end)
         if end <= start:
             o = self.orig_start(start)
             return o, o

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.normalise import escape_hidden, fold, normalise
+from factcheck.normalise import NormText, escape_hidden, fold, normalise
 
 
 @pytest.mark.parametrize(
@@ -66,6 +66,19 @@ def test_any_span_round_trips(text):
             assert 0 <= oa <= ob <= len(text)
             if b > a and n.is_boundary(a) and n.is_boundary(b):
                 assert fold(text[oa:ob]) == n.text[a:b]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127, blacklist_characters="\t"), max_size=60))
+def test_text_with_nothing_folded_maps_every_offset_to_itself(text):
+    # the shortcut for text with nothing folded gives what the general mapping gives
+    n = normalise(text)
+    assert n.text == text and not n._norm_starts
+    general = NormText(text, [len(text) + 10], [(len(text) + 10, 2, len(text) + 10)])  # a fold past the end
+    for a in range(len(text) + 1):
+        for b in range(len(text) + 1):
+            assert n.to_orig(a, b) == general.to_orig(a, b) == ((a, b) if b > a else (a, a))
+            assert n.snap(a, b) == general.snap(a, b) == (a, b)
 
 
 def test_a_capital_on_a_function_word_counts_only_away_from_a_sentence_or_quote_start():
