@@ -12,10 +12,10 @@ from operator import itemgetter
 from pathlib import Path
 
 from .entities import (
-    HONORIFICS,
     ROLE_HEADS,
     AliasRegistry,
     find_orgs,
+    is_honorific,
     is_name_word,
     role_phrase_before,
     strip_honorifics,
@@ -83,14 +83,14 @@ def _name_runs(text: str, strict: bool) -> tuple:
         n = len(words)
         # split off honorifics at the front
         i = 0
-        while i < n and _is_honorific(words[i]):
+        while i < n and is_honorific(words[i]):
             i += 1
         # "Minister Dan Jarvis": the run may start with title words; find the longest name tail
         k = n
         while k > i and not is_name_word(words[k - 1].rstrip(".")):
             k -= 1
         s = k
-        while s > 0 and is_name_word(words[s - 1].rstrip(".")) and not _is_honorific(words[s - 1]):
+        while s > 0 and is_name_word(words[s - 1].rstrip(".")) and not is_honorific(words[s - 1]):
             s -= 1
         if s >= k:
             continue  # no name in the run (a capitalised word opening a sentence, a month)
@@ -111,7 +111,7 @@ def _name_runs(text: str, strict: bool) -> tuple:
         nstart = offs[s]
         nend = offs[k - 1] + len(last)
         h = s
-        while h > 0 and _is_honorific(words[h - 1]):
+        while h > 0 and is_honorific(words[h - 1]):
             h -= 1
         honorific = " ".join(words[h:s]) if h < s else None
         cut = offs[h]
@@ -141,11 +141,6 @@ def _name_runs(text: str, strict: bool) -> tuple:
                     title = (cand, nend + cm.start("title"), nend + cm.start("title") + len(cand))
         out.append((name, k - s, honorific, offs[h] if honorific else nstart, nend, phrase is not None, lone_ok, title))
     return tuple(out)
-
-
-@lru_cache(maxsize=65536)
-def _is_honorific(word: str) -> bool:
-    return word.lower().rstrip(".") in HONORIFICS
 
 
 def _ends_with_head(title: str) -> bool:

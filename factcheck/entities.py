@@ -744,8 +744,14 @@ class AliasRegistry:
                     break
 
 
+@lru_cache(maxsize=65536)
+def is_honorific(word: str) -> bool:
+    """Whether a word is an honorific ("Dr", "Mrs."), in any case."""
+    return word.lower().rstrip(".") in HONORIFICS
+
+
 def strip_honorifics(name: str) -> str:
     parts = name.split()
-    while len(parts) > 1 and parts[0].lower().rstrip(".") in HONORIFICS:
+    while len(parts) > 1 and is_honorific(parts[0]):
         parts = parts[1:]
     return " ".join(parts)
