@@ -14,6 +14,7 @@ from pathlib import Path
 from .entities import (
     ROLE_HEADS,
     AliasRegistry,
+    RegistryMerge,
     find_orgs,
     is_honorific,
     is_name_word,
@@ -402,15 +403,16 @@ def analyse_source(src: Source) -> AliasRegistry:
     return registry
 
 
-def merge(sources: list[Source], registries: list[AliasRegistry]) -> AliasRegistry:
+def merge(sources: list[Source], registries: list[AliasRegistry] | RegistryMerge) -> AliasRegistry:
     """One registry for all sources: a surname one source uses alone ("Narayan said") takes the
-    full name another gives ("Kanishka Narayan"), in quotes and mentions alike."""
-    registry = AliasRegistry()
-    for local in registries:
-        registry.absorb(local, full_names_only=True)
-    for local in registries:
-        registry.absorb(local, full_names_only=False)
-    registry.tidy()
+    full name another gives ("Kanishka Narayan"), in quotes and mentions alike. ``registries``:
+    each source's, or a merge they have already been added to as they came."""
+    merging = registries
+    if not isinstance(merging, RegistryMerge):
+        merging = RegistryMerge()
+        for local in registries:
+            merging.add(local)
+    registry = merging.finish()
     from .store import StoredSource, canonicalise_mentions
 
     for src in sources:
@@ -486,7 +488,9 @@ def load_sources(
     return Corpus(sources, _registry(sources, registries, aliases), str(folder))
 
 
-def _registry(sources: list[Source], registries: list[AliasRegistry], aliases: dict[str, str] | None) -> AliasRegistry:
+def _registry(
+    sources: list[Source], registries: list[AliasRegistry] | RegistryMerge, aliases: dict[str, str] | None
+) -> AliasRegistry:
     """The sources' registries merged, with the names the newsroom accepts as one."""
     registry = merge(sources, registries)
     for name, canonical in (aliases or {}).items():

@@ -661,26 +661,17 @@ class AliasRegistry:
             return self.acronyms[key]
         return self.orgs.get(key, key)
 
-    def absorb(self, other: AliasRegistry, full_names_only: bool) -> None:
-        """Take in another registry's people, titles and organisations (full names first, then
-        single names, which join the one full name they belong to)."""
-        for name, entry in other.people.items():
-            if (len(name.split()) > 1) != full_names_only:
-                continue
-            target = self.add_person(name)
-            target.honorifics |= entry.honorifics
-            for title, locs in entry.titles.items():
-                # gathered here, put in order once by tidy(): sorting on every file made
-                # merging a million sentences' registries take most of a minute
-                target.titles.setdefault(title, []).extend(locs)
-        if full_names_only:
-            for key, canonical in other.orgs.items():
-                self.orgs.setdefault(key, canonical)
-            for acr, key in other.acronyms.items():
-                self.acronyms.setdefault(acr, key)
+    def _take(self, name: str, honorifics, titles: dict) -> None:
+        """Another registry's person taken in: honorifics, and titles with their locations."""
+        target = self.add_person(name)
+        target.honorifics.update(honorifics)
+        for title, locs in titles.items():
+            # gathered here, put in order once by tidy(): sorting on every file made
+            # merging a million sentences' registries take most of a minute
+            target.titles.setdefault(title, []).extend(map(tuple, locs))
 
     def tidy(self) -> None:
-        """Each title's locations once each, in order (after :meth:`absorb`)."""
+        """Each title's locations once each, in order (after :class:`RegistryMerge`)."""
         for entry in self.people.values():
             for title, locs in entry.titles.items():
                 entry.titles[title] = sorted(set(locs))
@@ -697,20 +688,6 @@ class AliasRegistry:
             "orgs": dict(self.orgs),
             "acronyms": dict(self.acronyms),
         }
-
-    @classmethod
-    def from_export(cls, data: dict) -> AliasRegistry:
-        reg = cls()
-        for name in sorted(data["people"], key=lambda n: -len(n.split())):
-            e = data["people"][name]
-            entry = reg.people[name] = PersonEntry(name)
-            reg._surnames[word_key(name.split()[-1])].add(name)
-            entry.honorifics = set(e["honorifics"])
-            for t, locs in e["titles"].items():
-                entry.titles[t] = [tuple(x) for x in locs]
-        reg.orgs = dict(data["orgs"])
-        reg.acronyms = dict(data["acronyms"])
-        return reg
 
     def accept_alias(self, name: str, canonical: str) -> None:
         """A newsroom's ruling that two names are one: people by surname, bodies by key."""
@@ -742,6 +719,50 @@ class AliasRegistry:
                 if all(is_place(w) or w in {"new"} for w in extra):
                     self.orgs[short] = self.orgs.get(long, long)
                     break
+
+
+class RegistryMerge:
+    """Registries merged into one as they come, each read once (sources are analysed one by
+    one, each with a registry of its own; an index build receives them from its workers one
+    by one). Full names, organisations and acronyms are taken in at once; a single name
+    ("Narayan said") waits until every full name is known, since it joins the one full name
+    it belongs to ("Kanishka Narayan"). What :meth:`finish` returns is the same whatever
+    the registries were merged alongside."""
+
+    def __init__(self) -> None:
+        self.registry = AliasRegistry()
+        self._singles: list[tuple] = []  # (name, honorifics, titles), in the order they came
+
+    def add(self, other: AliasRegistry) -> None:
+        people = ((n, e.honorifics, e.titles) for n, e in other.people.items())
+        self._add(people, other.orgs, other.acronyms)
+
+    def add_export(self, data: dict) -> None:
+        """A registry as :meth:`AliasRegistry.export` gave it (an index row), without making
+        the registry first."""
+        people = ((n, e["honorifics"], e["titles"]) for n, e in data["people"].items())
+        self._add(people, data["orgs"], data["acronyms"])
+
+    def _add(self, people, orgs: dict, acronyms: dict) -> None:
+        registry = self.registry
+        for person in people:
+            if len(person[0].split()) > 1:
+                registry._take(*person)
+            else:
+                self._singles.append(person)
+        for key, canonical in orgs.items():
+            registry.orgs.setdefault(key, canonical)
+        for acr, key in acronyms.items():
+            registry.acronyms.setdefault(acr, key)
+
+    def finish(self) -> AliasRegistry:
+        """The merged registry, single names joined to full names, titles' locations in order."""
+        registry = self.registry
+        for person in self._singles:
+            registry._take(*person)
+        self._singles = []
+        registry.tidy()
+        return registry
 
 
 @lru_cache(maxsize=65536)

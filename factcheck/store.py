@@ -27,7 +27,7 @@ import orjson
 import zstandard
 
 from . import __version__
-from .entities import AliasRegistry
+from .entities import AliasRegistry, RegistryMerge
 from .index import IndexBuilder
 from .ingest import DEFAULT_MAX_BYTES, read_source
 from .model import Mention, Paragraph, Quote, Sentence, Source, Span
@@ -294,7 +294,7 @@ class Loaded:
     def __init__(self, store: SourceStore, retrieval: bool = True) -> None:
         self.store = store
         self.sources: list[StoredSource] = []
-        self.registries: list[AliasRegistry] = []
+        self.registries = RegistryMerge()  # each source's, merged as it comes
         self.index = IndexBuilder() if retrieval else None  # None: the terms are not read
         self.gathered: dict[str, bytes] = {}  # source id -> what it brings to the name conflicts, packed
         self.stats = {"reused": 0, "analysed": 0, "removed": 0, "rebuilt": None}
@@ -309,7 +309,7 @@ class Loaded:
         src._store = self.store
         self.store._paths[src.id] = src.path
         self.sources.append(src)
-        self.registries.append(AliasRegistry.from_export(registry))
+        self.registries.add_export(registry)
         if self.index is not None:
             self.index.add(src.id, len(self.sources) - 1, terms)
         self.gathered[src.id] = gathered  # read (once) only if the name conflicts must be worked out

@@ -206,3 +206,36 @@ def test_title_search_skips_only_texts_without_a_head_word():
         assert got == _title_scan(t), t
         found += got is not None
     assert found > 300
+
+
+def test_registries_merge_the_same_from_index_rows_as_from_registries(tmp_path):
+    """An index build merges each file's registry from its row as it arrives; a surname a
+    source uses alone still joins the full name another source gives, whichever comes first."""
+    import orjson
+
+    from factcheck.corpus import analyse_source
+    from factcheck.entities import RegistryMerge
+    from factcheck.ingest import read_source
+
+    from .conftest import SOURCES
+
+    (tmp_path / "brief.txt").write_text(
+        '"The plan is sound," Narayan said on Tuesday.\n\nDr Narayan spoke after the meeting.\n', encoding="utf-8"
+    )
+    alone = analyse_source(read_source(tmp_path / "brief.txt"))
+    assert "Narayan" in alone.people
+    seeds = [analyse_source(read_source(p)) for p in sorted(SOURCES.glob("*.txt"))]
+    assert any("Kanishka Narayan" in r.people for r in seeds)
+    for order in ([alone, *seeds], [*seeds, alone]):
+        direct, rows = RegistryMerge(), RegistryMerge()
+        for r in order:
+            direct.add(r)
+            rows.add_export(orjson.loads(orjson.dumps(r.export())))  # as an index row gives it
+        merged = direct.finish()
+        assert rows.finish().export() == merged.export()
+        assert "Narayan" not in merged.people
+        assert merged.person("Narayan") == "Kanishka Narayan"
+        assert "Dr" in merged.people["Kanishka Narayan"].honorifics  # the brief's, taken in
+        # every title location of every source is kept, once
+        locs = {loc for r in order for e in r.people.values() for ls in e.titles.values() for loc in ls}
+        assert locs == {loc for e in merged.people.values() for ls in e.titles.values() for loc in ls}
