@@ -45,7 +45,15 @@ class Binding:
 
 # capitalised words in Latin (with accents), Greek or Cyrillic script
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0391-\u03a9\u0410-\u042f"
-_NAME_RUN = re.compile(rf"(?:[{_UPPER}][\w'-]*\.?)(?:\s+(?:[{_UPPER}][\w'-]*\.?|de|van|von|der|da|bin|al))*")
+# a full stop inside a run only after an initial or an abbreviation ("J. K. Rowling", "Dr. Jane
+# Smith", "Martin Luther King Jr."): after a word it ends a sentence, and a name opening the
+# next one is another name ('... said Steve Reed. Reed met ...' is not "Steve Reed Reed")
+_RUN_STOP = (
+    r"(?:(?<=\b[A-Z])|(?<=\b(?:Dr|Mr|Ms|Mx|St|Jr|Sr|Lt|Fr))|(?<=\b(?:Mrs|Gen|Col|Maj|Sgt|Cpl|Adm|Rev|Sen|Rep|Gov|Hon))"
+    r"|(?<=\b(?:Prof|Capt|Cllr|Supt)))\."
+)
+_RUN_WORD = rf"[{_UPPER}][\w'-]*(?:(?=\.){_RUN_STOP})?"  # (the lookahead: most words end at a space)
+_NAME_RUN = re.compile(rf"{_RUN_WORD}(?:\s+(?:{_RUN_WORD}|de|van|von|der|da|bin|al))*")
 _LAST_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
 _COPULA_TITLE = re.compile(
     r"^\s*(?:is|was|has been|had been|remains|became|becomes|,)\s+(?:(?:the|a|an)\s+)?(?P<title>[^,.;]+?)(?=[,.;]|\s+(?:and|who|which|said|says|will|is|was)\b|$)"

@@ -105,6 +105,22 @@ def test_pronoun_resolves_to_the_last_named_speaker():
     assert draft_quotes(text) == [("Jane Doe", "We will win,"), ("Jane Doe", "It will not be easy,")]
 
 
+def test_a_full_stop_after_a_name_ends_it():
+    """'... said Steve Reed. Reed met ...' names Steve Reed, not "Steve Reed Reed"; initials and
+    abbreviations ("Dr.") keep their full stops inside a name."""
+    from factcheck.corpus import person_bindings
+    from factcheck.entities import AliasRegistry
+
+    text = '"We will act," said Environment Secretary Steve Reed. Reed met Thames Water on Monday.\n'
+    assert draft_quotes(text) == [("Steve Reed", "We will act,")]
+    text = "J. K. Rowling met Dr. Jane Smith. Smith arrived at noon."
+    found = person_bindings(text, AliasRegistry(), strict=False)
+    assert [(b.name, b.honorific) for b in found] == [
+        ("J K Rowling", None),  # (a name's words are kept without their full stops)
+        ("Jane Smith", "Dr."),
+    ]
+
+
 def test_surname_resolves_to_the_full_name_named_before():
     text = '"We will win," said Jane Doe.\n"It will not be easy," Ms Doe added.\n'
     assert [s for s, _ in draft_quotes(text)] == ["Jane Doe", "Jane Doe"]
