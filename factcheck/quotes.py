@@ -259,6 +259,7 @@ def attribute(
     for q in quotes:
         by_para.setdefault(q.para, []).append(q)
     sentences = sorted(sentences)
+    quoted = [(p.open_mark, p.close_mark if p.close_mark is not None else paragraphs[p.last_para][1]) for p in quotes]
     last_close = -1  # the closing mark of the quote before, in reading order
     for qi, q in enumerate(quotes):
         s_start, _ = _sentence_bounds(sentences, q.open_mark)
@@ -341,7 +342,15 @@ def attribute(
         if kind == "pronoun":
             q.phrase = m.group("who").strip() if m else None
             q.attribution = "pronoun"
-            if last_speaker is not None:
+            # '... Sharkey was scathing. "It's a rebrand," he said.': the person the sentence
+            # before opens with, where that sentence came after the last speaker's quote
+            subject = None
+            if q.phrase in _HE_SHE:
+                subject = _subject_before(text, sentences, quoted, q, last_speaker, registry)
+            if subject is not None:
+                q.speaker, q.title = canonical(subject), None
+                last_speaker = q
+            elif last_speaker is not None:
                 q.speaker, q.title = last_speaker.speaker, None
                 last_speaker = q
             continue
@@ -394,6 +403,57 @@ def attribute(
                     q.speaker, q.attribution, q.phrase = canonical(r2.name), "reported-before", r2.name
                     last_speaker = q
     return name_lines
+
+
+_HE_SHE = {"he", "she", "He", "She"}  # one person: "they" may be a body or a group
+_TITLE_LEAD = re.compile(r"^(?:the\s+)?(?P<title>[^,]{1,80}),\s*$", re.I)
+_DESCRIBED = re.compile(r",\s+(?:the|a|an|who)\s", re.I)
+
+
+def _subject_before(
+    text: str, sentences: list[tuple[int, int]], quoted: list[tuple[int, int]], q: FoundQuote, last, registry
+) -> str | None:
+    """The person the sentence just before the quote's opens with, its subject ("Feargal
+    Sharkey, the campaigner, was scathing.", "Shadow Chancellor Mel Stride said ...", "The
+    environment secretary, Steve Reed, ..."), where that sentence quotes nobody and comes
+    after the last speaker's quote: a "he" or "she" after it is that person, not the last
+    speaker. ``quoted``: every quote's span, marks included."""
+    from .corpus import person_bindings
+    from .entities import find_orgs, role_phrase_before
+
+    i = bisect.bisect_right(sentences, (q.open_mark, float("inf"))) - 1
+    if i < 1:
+        return None
+    ps, pe = sentences[i - 1]
+    if pe > q.open_mark or (last is not None and ps <= max(last.open_mark, last.close_mark or 0)):
+        return None
+    if any(a <= ps <= b or ps <= a < pe for a, b in quoted):
+        return None  # in a quote, or holding one: those have their own speakers
+    sent = text[ps:pe]
+    lead = len(sent) - len(sent.lstrip())
+    registry = registry if registry is not None else AliasRegistry()  # (a draft read alone)
+    bindings = person_bindings(sent, registry, strict=False)
+    if not bindings:
+        return None
+    b = bindings[0]
+    described = b.title is not None or b.honorific is not None
+    if lead not in (b.start, b.title_start):
+        # "The environment secretary, Steve Reed, ...": a title, a comma, then the name
+        t = _TITLE_LEAD.match(sent[lead : b.start])
+        if not t or role_phrase_before(t.group("title") + " ") is None:
+            return None
+        described = True
+    known = registry.person(b.name)
+    if known:
+        return known
+    if len(b.name.split()) < 2 or any(o.start <= b.start < o.end for o in find_orgs(sent)):
+        return None  # a lone surname nobody has, or a body's name
+    # a name nobody has given a title is a person's when the sentence says who they are
+    # ("Feargal Sharkey, the former singer, ...", "Jane Doe, who chairs ..."); "Thames Water
+    # said ..." may be a company's
+    if not described and not _DESCRIBED.match(sent, b.end):
+        return None
+    return b.name
 
 
 def quote_text(text: str, q: FoundQuote) -> str:

@@ -105,6 +105,35 @@ def test_pronoun_resolves_to_the_last_named_speaker():
     assert draft_quotes(text) == [("Jane Doe", "We will win,"), ("Jane Doe", "It will not be easy,")]
 
 
+@pytest.mark.parametrize(
+    "between, speaker",
+    [
+        # a sentence that opens with a person: "he" is that person, not the last speaker
+        ("Feargal Sharkey, the former Undertones singer turned campaigner, was scathing.", "Feargal Sharkey"),
+        ("Doctors' leader Dr Tom Dolphin disagreed.", "Tom Dolphin"),
+        ("The environment secretary, Steve Reed, was in the chamber.", "Steve Reed"),
+        # a sentence about a body, or one that opens with something else: the last speaker
+        ("The British Medical Association, which represents doctors, has called a strike.", "Wes Streeting"),
+        ("Talks resumed on Friday after Chris Weston wrote to ministers.", "Wes Streeting"),
+        ("Thames Water said it was reviewing the detail.", "Wes Streeting"),
+        ("Thames Water, which serves 16 million customers, was blunt.", "Wes Streeting"),
+        ("Jane Doe, who chairs the committee, disagreed.", "Jane Doe"),
+    ],
+)
+def test_he_or_she_after_a_sentence_about_someone_else_is_that_person(between, speaker):
+    text = f'"We will not back down," said Health Secretary Wes Streeting. {between} "It is wrong," he said.\n'
+    assert draft_quotes(text) == [("Wes Streeting", "We will not back down,"), (speaker, "It is wrong,")]
+
+
+def test_he_or_she_reads_no_sentence_inside_a_quote():
+    text = '"We acted. Chris Weston did not answer," said Wes Streeting. "It is wrong," he said.\n'
+    assert [s for s, _ in draft_quotes(text)] == ["Wes Streeting", "Wes Streeting"]
+    # and with no speaker before, the person a sentence opens with is the only one it can be
+    assert draft_quotes('Prime Minister Keir Starmer visited Leeds. "It is right," he said.\n') == [
+        ("Keir Starmer", "It is right,")
+    ]
+
+
 def test_a_full_stop_after_a_name_ends_it():
     """'... said Steve Reed. Reed met ...' names Steve Reed, not "Steve Reed Reed"; initials and
     abbreviations ("Dr.") keep their full stops inside a name."""
