@@ -383,6 +383,13 @@ def attribute(
             earlier = [p for p in quotes[:qi] if p.speaker and s_start <= p.open_mark < q.open_mark]
             if earlier:
                 q.speaker, q.attribution = earlier[-1].speaker, "continues"
+            elif _SAYING.search(left):
+                # "Steve Reed defended the bill, saying it would "put customers first"": the
+                # words are the sentence's subject's
+                subject = _subject(text[s_start : q.open_mark], registry)
+                if subject is not None:
+                    q.speaker, q.attribution = canonical(subject), "reported"
+                    last_speaker = q
             continue
         same_para = [p for p in by_para.get(q.para, []) if p is not q and p.open_mark < q.open_mark and p.speaker]
         if same_para:
@@ -408,19 +415,17 @@ def attribute(
 _HE_SHE = {"he", "she", "He", "She"}  # one person: "they" may be a body or a group
 _TITLE_LEAD = re.compile(r"^(?:the\s+)?(?P<title>[^,]{1,80}),\s*$", re.I)
 _DESCRIBED = re.compile(r",\s+(?:the|a|an|who)\s", re.I)
+# a participle that reports what the sentence's subject said ("..., saying it would")
+_SAYING = re.compile(r",\s+(?:saying|adding|arguing|insisting|warning|claiming|stating)\b", re.I)
 
 
 def _subject_before(
     text: str, sentences: list[tuple[int, int]], quoted: list[tuple[int, int]], q: FoundQuote, last, registry
 ) -> str | None:
-    """The person the sentence just before the quote's opens with, its subject ("Feargal
-    Sharkey, the campaigner, was scathing.", "Shadow Chancellor Mel Stride said ...", "The
-    environment secretary, Steve Reed, ..."), where that sentence quotes nobody and comes
-    after the last speaker's quote: a "he" or "she" after it is that person, not the last
-    speaker. ``quoted``: every quote's span, marks included."""
-    from .corpus import person_bindings
-    from .entities import find_orgs, role_phrase_before
-
+    """The person the sentence just before the quote's opens with (see :func:`_subject`),
+    where that sentence quotes nobody and comes after the last speaker's quote: a "he" or
+    "she" after it is that person, not the last speaker. ``quoted``: every quote's span,
+    marks included."""
     i = bisect.bisect_right(sentences, (q.open_mark, float("inf"))) - 1
     if i < 1:
         return None
@@ -429,7 +434,17 @@ def _subject_before(
         return None
     if any(a <= ps <= b or ps <= a < pe for a, b in quoted):
         return None  # in a quote, or holding one: those have their own speakers
-    sent = text[ps:pe]
+    return _subject(text[ps:pe], registry)
+
+
+def _subject(sent: str, registry) -> str | None:
+    """The person ``sent`` opens with, its subject: "Feargal Sharkey, the campaigner, was
+    scathing.", "Shadow Chancellor Mel Stride said ...", "The environment secretary, Steve
+    Reed, ...". A name nobody has given a title counts only where the sentence says who they
+    are ("Jane Doe, who chairs ..."): "Thames Water said ..." may be a company."""
+    from .corpus import person_bindings
+    from .entities import find_orgs, role_phrase_before
+
     lead = len(sent) - len(sent.lstrip())
     registry = registry if registry is not None else AliasRegistry()  # (a draft read alone)
     bindings = person_bindings(sent, registry, strict=False)
@@ -448,9 +463,6 @@ def _subject_before(
         return known
     if len(b.name.split()) < 2 or any(o.start <= b.start < o.end for o in find_orgs(sent)):
         return None  # a lone surname nobody has, or a body's name
-    # a name nobody has given a title is a person's when the sentence says who they are
-    # ("Feargal Sharkey, the former singer, ...", "Jane Doe, who chairs ..."); "Thames Water
-    # said ..." may be a company's
     if not described and not _DESCRIBED.match(sent, b.end):
         return None
     return b.name

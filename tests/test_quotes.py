@@ -134,6 +134,24 @@ def test_he_or_she_reads_no_sentence_inside_a_quote():
     ]
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "The environment secretary, Steve Reed, defended the bill, saying it would \"put customers first\".",
+            "Steve Reed",
+        ),
+        ('Health Secretary Wes Streeting rejected the offer, adding that it was "not serious".', "Wes Streeting"),
+        # a body's words, or no comma before the participle: nobody's
+        ('Thames Water hit back, saying the figures were "misleading".', None),
+        ('Jane Doe published the report with critics saying it was "flawed".', None),
+    ],
+)
+def test_a_partial_quote_after_saying_is_the_subjects(text, speaker):
+    ((who, _),) = draft_quotes(text)
+    assert who == speaker
+
+
 def test_a_full_stop_after_a_name_ends_it():
     """'... said Steve Reed. Reed met ...' names Steve Reed, not "Steve Reed Reed"; initials and
     abbreviations ("Dr.") keep their full stops inside a name."""
