@@ -164,7 +164,8 @@ SPEECH_VERBS = (
     "commented|comments|stated|states|admitted|admits|suggested|suggests|believes|believed|"
     "urged|urges|recalled|recalls|predicted|predicts|asked|asks|replied|replies|responded|"
     "responds|concluded|concludes|maintained|maintains|emphasised|emphasized|emphasises|"
-    "emphasizes|added"
+    "emphasizes|added|shouted|cried|joked|quipped|conceded|complained|boasted|tweeted|wondered|"
+    "pleaded|demanded|vowed|promised|cautioned|countered|retorted|confirmed|revealed|mused"
 )
 
 

@@ -128,19 +128,21 @@ _CLAUSE_CUT = re.compile(
     r"|\s+(?:in a statement|in an interview|on \w+day|at the|during|when|while|after|before|as he|as she)\b"
 )
 _RIGHT_VERB_FIRST = re.compile(rf"^(?:{_V})(?:\s+\w+ly)?\s+(?P<who>[^.!?\"]+)", re.I)
-_RIGHT_WHO_FIRST = re.compile(rf"^(?P<who>[^.!?\";:]{{1,120}}?),?\s+(?:\w+ly\s+)?(?:{_V})\b", re.I)
+# words between a speaker and the verb: "Kyle later told", "Doe has also said"
+_BEFORE_VERB = r"(?:(?:\w+ly|also|later|earlier|then|again|previously|has|had|have|would|will)\s+){0,2}"
+_RIGHT_WHO_FIRST = re.compile(rf"^(?P<who>[^.!?\";:]{{1,120}}?),?\s+{_BEFORE_VERB}(?:{_V})\b", re.I)
 _RIGHT_DASH = re.compile(r"^(?P<who>[^.!?\"]{2,80})[.!?]?\s*$")
 _RIGHT_ACCORDING = re.compile(r"^according to (?P<who>[^.!?\"]+)", re.I)
 _LEFT_ACCORDING = re.compile(r"(?:^|[,;]\s*|\s)according to (?P<who>[^\"]+?),?\s*$", re.I)
 _LEFT_VERB = re.compile(
-    rf"(?P<who>[^;:\"]{{1,160}}?),?\s+(?:\w+ly\s+)?(?:{_V})(?:\s+\w+ly)?"
+    rf"(?P<who>[^;:\"]{{1,160}}?),?\s+{_BEFORE_VERB}(?:{_V})(?:\s+\w+ly)?"
     rf"(?:\s+(?:that|in a statement|reporters|journalists|the [A-Z][\w ]{{0,30}}|me|us|him|her|them|parliament|mps))*"
     rf"(?:\s+(?:in|at|on|during|after|before|outside|from)\s+[^:,\"]{{1,50}})?"  # "... told reporters in Downing Street:"
     rf"\s*[:,]?\s*$",
     re.I,
 )
 _REPORTED = re.compile(
-    rf"(?:^|[,;]\s+(?:but|and)?\s*|\bbut\s+|\band\s+)(?P<who>[^,;:\"]{{1,120}}?)\s+(?:\w+ly\s+)?(?:{_V})\b", re.I
+    rf"(?:^|[,;]\s+(?:but|and)?\s*|\bbut\s+|\band\s+)(?P<who>[^,;:\"]{{1,120}}?)\s+{_BEFORE_VERB}(?:{_V})\b", re.I
 )
 _LEFT_COLON = re.compile(r"(?:^|[.;]\s+)(?P<who>[^,;:\"]{1,80}):\s*$")
 
@@ -176,9 +178,9 @@ def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> 
         if ref is not None:
             from .entities import role_phrase_before
 
+            # what follows is their title if it is one: not "54", "aged 54", "a former singer"
             t = role_phrase_before(rest.strip() + " ")
-            title = rest.strip(" ,") if t is None else t[1]
-            ref = PersonRef(ref.name, ref.honorific, title or ref.title, ref.start, ref.end)
+            ref = PersonRef(ref.name, ref.honorific, (t and t[1]) or ref.title, ref.start, ref.end)
     if ref is None:
         return "unnamed", None
     return "person", ref
@@ -272,6 +274,14 @@ def attribute(
             _, s_end = _sentence_bounds(sentences, q.close_mark + 1 if q.close_mark + 1 < len(text) else q.close_mark)
             if s_end <= q.close_mark:
                 _, s_end = _sentence_bounds(sentences, q.close_mark)
+            if s_end <= q.close_mark + 1:
+                # '"Why now?" asked X.': a sentence ends at the question mark, and the one after
+                # the quote, opening in lower case, goes on from it
+                j = bisect.bisect_left(sentences, (q.close_mark + 1, -1))
+                if j < len(sentences):
+                    ns, ne = sentences[j]
+                    if not text[q.close_mark + 1 : ns].strip() and text[ns : ns + 1].islower():
+                        s_end = ne
             nxt = [p.open_mark for p in quotes[qi + 1 :] if p.open_mark > q.close_mark]
             end = min([s_end, paragraphs[q.last_para][1], *nxt[:1]])
             right = text[q.close_mark + 1 : min(end, q.close_mark + 1 + CONTEXT)]

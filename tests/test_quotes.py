@@ -138,7 +138,7 @@ def test_he_or_she_reads_no_sentence_inside_a_quote():
     "text, speaker",
     [
         (
-            "The environment secretary, Steve Reed, defended the bill, saying it would \"put customers first\".",
+            'The environment secretary, Steve Reed, defended the bill, saying it would "put customers first".',
             "Steve Reed",
         ),
         ('Health Secretary Wes Streeting rejected the offer, adding that it was "not serious".', "Wes Streeting"),
@@ -150,6 +150,43 @@ def test_he_or_she_reads_no_sentence_inside_a_quote():
 def test_a_partial_quote_after_saying_is_the_subjects(text, speaker):
     ((who, _),) = draft_quotes(text)
     assert who == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # a question or an exclamation ends a sentence inside the quote; the attribution goes on
+        ('"Why now?" asked union official Sharon Graham.', "Sharon Graham"),
+        ('"Stop!" shouted Sharon Graham.', "Sharon Graham"),
+        ('"Why now?" is the question.', None),
+        # words between the speaker and the verb
+        ('Peter Kyle later told the BBC the closure was "deeply regrettable".', "Peter Kyle"),
+        ('"We will win," Jane Doe has said.', "Jane Doe"),
+        ('Jane Doe has also said: "We will win."', "Jane Doe"),
+        ('"We tried," Jane Doe conceded.', "Jane Doe"),
+    ],
+)
+def test_wire_copy_attributions(text, speaker):
+    ((who, _),) = draft_quotes(text)
+    assert who == speaker
+
+
+def test_an_age_or_a_description_after_a_name_is_not_a_title(tmp_path):
+    """A title is what the registry compares across sources: "Jane Doe is '54' in one source
+    and 'Local MP' in another" would be a false conflict."""
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(
+        tmp_path / "a.txt",
+        'Local MP Jane Doe, 54, said: "This is devastating."\n\n'
+        '"We tried," said John Roe, a former singer.\n\n'
+        '"We will win," said Ann Poe, the party leader.\n',
+    )
+    corpus = load_sources(tmp_path)
+    titles = [(q.speaker, q.title) for q in corpus.sources[0].quotes]
+    assert titles == [("Jane Doe", "Local MP"), ("John Roe", None), ("Ann Poe", "party leader")]
+    assert corpus.registry.titles_of("Jane Doe") == ["Local MP"]
 
 
 def test_a_full_stop_after_a_name_ends_it():
