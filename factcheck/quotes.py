@@ -270,18 +270,23 @@ def attribute(
             last_close = q.close_mark
         left = text[max(prev_close, s_start, paragraphs[q.para][0], q.open_mark - CONTEXT) : q.open_mark]
         right = ""
+        own_sentence = None  # the end of an attribution that is a sentence of its own
         if q.close_mark is not None:
             _, s_end = _sentence_bounds(sentences, q.close_mark + 1 if q.close_mark + 1 < len(text) else q.close_mark)
             if s_end <= q.close_mark:
                 _, s_end = _sentence_bounds(sentences, q.close_mark)
             if s_end <= q.close_mark + 1:
                 # '"Why now?" asked X.': a sentence ends at the question mark, and the one after
-                # the quote, opening in lower case, goes on from it
+                # the quote goes on from it if it opens in lower case or is a short attribution
+                # ("Graham asked.")
                 j = bisect.bisect_left(sentences, (q.close_mark + 1, -1))
                 if j < len(sentences):
                     ns, ne = sentences[j]
-                    if not text[q.close_mark + 1 : ns].strip() and text[ns : ns + 1].islower():
-                        s_end = ne
+                    nxt_sent = text[ns:ne]
+                    if not text[q.close_mark + 1 : ns].strip() and (
+                        nxt_sent[:1].islower() or (len(nxt_sent.split()) <= 8 and _RIGHT_WHO_FIRST.match(nxt_sent))
+                    ):
+                        s_end = own_sentence = ne
             nxt = [p.open_mark for p in quotes[qi + 1 :] if p.open_mark > q.close_mark]
             end = min([s_end, paragraphs[q.last_para][1], *nxt[:1]])
             right = text[q.close_mark + 1 : min(end, q.close_mark + 1 + CONTEXT)]
@@ -296,6 +301,7 @@ def attribute(
         if m:
             kind, ref = parse_speaker_phrase(m.group("who"), registry)
             how = "after"
+            q.attribution_end = own_sentence  # (a draft's claims leave it out)
         if kind is None and q.close_mark is not None:
             # '"..." - Jane Doe': a dash and a name (and title) closing the paragraph
             pe = paragraphs[q.last_para][1]
@@ -312,6 +318,7 @@ def attribute(
             if m:
                 kind, ref = parse_speaker_phrase(m.group("who"), registry)
                 how = "after"
+                q.attribution_end = own_sentence
         lstrip = left.strip()
         if kind is None and lstrip:
             m = _LEFT_ACCORDING.search(left) or _LEFT_VERB.search(left)

@@ -158,6 +158,7 @@ def test_a_partial_quote_after_saying_is_the_subjects(text, speaker):
         # a question or an exclamation ends a sentence inside the quote; the attribution goes on
         ('"Why now?" asked union official Sharon Graham.', "Sharon Graham"),
         ('"Stop!" shouted Sharon Graham.', "Sharon Graham"),
+        ('"Why now?" Sharon Graham asked.', "Sharon Graham"),
         ('"Why now?" is the question.', None),
         # words between the speaker and the verb
         ('Peter Kyle later told the BBC the closure was "deeply regrettable".', "Peter Kyle"),
@@ -169,6 +170,14 @@ def test_a_partial_quote_after_saying_is_the_subjects(text, speaker):
 def test_wire_copy_attributions(text, speaker):
     ((who, _),) = draft_quotes(text)
     assert who == speaker
+
+
+def test_an_attribution_after_a_question_is_not_a_claim():
+    claims = parse_draft_text('"Why now?" asked Sharon Graham. The plant closes in May.', "d.md").claims
+    assert [(c.kind, c.speaker, c.text) for c in claims] == [
+        ("quote", "Sharon Graham", "Why now?"),
+        ("claim", None, "The plant closes in May."),
+    ]
 
 
 def test_an_age_or_a_description_after_a_name_is_not_a_title(tmp_path):
