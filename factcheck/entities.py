@@ -31,7 +31,8 @@ ROLE_HEADS = {
     'researcher', 'scientist', 'economist', 'correspondent', 'journalist', 'reporter',
     'manager', 'deputy', 'mp', 'mep', 'congressman', 'congresswoman', 'representative',
     'lawmaker', 'diplomat', 'principal', 'dean', 'lecturer', 'fellow', 'partner', 'strategist',
-    'consultant', 'expert',
+    'consultant', 'expert', 'speaker', 'official', 'prosecutor', 'campaigner', 'activist',
+    'coach', 'inspector', 'superintendent', 'sheriff', 'councillor', 'councilman', 'councilwoman',
 }
 # Words that rank a title; a title that lacks one the sources give is another title.
 RANK_WORDS = {

@@ -144,6 +144,12 @@ _LEFT_VERB = re.compile(
 _REPORTED = re.compile(
     rf"(?:^|[,;]\s+(?:but|and)?\s*|\bbut\s+|\band\s+)(?P<who>[^,;:\"]{{1,120}}?)\s+{_BEFORE_VERB}(?:{_V})\b", re.I
 )
+_CALLED = re.compile(
+    rf"(?:^|[,;]\s+)(?P<who>[^,;:\"]{{1,120}}?)\s+{_BEFORE_VERB}(?:called|described|dubbed|labelled|labeled|branded)"
+    r"\s+(?:it|this|that|them|him|her|(?:the|a|an|his|her|their|its)\s+[\w'-]+(?:\s+[\w'-]+){0,3})(?:\s+as)?\s*$",
+    re.I,
+)
+_NEW_CLAUSE = re.compile(r"(?:though|although|but|while|whereas|and|as|because|so)\s", re.I)
 _LEFT_COLON = re.compile(r"(?:^|[.;]\s+)(?P<who>[^,;:\"]{1,80}):\s*$")
 
 
@@ -236,6 +242,25 @@ def _bare_name_line(line: str, registry: AliasRegistry | None) -> PersonRef | No
     return ref
 
 
+# Full stops that end no sentence, read as spaces when looking for who spoke: an abbreviated
+# title's ("Sen. Patty Murray", "Dr. Jane Smith"), and a US party-and-state tag's, which is
+# read as nothing ("Chuck Schumer, D-N.Y., said")
+_ABBREVIATION_STOP = re.compile(
+    r"\b(?:Sen|Rep|Gov|Pres|Lt|Gen|Col|Maj|Capt|Sgt|Cpl|Adm|Rev|Hon|Prof|Dr|Mr|Mrs|Ms|Mx|St|Jr|Sr|Supt|Cllr|Fr)(\.)"
+)
+_PARTY_STATE = re.compile(r",\s*[DRI]-[A-Z][A-Za-z.]*(?=[,\s]|$)")
+
+
+def _masked(text: str) -> str:
+    if "." not in text:
+        return text
+    if _ABBREVIATION_STOP.search(text):
+        text = _ABBREVIATION_STOP.sub(lambda m: m.group(0)[:-1] + " ", text)
+    if "-" in text and _PARTY_STATE.search(text):
+        text = _PARTY_STATE.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
 def attribute(
     text: str,
     paragraphs: list[tuple[int, int]],
@@ -244,6 +269,7 @@ def attribute(
     registry: AliasRegistry | None = None,
 ) -> set[int]:
     """Give every quote its speaker; returns the paragraphs that are only an attribution line."""
+    text = _masked(text)  # the same length: every offset holds
     last_speaker: FoundQuote | None = None
     name_lines: set[int] = set()
     seen: dict[str, str] = {}  # surname -> full name, for "Mr Smith" after "John Smith"
@@ -315,7 +341,7 @@ def attribute(
                         q.attribution_end = pe
         if kind is None and r:
             m = _RIGHT_WHO_FIRST.match(r)
-            if m:
+            if m and not _NEW_CLAUSE.match(m.group("who")):  # not '"...," though he said ...'
                 kind, ref = parse_speaker_phrase(m.group("who"), registry)
                 how = "after"
                 q.attribution_end = own_sentence
@@ -339,7 +365,8 @@ def attribute(
                         kind, ref, how = k2, r2, "colon"
         if kind is None and lstrip:
             # reported speech: "X said the figures were "a step in the right direction""
-            m = _REPORTED.search(left)
+            # or the words someone calls a thing: "X called the measure "a compromise""
+            m = _REPORTED.search(left) or _CALLED.search(left)
             if m:
                 k2, r2 = parse_speaker_phrase(m.group("who"), registry)
                 if k2 in ("person", "pronoun"):

@@ -180,6 +180,37 @@ def test_an_attribution_after_a_question_is_not_a_claim():
     ]
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        # AP style: abbreviated titles and party-and-state tags
+        ('"This is a good bill," Senate Majority Leader Chuck Schumer, D-N.Y., said.', "Chuck Schumer"),
+        ('"We have done our job," said Sen. Patty Murray, D-Wash., chair of the committee.', "Patty Murray"),
+        ('"He has betrayed us," said Rep. Marjorie Taylor Greene, R-Ga.', "Marjorie Taylor Greene"),
+        ('"We will win," said Dr. Jane Smith.', "Jane Smith"),
+        # what someone calls a thing is their word for it, whatever clause follows
+        (
+            'Mitch McConnell called the measure "a responsible compromise," though he said it cost too much.',
+            "Mitch McConnell",
+        ),
+        ('House Speaker Mike Johnson described it as "a good deal".', "Mike Johnson"),
+    ],
+)
+def test_ap_style_attributions(text, speaker):
+    ((who, _),) = draft_quotes(text)
+    assert who == speaker
+
+
+def test_a_title_abbreviation_and_a_party_tag_keep_every_offset():
+    from factcheck.quotes import _masked
+
+    text = 'said Sen. Patty Murray, D-Wash., chair. "Hi," said Schumer, D-N.Y.'
+    masked = _masked(text)
+    assert len(masked) == len(text)
+    tag1, tag2 = " " * len(", D-Wash."), " " * len(", D-N.Y.")
+    assert masked == f'said Sen  Patty Murray{tag1}, chair. "Hi," said Schumer{tag2}'
+
+
 def test_an_age_or_a_description_after_a_name_is_not_a_title(tmp_path):
     """A title is what the registry compares across sources: "Jane Doe is '54' in one source
     and 'Local MP' in another" would be a false conflict."""
