@@ -1,6 +1,8 @@
 """Quotes and their speakers, in sources and drafts: one test per convention."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.claims import parse_draft_text
 
@@ -209,6 +211,24 @@ def test_a_title_abbreviation_and_a_party_tag_keep_every_offset():
     assert len(masked) == len(text)
     tag1, tag2 = " " * len(", D-Wash."), " " * len(", D-N.Y.")
     assert masked == f'said Sen  Patty Murray{tag1}, chair. "Hi," said Schumer{tag2}'
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Sen.", "Dr.", "Mrs.", "St", ".", " ", "a", "x", "Ü", "_", "D-N.Y.", ",", "-"]), max_size=20
+    )
+)
+def test_abbreviations_are_masked_where_a_word_starts(pieces):
+    """_masked searches without \\b and tests the word's start itself: as the pattern with \\b."""
+    import re
+
+    from factcheck.quotes import _ABBREVIATIONS, _PARTY_STATE, _masked
+
+    text = "".join(pieces)
+    expected = re.sub(rf"\b(?:{_ABBREVIATIONS})\.", lambda m: m.group(0)[:-1] + " ", text)
+    expected = _PARTY_STATE.sub(lambda m: " " * len(m.group(0)), expected)
+    assert _masked(text) == expected
 
 
 def test_an_age_or_a_description_after_a_name_is_not_a_title(tmp_path):
