@@ -12,6 +12,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from .entities import (
+    NAME_ABBREVIATIONS,
     ROLE_HEADS,
     AliasRegistry,
     RegistryMerge,
@@ -49,8 +50,13 @@ _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0391-\u03a9\u0410-\u042f"
 # Smith", "Martin Luther King Jr."): after a word it ends a sentence, and a name opening the
 # next one is another name ('... said Steve Reed. Reed met ...' is not "Steve Reed Reed")
 _RUN_STOP = (
-    r"(?:(?<=\b[A-Z])|(?<=\b(?:Dr|Mr|Ms|Mx|St|Jr|Sr|Lt|Fr))|(?<=\b(?:Mrs|Gen|Col|Maj|Sgt|Cpl|Adm|Rev|Sen|Rep|Gov|Hon))"
-    r"|(?<=\b(?:Prof|Capt|Cllr|Supt)))\."
+    "(?:(?<=\\b[A-Z])|"
+    + "|".join(
+        # a lookbehind reads a fixed width: one for each length of abbreviation
+        rf"(?<=\b(?:{'|'.join(w for w in NAME_ABBREVIATIONS if len(w) == n)}))"
+        for n in sorted({len(w) for w in NAME_ABBREVIATIONS})
+    )
+    + ")\\."
 )
 _RUN_WORD = rf"[{_UPPER}][\w'-]*(?:(?=\.){_RUN_STOP})?"  # (the lookahead: most words end at a space)
 _NAME_RUN = re.compile(rf"{_RUN_WORD}(?:\s+(?:{_RUN_WORD}|de|van|von|der|da|bin|al))*")

@@ -21,6 +21,13 @@ HONORIFICS = {
     'queen', 'prince', 'princess', 'pope', 'cardinal', 'bishop', 'archbishop', 'rabbi', 'imam',
     'sheikh', 'president', 'chancellor', 'premier',
 }
+# Abbreviations that take a full stop inside a name or before one ("Dr. Jane Smith", "Sen.
+# Patty Murray", "Martin Luther King Jr."), as written; Punkt knows each of them too
+# (normalise.ABBREVIATIONS), so that no sentence ends at one
+NAME_ABBREVIATIONS = (
+    "Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "Rev", "Hon", "Sen", "Rep", "Gov", "Pres", "Lt", "Gen",
+    "Col", "Maj", "Capt", "Sgt", "Cpl", "Adm", "Supt", "Cllr", "Fr", "St", "Jr", "Sr",
+)
 # Words that head a title ("assistant minister for science", "chief executive").
 ROLE_HEADS = {
     'minister', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'director',

@@ -205,7 +205,7 @@ ABBREVIATIONS = [
     'al', 'approx', 'est', 'no', 'nos', 'vol', 'fig', 'op', 'cf', 'ca', 'jan', 'feb', 'mar',
     'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'tues', 'wed',
     'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'a.m', 'p.m', 'ph.d', 'm.p', 'mps', 'q.c',
-    'k.c', 'd.c', 'n.y', 'l.a', 'st', 'ave', 'blvd', 'rd', 'mt', 'ft',
+    'k.c', 'd.c', 'n.y', 'l.a', 'st', 'ave', 'blvd', 'rd', 'mt', 'ft', 'pres', 'cllr',
 ]
 # fmt: on
 

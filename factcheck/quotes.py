@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .entities import SPEECH_VERBS, AliasRegistry, PersonRef, find_person_at_end, is_name_word
+from .entities import NAME_ABBREVIATIONS, SPEECH_VERBS, AliasRegistry, PersonRef, find_person_at_end, is_name_word
 from .normalise import NormText
 
 PRONOUN_SPEAKERS = {"he", "she", "they"}
@@ -247,8 +247,7 @@ def _bare_name_line(line: str, registry: AliasRegistry | None) -> PersonRef | No
 # read as nothing ("Chuck Schumer, D-N.Y., said"). The abbreviations are searched for without
 # a \b before them, which the engine does in C five times faster; the word is then tested
 # to start there (every source is read)
-_ABBREVIATIONS = "Sen|Rep|Gov|Pres|Lt|Gen|Col|Maj|Capt|Sgt|Cpl|Adm|Rev|Hon|Prof|Dr|Mr|Mrs|Ms|Mx|St|Jr|Sr|Supt|Cllr|Fr"
-_ABBREVIATION_STOP = re.compile(rf"(?:{_ABBREVIATIONS})\.")
+_ABBREVIATION_STOP = re.compile(rf"(?:{'|'.join(NAME_ABBREVIATIONS)})\.")
 _PARTY_STATE = re.compile(r",\s*[DRI]-[A-Z][A-Za-z.]*(?=[,\s]|$)")
 
 

@@ -203,6 +203,13 @@ def test_ap_style_attributions(text, speaker):
     assert who == speaker
 
 
+def test_punkt_ends_no_sentence_at_a_name_abbreviation():
+    from factcheck.entities import NAME_ABBREVIATIONS
+    from factcheck.normalise import ABBREVIATIONS
+
+    assert {w.lower() for w in NAME_ABBREVIATIONS} <= set(ABBREVIATIONS)
+
+
 def test_a_title_abbreviation_and_a_party_tag_keep_every_offset():
     from factcheck.quotes import _masked
 
@@ -223,10 +230,11 @@ def test_abbreviations_are_masked_where_a_word_starts(pieces):
     """_masked searches without \\b and tests the word's start itself: as the pattern with \\b."""
     import re
 
-    from factcheck.quotes import _ABBREVIATIONS, _PARTY_STATE, _masked
+    from factcheck.entities import NAME_ABBREVIATIONS
+    from factcheck.quotes import _PARTY_STATE, _masked
 
     text = "".join(pieces)
-    expected = re.sub(rf"\b(?:{_ABBREVIATIONS})\.", lambda m: m.group(0)[:-1] + " ", text)
+    expected = re.sub(rf"\b(?:{'|'.join(NAME_ABBREVIATIONS)})\.", lambda m: m.group(0)[:-1] + " ", text)
     expected = _PARTY_STATE.sub(lambda m: " " * len(m.group(0)), expected)
     assert _masked(text) == expected
 
