@@ -419,3 +419,18 @@ def test_forked_workers_see_a_frozen_archive_and_only_what_the_check_froze_is_th
     items = check_claims(dev_claims(corpus)[:4], corpus, Settings(jobs=2))
     assert len(items) == 4
     assert calls == (["freeze"] if loaded_from_index else ["freeze", "unfreeze"])
+
+
+def test_the_shared_copy_is_current():
+    """tests/data/shared is what a checkout away from the workspace tests with: the same
+    files as the shared folder, byte for byte, wherever that folder is present."""
+    from tests.conftest import SHARED_COPY, SHARED_FOLDER
+
+    copied = sorted(p.relative_to(SHARED_COPY) for p in SHARED_COPY.rglob("*") if p.is_file())
+    assert copied, "tests/data/shared is empty"
+    if not SHARED_FOLDER.is_dir():
+        pytest.skip("no shared folder beside this checkout to compare with")
+    for rel in copied:
+        assert (SHARED_COPY / rel).read_bytes() == (SHARED_FOLDER / rel).read_bytes(), rel
+    theirs = {p.relative_to(SHARED_FOLDER) for d in ("dev-set", "schemas") for p in (SHARED_FOLDER / d).glob("*")}
+    assert theirs == set(copied)
