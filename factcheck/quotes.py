@@ -177,16 +177,18 @@ def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> 
         return "pronoun", None
     # a single capitalised word is a speaker only when it is all the phrase holds ("Narayan said")
     ref = find_person_at_end(phrase, registry, allow_single=len(words) == 1)
-    if ref is None and "," in phrase:
-        # "Tim Ayres, Australia's minister for science": the name first, then its title
-        head, _, rest = phrase.partition(",")
-        ref = find_person_at_end(head, registry)
-        if ref is not None:
+    head, comma, rest = phrase.partition(",")
+    if comma and (ref is None or ref.start >= len(head)):
+        # "Tim Ayres, Australia's minister for science", "Dr Anthony Fauci, the former director
+        # of the National Institute of Allergy and Infectious Diseases": the name first, then
+        # who they are, which may end in words that look like a name
+        first = find_person_at_end(head, registry)
+        if first is not None:
             from .entities import role_phrase_before
 
             # what follows is their title if it is one: not "54", "aged 54", "a former singer"
             t = role_phrase_before(rest.strip() + " ")
-            ref = PersonRef(ref.name, ref.honorific, (t and t[1]) or ref.title, ref.start, ref.end)
+            ref = PersonRef(first.name, first.honorific, (t and t[1]) or first.title, first.start, first.end)
     if ref is None:
         return "unnamed", None
     return "person", ref

@@ -167,6 +167,13 @@ def test_a_partial_quote_after_saying_is_the_subjects(text, speaker):
         ('"We will win," Jane Doe has said.', "Jane Doe"),
         ('Jane Doe has also said: "We will win."', "Jane Doe"),
         ('"We tried," Jane Doe conceded.', "Jane Doe"),
+        # the name first, then who they are, ending in words that look like a name
+        (
+            '"It is over," said Dr Anthony Fauci, the former director of the Institute of Infectious Diseases.',
+            "Anthony Fauci",
+        ),
+        ('Jane Doe\'s spokesman, John Roe, said: "No."', "John Roe"),
+        ('Last week, Jane Doe said: "No."', "Jane Doe"),
     ],
 )
 def test_wire_copy_attributions(text, speaker):
