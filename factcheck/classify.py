@@ -528,6 +528,35 @@ def match_claim(
     return out
 
 
+# Words that state the opposite of each other, by stem: a claim that puts one where its
+# source has the other says what the source denies ("sales rose" / "sales fell"). Only words
+# that are opposites in any sentence: directions, outcomes and verdicts.
+_OPPOSITE_GROUPS = (
+    ({"rise", "rose", "risen"}, {"fall", "fell", "fallen"}),
+    ({"increas"}, {"decreas"}),
+    ({"grow", "grew", "grown"}, {"shrink", "shrank", "shrunk"}),
+    ({"higher", "highest"}, {"lower", "lowest"}),
+    ({"profit", "surplu"}, {"loss", "deficit"}),
+    ({"win", "won"}, {"lose", "lost"}),
+    ({"approv", "accept"}, {"reject"}),
+    ({"support"}, {"oppos"}),
+    ({"abov"}, {"below"}),
+    ({"more"}, {"fewer", "less"}),
+    ({"up"}, {"down"}),
+)
+_OPPOSITE = {(x, y) for one, other in _OPPOSITE_GROUPS for x in one for y in other}
+_OPPOSITE |= {(y, x) for x, y in _OPPOSITE}
+
+
+def _opposite(X: list[Word], Y: list[Word]) -> tuple[Word, Word] | None:
+    """A word of ``X`` and a word of ``Y`` that say the opposite of each other, if any."""
+    for x in X:
+        for y in Y:
+            if (x.stem, y.stem) in _OPPOSITE:
+                return x, y
+    return None
+
+
 def _is_negator(w: Word) -> bool:
     k = w.key
     return k in NEGATORS or (
@@ -637,6 +666,12 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
             findings.append(Finding("negation", "error", msg, expected or None, found or None))
             continue
         if seg.tag != "replace":
+            continue
+        flipped = _opposite(X, Y)
+        if flipped is not None:
+            x, y = flipped
+            msg = f"the item says the opposite of the source: '{x.text}' where the source says '{y.text}'"
+            findings.append(Finding("negation", "error", msg, y.text, x.text))
             continue
         cx = _classes(a, seg.i1, seg.i2)
         cy = _classes(b, seg.j1, seg.j2)

@@ -152,6 +152,34 @@ def test_contradicted_claims_name_the_difference(corpus, text, finding):
     assert f.expected or f.found
 
 
+@pytest.mark.parametrize(
+    "source, claim, expected, found",
+    [
+        ("Sales rose 4.4% to £61.5bn, the company said on Wednesday.", "Sales fell 4.4% to £61.5bn.", "rose", "fell"),
+        ("Analysts had expected a profit of £2.1bn.", "Analysts had expected a loss of £2.1bn.", "profit", "loss"),
+        ("Shares closed up 3.2% at 285p on Friday.", "Shares closed down 3.2% at 285p on Friday.", "up", "down"),
+        (
+            "The council approved the plan by nine votes to four.",
+            "The council rejected the plan by nine votes to four.",
+            "approved",
+            "rejected",
+        ),
+    ],
+)
+def test_a_word_for_its_opposite_contradicts(tmp_path, source, claim, expected, found):
+    """ "Sales fell" against "sales rose" is what the source denies, not a wording the
+    sources never use."""
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(tmp_path / "a.txt", f"Results day\n\n{source}\n")
+    it = item(load_sources(tmp_path), claim)
+    assert it.verdict == "contradicted"
+    f = next(f for f in it.findings if f.type == "negation")
+    assert (f.expected, f.found) == (expected, found)
+    assert item(load_sources(tmp_path), source).verdict == "verified"
+
+
 def test_date_finding_names_both_values(corpus):
     it = item(corpus, "The agreement was announced on Monday.")
     f = next(f for f in it.findings if f.type == "date")
