@@ -141,6 +141,10 @@ _LEFT_VERB = re.compile(
     rf"\s*[:,]?\s*$",
     re.I,
 )
+# '... told the BBC's Today programme: "..."': whatever the speaker told, up to a colon
+_LEFT_VERB_COLON = re.compile(
+    rf"(?:^|[.;]\s+)(?P<who>[^;:\"]{{1,160}}?),?\s+{_BEFORE_VERB}(?:{_V})\s+[^;:\".!?]{{1,60}}:\s*$", re.I
+)
 _REPORTED = re.compile(
     rf"(?:^|[,;]\s+(?:but|and)?\s*|\bbut\s+|\band\s+)(?P<who>[^,;:\"]{{1,120}}?)\s+{_BEFORE_VERB}(?:{_V})\b", re.I
 )
@@ -359,7 +363,7 @@ def attribute(
                 q.attribution_end = own_sentence
         lstrip = left.strip()
         if kind is None and lstrip:
-            m = _LEFT_ACCORDING.search(left) or _LEFT_VERB.search(left)
+            m = _LEFT_ACCORDING.search(left) or _LEFT_VERB.search(left) or _LEFT_VERB_COLON.search(left)
             if m:
                 kind, ref = parse_speaker_phrase(m.group("who"), registry)
                 how = "before"

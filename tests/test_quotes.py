@@ -174,6 +174,8 @@ def test_a_partial_quote_after_saying_is_the_subjects(text, speaker):
         ),
         ('Jane Doe\'s spokesman, John Roe, said: "No."', "John Roe"),
         ('Last week, Jane Doe said: "No."', "Jane Doe"),
+        # whatever the speaker told, up to a colon
+        ('Jane Doe, the mayor of Leeds, told the BBC\'s Today programme: "We need the money."', "Jane Doe"),
     ],
 )
 def test_wire_copy_attributions(text, speaker):
