@@ -612,7 +612,7 @@ def _load_indexed_objects(folder, files, index, max_bytes, aliases, retrieval: b
     from .store import load_indexed, pack_rows, save, saved, unpack_rows
 
     loaded = load_indexed(files, index, max_bytes, retrieval)
-    registry = _registry(loaded.sources, loaded.registries, aliases)
+    registry = _registry(loaded.sources, loaded.registry_merge, aliases)
     loaded.store.registry = registry
     corpus = Corpus(loaded.sources, registry, str(folder))
     corpus.index_stats = loaded.stats

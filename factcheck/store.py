@@ -288,13 +288,14 @@ def open_index(path: str | Path) -> tuple[sqlite3.Connection, str | None]:
 
 class Loaded:
     """What the index gives for an archive: its sources (details left on disk; without
-    ``retrieval``, sentences left unmade), each source's registry and index terms, the
-    archive's counts of sentences and quotes, and what was done."""
+    ``retrieval``, sentences left unmade), their registries merged as they come (finished by
+    :func:`factcheck.corpus.merge`), their index terms, the archive's counts of sentences and
+    quotes, and what was done."""
 
     def __init__(self, store: SourceStore, retrieval: bool = True) -> None:
         self.store = store
         self.sources: list[StoredSource] = []
-        self.registries = RegistryMerge()  # each source's, merged as it comes
+        self.registry_merge = RegistryMerge()  # each source's registry, merged as it comes
         self.index = IndexBuilder() if retrieval else None  # None: the terms are not read
         self.gathered: dict[str, bytes] = {}  # source id -> what it brings to the name conflicts, packed
         self.stats = {"reused": 0, "analysed": 0, "removed": 0, "rebuilt": None}
@@ -309,7 +310,7 @@ class Loaded:
         src._store = self.store
         self.store._paths[src.id] = src.path
         self.sources.append(src)
-        self.registries.add_export(registry)
+        self.registry_merge.add_export(registry)
         if self.index is not None:
             self.index.add(src.id, len(self.sources) - 1, terms)
         self.gathered[src.id] = gathered  # read (once) only if the name conflicts must be worked out
