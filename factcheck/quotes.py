@@ -148,6 +148,9 @@ _LEFT_VERB_COLON = re.compile(
 _REPORTED = re.compile(
     rf"(?:^|[,;]\s+(?:but|and)?\s*|\bbut\s+|\band\s+)(?P<who>[^,;:\"]{{1,120}}?)\s+{_BEFORE_VERB}(?:{_V})\b", re.I
 )
+# "Jane Doe, 45, a teacher from Leeds, said she was "heartbroken"": the sentence's subject,
+# then what it says of them between commas, then the verb
+_REPORTED_AFTER_APPOSITIVES = re.compile(rf"^\s*(?P<who>[^;:\"]{{1,160}}?),\s+{_BEFORE_VERB}(?:{_V})\b", re.I)
 _CALLED = re.compile(
     rf"(?:^|[,;]\s+)(?P<who>[^,;:\"]{{1,120}}?)\s+{_BEFORE_VERB}(?:called|described|dubbed|labelled|labeled|branded)"
     r"\s+(?:it|this|that|them|him|her|(?:the|a|an|his|her|their|its)\s+[\w'-]+(?:\s+[\w'-]+){0,3})(?:\s+as)?\s*$",
@@ -317,16 +320,20 @@ def attribute(
             _, s_end = _sentence_bounds(sentences, q.close_mark + 1 if q.close_mark + 1 < len(text) else q.close_mark)
             if s_end <= q.close_mark:
                 _, s_end = _sentence_bounds(sentences, q.close_mark)
-            if s_end <= q.close_mark + 1:
+            if s_end <= q.close_mark + 1 and q.parts and text[q.parts[-1][1] - 1] in "?!":
                 # '"Why now?" asked X.': a sentence ends at the question mark, and the one after
                 # the quote goes on from it if it opens in lower case or is a short attribution
-                # ("Graham asked.")
+                # ("Graham asked."), and introduces no quote of its own ('She added: "..."')
                 j = bisect.bisect_left(sentences, (q.close_mark + 1, -1))
                 if j < len(sentences):
                     ns, ne = sentences[j]
                     nxt_sent = text[ns:ne]
-                    if not text[q.close_mark + 1 : ns].strip() and (
-                        nxt_sent[:1].islower() or (len(nxt_sent.split()) <= 8 and _RIGHT_WHO_FIRST.match(nxt_sent))
+                    if (
+                        not text[q.close_mark + 1 : ns].strip()
+                        and '"' not in nxt_sent
+                        and (
+                            nxt_sent[:1].islower() or (len(nxt_sent.split()) <= 8 and _RIGHT_WHO_FIRST.match(nxt_sent))
+                        )
                     ):
                         s_end = own_sentence = ne
             nxt = [p.open_mark for p in quotes[qi + 1 :] if p.open_mark > q.close_mark]
@@ -382,11 +389,13 @@ def attribute(
         if kind is None and lstrip:
             # reported speech: "X said the figures were "a step in the right direction""
             # or the words someone calls a thing: "X called the measure "a compromise""
-            m = _REPORTED.search(left) or _CALLED.search(left)
-            if m:
-                k2, r2 = parse_speaker_phrase(m.group("who"), registry)
-                if k2 in ("person", "pronoun"):
-                    kind, ref, how = k2, r2, "reported"
+            for pattern in (_REPORTED, _CALLED, _REPORTED_AFTER_APPOSITIVES):
+                m = pattern.search(left)
+                if m:
+                    k2, r2 = parse_speaker_phrase(m.group("who"), registry)
+                    if k2 in ("person", "pronoun"):
+                        kind, ref, how = k2, r2, "reported"
+                        break
         # a partial quote: reporting words around it that are not an attribution
         q.partial = bool(
             (lstrip and how not in ("before", "colon") and not lstrip.endswith(":"))

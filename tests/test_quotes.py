@@ -176,11 +176,20 @@ def test_a_partial_quote_after_saying_is_the_subjects(text, speaker):
         ('Last week, Jane Doe said: "No."', "Jane Doe"),
         # whatever the speaker told, up to a colon
         ('Jane Doe, the mayor of Leeds, told the BBC\'s Today programme: "We need the money."', "Jane Doe"),
+        ('Jane Doe, 45, a teacher from Leeds, said she was "heartbroken".', "Jane Doe"),
+        ('The report, published on Monday, said the plan was "dead".', None),
     ],
 )
 def test_wire_copy_attributions(text, speaker):
     ((who, _),) = draft_quotes(text)
     assert who == speaker
+
+
+def test_the_sentence_after_a_quote_is_read_on_only_after_a_question_or_an_exclamation():
+    text = 'The chancellor, Rachel Reeves, said: "We will fix it." She added: "It will take time."'
+    assert draft_quotes(text) == [("Rachel Reeves", "We will fix it."), ("Rachel Reeves", "It will take time.")]
+    text = '"Why now?" asked Jane Doe. She added: "It will take time."'
+    assert draft_quotes(text) == [("Jane Doe", "Why now?"), ("Jane Doe", "It will take time.")]
 
 
 def test_an_attribution_after_a_question_is_not_a_claim():
