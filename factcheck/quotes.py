@@ -189,7 +189,9 @@ def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> 
         # "Tim Ayres, Australia's minister for science", "Dr Anthony Fauci, the former director
         # of the National Institute of Allergy and Infectious Diseases": the name first, then
         # who they are, which may end in words that look like a name
-        first = find_person_at_end(head, registry)
+        # a first name alone is a speaker when an age follows it ('said Anna, 34.'): vox pops
+        aged = rest.split(",")[0].strip().isdigit()
+        first = find_person_at_end(head, registry, allow_single=aged and len(head.split()) == 1)
         if first is not None:
             from .entities import role_phrase_before
 

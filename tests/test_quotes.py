@@ -177,6 +177,9 @@ def test_a_partial_quote_after_saying_is_the_subjects(text, speaker):
         # whatever the speaker told, up to a colon
         ('Jane Doe, the mayor of Leeds, told the BBC\'s Today programme: "We need the money."', "Jane Doe"),
         ('Jane Doe, 45, a teacher from Leeds, said she was "heartbroken".', "Jane Doe"),
+        # a first name alone, with an age: vox pops
+        ('"We were scared," said Anna, 34, from Leeds.', "Anna"),
+        ('Separately, officials said: "We are ready."', None),
         ('The report, published on Monday, said the plan was "dead".', None),
     ],
 )
