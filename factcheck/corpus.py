@@ -417,15 +417,10 @@ def analyse_source(src: Source) -> AliasRegistry:
     return registry
 
 
-def merge(sources: list[Source], registries: list[AliasRegistry] | RegistryMerge) -> AliasRegistry:
+def merge(sources: list[Source], merging: RegistryMerge) -> AliasRegistry:
     """One registry for all sources: a surname one source uses alone ("Narayan said") takes the
-    full name another gives ("Kanishka Narayan"), in quotes and mentions alike. ``registries``:
-    each source's, or a merge they have already been added to as they came."""
-    merging = registries
-    if not isinstance(merging, RegistryMerge):
-        merging = RegistryMerge()
-        for local in registries:
-            merging.add(local)
+    full name another gives ("Kanishka Narayan"), in quotes and mentions alike. ``merging``:
+    the sources' registries, added as they came."""
     registry = merging.finish()
     from .store import StoredSource, canonicalise_mentions
 
@@ -441,7 +436,15 @@ def merge(sources: list[Source], registries: list[AliasRegistry] | RegistryMerge
 
 def analyse(sources: list[Source]) -> AliasRegistry:
     """Analyse every source and link them; returns the alias registry."""
-    return merge(sources, [analyse_source(src) for src in sources])
+    return merge(sources, _analysed(sources))
+
+
+def _analysed(sources: list[Source]) -> RegistryMerge:
+    """Every source analysed, its registry merged as it comes."""
+    merging = RegistryMerge()
+    for src in sources:
+        merging.add(analyse_source(src))
+    return merging
 
 
 def _mentions(src: Source, registry: AliasRegistry) -> list[Mention]:
@@ -498,15 +501,12 @@ def load_sources(
     if index is not None:
         return _load_indexed(folder, files, index, max_bytes, aliases)
     sources = [read_source(f, max_bytes, f.stem) for f in files]
-    registries = [analyse_source(src) for src in sources]
-    return Corpus(sources, _registry(sources, registries, aliases), str(folder))
+    return Corpus(sources, _registry(sources, _analysed(sources), aliases), str(folder))
 
 
-def _registry(
-    sources: list[Source], registries: list[AliasRegistry] | RegistryMerge, aliases: dict[str, str] | None
-) -> AliasRegistry:
+def _registry(sources: list[Source], merging: RegistryMerge, aliases: dict[str, str] | None) -> AliasRegistry:
     """The sources' registries merged, with the names the newsroom accepts as one."""
-    registry = merge(sources, registries)
+    registry = merge(sources, merging)
     for name, canonical in (aliases or {}).items():
         registry.accept_alias(name, canonical)
     return registry

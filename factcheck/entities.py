@@ -735,8 +735,8 @@ class RegistryMerge:
     one, each with a registry of its own; an index build receives them from its workers one
     by one). Full names, organisations and acronyms are taken in at once; a single name
     ("Narayan said") waits until every full name is known, since it joins the one full name
-    it belongs to ("Kanishka Narayan"). What :meth:`finish` returns is the same whatever
-    the registries were merged alongside."""
+    it belongs to ("Kanishka Narayan"). :meth:`finish` gives what merging them all at once,
+    in the order they came, would give."""
 
     def __init__(self) -> None:
         self.registry = AliasRegistry()
