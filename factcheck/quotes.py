@@ -167,16 +167,25 @@ _OPENING_PHRASE = re.compile(
 )
 
 
-def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> tuple[str, PersonRef | None]:
-    """``("person", ref)``, ``("pronoun", None)`` or ``("unnamed", None)`` for a speaker phrase."""
+# where a speaker is from, after their name: "Senator Robert Kline of Ohio", "Chloe Tan of the
+# Green Futures Network", "Priya Nair at Coastline Securities"
+_OF_PLACE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
+
+
+def _speaker_words(phrase: str) -> str:
+    """A speaker phrase without the clauses around it that say nothing of who spoke."""
     phrase = phrase.strip(" ,;:-")
     # "Smith, who chairs the committee," -> "Smith"
     phrase = _RELATIVE.sub(" ", phrase).strip(" ,")
     # "In a statement, Smith" -> "Smith": an opening adverbial phrase is not the speaker
     phrase = _OPENING_PHRASE.sub("", phrase)
     m = _CLAUSE_CUT.search(phrase)
-    if m:
-        phrase = phrase[: m.start()]
+    return phrase[: m.start()] if m else phrase
+
+
+def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> tuple[str, PersonRef | None]:
+    """``("person", ref)``, ``("pronoun", None)`` or ``("unnamed", None)`` for a speaker phrase."""
+    phrase = _speaker_words(phrase)
     words = phrase.split()
     if not words:
         return "unnamed", None
@@ -185,6 +194,12 @@ def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> 
     # a single capitalised word is a speaker only when it is all the phrase holds ("Narayan said")
     ref = find_person_at_end(phrase, registry, allow_single=len(words) == 1)
     head, comma, rest = phrase.partition(",")
+    if ref is None and (where := _OF_PLACE.search(head)):
+        # the name, then where they are from (a title naming a place comes before the name:
+        # "Secretary of State Antony Blinken" is found whole above)
+        head = head[: where.start()]
+        if not comma:
+            ref = find_person_at_end(head, registry, allow_single=len(head.split()) == 1)
     if comma and (ref is None or ref.start >= len(head)):
         # "Tim Ayres, Australia's minister for science", "Dr Anthony Fauci, the former director
         # of the National Institute of Allergy and Infectious Diseases": the name first, then
@@ -208,10 +223,11 @@ _DEFINITE_TITLE = re.compile(r"^the\s+((?:[\w'-]+\s+){0,4}[\w'-]+)$", re.I)
 
 def _title_holder(phrase: str | None, registry: AliasRegistry | None) -> str | None:
     """The person "the minister" or "the health secretary" refers to: the one person the
-    registry holds with a title of those words (none, or several: no guess)."""
+    registry holds with a title of those words, or with that honorific ("President"); none,
+    or several: no guess."""
     if not phrase or registry is None:
         return None
-    m = _DEFINITE_TITLE.match(phrase.strip())
+    m = _DEFINITE_TITLE.match(_speaker_words(phrase))  # "The president, speaking at a rally,"
     if not m:
         return None
     from .entities import ROLE_HEADS, role_key
@@ -219,7 +235,13 @@ def _title_holder(phrase: str | None, registry: AliasRegistry | None) -> str | N
     words, _ = role_key(m.group(1))
     if not words or not (words & ROLE_HEADS):
         return None
-    holders = {p for p, e in registry.people.items() if any(words <= role_key(t)[0] for t in e.titles)}
+    holders = {
+        p
+        for p, e in registry.people.items()
+        if any(words <= role_key(t)[0] for t in e.titles)
+        # a title written as an honorific: "President Maria Alvarez", then "the president"
+        or (len(words) == 1 and any(h.lower().rstrip(".") in words for h in e.honorifics))
+    }
     return holders.pop() if len(holders) == 1 else None
 
 
@@ -282,6 +304,16 @@ def _masked(text: str) -> str:
     return text
 
 
+def _unmasked(title: str | None, masked: str, orig: str, q: FoundQuote, end: int | None = None) -> str | None:
+    """A title read from the masked text as the source writes it ("Ms. Okafor's deputy", not
+    "Ms  Okafor's deputy"): found near the quote, read from the original at the same place."""
+    if title is None or masked is orig or title not in masked:
+        return title
+    close = q.close_mark if q.close_mark is not None else q.open_mark
+    i = masked.find(title, max(0, q.open_mark - CONTEXT), max(end or 0, close + 1 + CONTEXT))
+    return orig[i : i + len(title)] if i >= 0 else title
+
+
 def attribute(
     text: str,
     paragraphs: list[tuple[int, int]],
@@ -290,7 +322,7 @@ def attribute(
     registry: AliasRegistry | None = None,
 ) -> set[int]:
     """Give every quote its speaker; returns the paragraphs that are only an attribution line."""
-    text = _masked(text)  # the same length: every offset holds
+    orig, text = text, _masked(text)  # the same length: every offset holds
     last_speaker: FoundQuote | None = None
     name_lines: set[int] = set()
     seen: dict[str, str] = {}  # surname -> full name, for "Mr Smith" after "John Smith"
@@ -406,7 +438,7 @@ def attribute(
         if kind == "person" and ref is not None:
             q.person = ref
             q.speaker = canonical(ref.name)
-            q.title, q.honorific, q.attribution = ref.title, ref.honorific, how
+            q.title, q.honorific, q.attribution = _unmasked(ref.title, text, orig, q), ref.honorific, how
             q.phrase = ref.name
             last_speaker = q
             continue
@@ -444,7 +476,12 @@ def attribute(
             if ref is not None:
                 q.person = ref
                 q.speaker = canonical(ref.name)
-                q.title, q.honorific, q.attribution, q.phrase = ref.title, ref.honorific, "next-line", ref.name
+                q.title, q.honorific, q.attribution, q.phrase = (
+                    _unmasked(ref.title, text, orig, q, ne),
+                    ref.honorific,
+                    "next-line",
+                    ref.name,
+                )
                 name_lines.add(q.last_para + 1)
                 last_speaker = q
                 continue
@@ -485,7 +522,13 @@ def attribute(
 
 _HE_SHE = {"he", "she", "He", "She"}  # one person: "they" may be a body or a group
 _TITLE_LEAD = re.compile(r"^(?:the\s+)?(?P<title>[^,]{1,80}),\s*$", re.I)
-_DESCRIBED = re.compile(r",\s+(?:the|a|an|who)\s", re.I)
+# what says a capitalised name is a person's: who they are (", the ...", ", who ..."), an age
+# (", 41,"), or a "she" or "he" the sentence reports ("Sarah Lin said she was hopeful", "Tom
+# Briggs told reporters that he would appeal"); case matters after the verb, where a name would
+# be someone else
+_DESCRIBED = re.compile(
+    rf",\s+(?:(?:the|a|an|who)\s|\d{{1,3}},)|\s+{_BEFORE_VERB}(?:{_V})(?:\s+[a-z]+){{0,3}}?\s+(?:she|he)\b"
+)
 # a participle that reports what the sentence's subject said ("..., saying it would")
 _SAYING = re.compile(r",\s+(?:saying|adding|arguing|insisting|warning|claiming|stating)\b", re.I)
 

@@ -120,6 +120,12 @@ def test_pronoun_resolves_to_the_last_named_speaker():
         ("Thames Water said it was reviewing the detail.", "Wes Streeting"),
         ("Thames Water, which serves 16 million customers, was blunt.", "Wes Streeting"),
         ("Jane Doe, who chairs the committee, disagreed.", "Jane Doe"),
+        # a name no title introduces is a person's where the sentence gives an age, or a
+        # "she" or "he" it reports
+        ("Sarah Lin, 41, a nurse who rents in the area, was hopeful.", "Sarah Lin"),
+        ("Sarah Lin said she was cautiously hopeful.", "Sarah Lin"),
+        ("Tom Briggs told reporters that he would appeal.", "Tom Briggs"),
+        ("Harbour Homes said it would appeal.", "Wes Streeting"),
     ],
 )
 def test_he_or_she_after_a_sentence_about_someone_else_is_that_person(between, speaker):
@@ -217,6 +223,11 @@ def test_an_attribution_after_a_question_is_not_a_claim():
             "Mitch McConnell",
         ),
         ('House Speaker Mike Johnson described it as "a good deal".', "Mike Johnson"),
+        # where the speaker is from, after the name
+        ('"We won," Senator Robert Kline of Ohio, the bill\'s chief sponsor, said.', "Robert Kline"),
+        ('"It is not enough," said Chloe Tan of the Green Futures Network.', "Chloe Tan"),
+        ('"Shares will fall," said Priya Nair at Coastline Securities.', "Priya Nair"),
+        ('"We will," said Secretary of State Antony Blinken.', "Antony Blinken"),
     ],
 )
 def test_ap_style_attributions(text, speaker):
@@ -229,6 +240,45 @@ def test_punkt_ends_no_sentence_at_a_name_abbreviation():
     from factcheck.normalise import ABBREVIATIONS
 
     assert {w.lower() for w in NAME_ABBREVIATIONS} <= set(ABBREVIATIONS)
+
+
+@pytest.mark.parametrize(
+    "text, speaker, title",
+    [
+        ('"Fine," said Ms. Okafor\'s deputy, Raj Mehta, "really."', "Raj Mehta", "Ms. Okafor's deputy"),
+        (
+            '"We have done our job," said Sen. Patty Murray, D-Wash., chair of the committee.',
+            "Patty Murray",
+            "chair of the committee",
+        ),
+    ],
+)
+def test_a_title_is_given_as_the_source_writes_it(tmp_path, text, speaker, title):
+    # the attribution is read on a copy with abbreviations' full stops masked; the title
+    # reported, and recorded for the role conflicts, is the source's own text
+    from factcheck.corpus import load_sources
+
+    (tmp_path / "a.txt").write_text(text + "\n", encoding="utf-8")
+    corpus = load_sources(tmp_path)
+    assert (corpus.quotes[0].speaker, corpus.quotes[0].title) == (speaker, title)
+    assert title in corpus.registry.titles_of(speaker)
+    assert not any("  " in t for t in corpus.registry.titles_of(speaker))  # no masked stop
+
+
+@pytest.mark.parametrize(
+    "before, speaker",
+    [
+        ("President Maria Alvarez flew in.", "Maria Alvarez"),
+        # two people with the honorific: no guess
+        ("President Maria Alvarez met President Li Wei.", None),
+    ],
+)
+def test_the_title_alone_is_the_one_person_holding_it_as_an_honorific(tmp_path, before, speaker):
+    from factcheck.corpus import load_sources
+
+    text = f'{before}\n\nThe president, speaking at a rally in Denver, said: "Promises made, promises kept."\n'
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    assert [(q.speaker, q.text) for q in load_sources(tmp_path).quotes] == [(speaker, "Promises made, promises kept.")]
 
 
 def test_a_title_abbreviation_and_a_party_tag_keep_every_offset():
