@@ -422,14 +422,17 @@ def attribute(
                         kind, ref, how = k2, r2, "colon"
         if kind is None and lstrip:
             # reported speech: "X said the figures were "a step in the right direction""
-            # or the words someone calls a thing: "X called the measure "a compromise""
+            # or the words someone calls a thing: "X called the measure "a compromise""; of two
+            # reporting clauses, the one nearest the quote ("Brandt said ..., but Petra Vogel
+            # said staff had been "kept in the dark"")
             for pattern in (_REPORTED, _CALLED, _REPORTED_AFTER_APPOSITIVES):
-                m = pattern.search(left)
-                if m:
+                for m in reversed(list(pattern.finditer(left))):
                     k2, r2 = parse_speaker_phrase(m.group("who"), registry)
                     if k2 in ("person", "pronoun"):
                         kind, ref, how = k2, r2, "reported"
                         break
+                if kind is not None:
+                    break
         # a partial quote: reporting words around it that are not an attribution
         q.partial = bool(
             (lstrip and how not in ("before", "colon") and not lstrip.endswith(":"))

@@ -360,6 +360,16 @@ def test_partial_quote_inside_a_sentence_has_no_speaker():
     assert draft_quotes(text) == [(None, "fast-moving AI security risks")]
 
 
+def test_of_two_reporting_clauses_the_nearest_gives_the_speaker():
+    text = (
+        "Chief Executive Oliver Brandt said no plants would close, but works council head "
+        'Petra Vogel said staff had been "kept in the dark".'
+    )
+    assert draft_quotes(text) == [("Petra Vogel", "kept in the dark")]
+    # one clause: its speaker, whatever the reported words name
+    assert draft_quotes('Oliver Brandt said Petra Vogel was "wrong".') == [("Oliver Brandt", "wrong")]
+
+
 def test_name_on_the_line_after_a_quote_is_its_speaker():
     text = "\u201cWe will win, and soon.\u201d\nJane Doe\n"
     assert draft_quotes(text) == [("Jane Doe", "We will win, and soon.")]
