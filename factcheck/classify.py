@@ -533,12 +533,14 @@ def match_claim(
 # that are opposites in any sentence: directions, outcomes and verdicts.
 _OPPOSITE_GROUPS = (
     ({"rise", "rose", "risen"}, {"fall", "fell", "fallen"}),
-    ({"increas"}, {"decreas"}),
+    ({"increas"}, {"decreas", "reduc"}),
+    ({"rais"}, {"cut", "reduc", "lower"}),
     ({"grow", "grew", "grown"}, {"shrink", "shrank", "shrunk"}),
     ({"higher", "highest"}, {"lower", "lowest"}),
     ({"profit", "surplu"}, {"loss", "deficit"}),
     ({"win", "won"}, {"lose", "lost"}),
-    ({"approv", "accept"}, {"reject"}),
+    ({"approv", "accept", "pass"}, {"reject"}),
+    ({"open"}, {"close", "shut"}),
     ({"support"}, {"oppos"}),
     ({"abov"}, {"below"}),
     ({"more"}, {"fewer", "less"}),

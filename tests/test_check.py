@@ -164,6 +164,24 @@ def test_contradicted_claims_name_the_difference(corpus, text, finding):
             "approved",
             "rejected",
         ),
+        (
+            "The Senate passed the climate bill on Sunday.",
+            "The Senate rejected the climate bill on Sunday.",
+            "passed",
+            "rejected",
+        ),
+        (
+            "The central bank raised interest rates to 4.5%.",
+            "The central bank cut interest rates to 4.5%.",
+            "raised",
+            "cut",
+        ),
+        (
+            "The company opened its plant in Leipzig in 2019.",
+            "The company closed its plant in Leipzig in 2019.",
+            "opened",
+            "closed",
+        ),
     ],
 )
 def test_a_word_for_its_opposite_contradicts(tmp_path, source, claim, expected, found):
