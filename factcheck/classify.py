@@ -591,19 +591,37 @@ def _classes(ws: list[Word], i1: int, i2: int) -> dict[str, list[str]]:
     lo = max(0, i1 - 1)
     toks = [Token(w.text, w.start, w.end) for w in ws[lo:i2]]
     out: dict[str, list[str]] = {}
+    last_number = None  # where the last number word was: a scale right after it joins it
     for k in range(i1, i2):
+        word = ws[k].text.lower()
+        if last_number == k - 1 and word in _SCALES:
+            out["number"][-1] += " " + word  # "three thousand", "3.5 million", "61.5 bn"
+            last_number = k
+            continue
         c = token_class(toks, k - lo)
         if c:
-            out.setdefault(c, []).append(ws[k].text.lower())
+            out.setdefault(c, []).append(word)
+            if c == "number":
+                last_number = k
     return out
 
 
+# the words that multiply the number before them
+_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9}
+
+
 def _values(tokens: list[str]) -> set:
-    """Numbers by value ("12,000" = "12000", "two" = "2"); other tokens as written."""
+    """Numbers by value ("12,000" = "12000", "two" = "2", "three thousand" = "3,000",
+    "3.5 million" = "3,500,000"); other tokens as written."""
     out = set()
     for t in tokens:
-        v = number_value(t)
-        out.add(v if v is not None else t.lower())
+        first, *scales = t.split()
+        v = number_value(first)
+        if v is not None:
+            for s in scales:
+                v *= _SCALES[s]
+            v = round(v, 6)
+        out.add(v if v is not None else t)
     return out
 
 

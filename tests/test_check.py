@@ -198,6 +198,48 @@ def test_a_word_for_its_opposite_contradicts(tmp_path, source, claim, expected, 
     assert item(load_sources(tmp_path), source).verdict == "verified"
 
 
+@pytest.mark.parametrize(
+    "source, claim, verdicts",
+    [
+        # the same number written in words or with a scale is no contradiction
+        ("The company will cut 3,000 jobs by 2027.", "The company will cut three thousand jobs by 2027.", {"verified"}),
+        ("Sales rose to £2.1bn last year.", "Sales rose to £2,100,000,000 last year.", {"verified"}),
+        ("The fund holds 3,500,000 pounds.", "The fund holds 3.5 million pounds.", {"verified", "unsupported"}),
+        ("About 200 people attended.", "About two hundred people attended.", {"verified", "unsupported"}),
+    ],
+)
+def test_a_number_in_words_or_with_a_scale_is_judged_by_value(tmp_path, source, claim, verdicts):
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(tmp_path / "a.txt", f"Results day\n\n{source}\n")
+    it = item(load_sources(tmp_path), claim)
+    assert it.verdict in verdicts
+    assert not [f for f in it.findings if f.type == "number"]
+
+
+@pytest.mark.parametrize(
+    "source, claim, expected, found",
+    [
+        (
+            "The company will cut 3,000 jobs by 2027.",
+            "The company will cut four thousand jobs by 2027.",
+            "3,000",
+            "four thousand",
+        ),
+        ("The fund holds 3,500,000 pounds.", "The fund holds 4.5 million pounds.", "3,500,000", "4.5 million"),
+    ],
+)
+def test_a_different_number_in_words_or_with_a_scale_contradicts(tmp_path, source, claim, expected, found):
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(tmp_path / "a.txt", f"Results day\n\n{source}\n")
+    it = item(load_sources(tmp_path), claim)
+    assert it.verdict == "contradicted"
+    assert [(f.expected, f.found) for f in it.findings if f.type == "number"] == [(expected, found)]
+
+
 def test_date_finding_names_both_values(corpus):
     it = item(corpus, "The agreement was announced on Monday.")
     f = next(f for f in it.findings if f.type == "date")
