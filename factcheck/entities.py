@@ -40,6 +40,10 @@ ROLE_HEADS = {
     'lawmaker', 'diplomat', 'principal', 'dean', 'lecturer', 'fellow', 'partner', 'strategist',
     'consultant', 'expert', 'speaker', 'official', 'prosecutor', 'campaigner', 'activist',
     'coach', 'inspector', 'superintendent', 'sheriff', 'councillor', 'councilman', 'councilwoman',
+    # who a feature's or a vox pop's people are: "Headteacher Ruth Adeyemi", "Parent Gary Holt"
+    'headteacher', 'headmaster', 'headmistress', 'teacher', 'nurse', 'surgeon', 'lawyer',
+    'solicitor', 'barrister', 'pupil', 'student', 'parent', 'resident', 'pensioner', 'farmer',
+    'owner', 'volunteer', 'author', 'writer', 'historian', 'engineer', 'negotiator', 'trustee',
 }
 # Words that rank a title; a title that lacks one the sources give is another title.
 RANK_WORDS = {
@@ -173,7 +177,8 @@ SPEECH_VERBS = (
     "urged|urges|recalled|recalls|predicted|predicts|asked|asks|replied|replies|responded|"
     "responds|concluded|concludes|maintained|maintains|emphasised|emphasized|emphasises|"
     "emphasizes|added|shouted|cried|joked|quipped|conceded|complained|boasted|tweeted|wondered|"
-    "pleaded|demanded|vowed|promised|cautioned|countered|retorted|confirmed|revealed|mused"
+    "pleaded|demanded|vowed|promised|cautioned|countered|retorted|confirmed|revealed|mused|"
+    "laughs|laughed|sighs|sighed|smiles|smiled|jokes|shrugs|shrugged"
 )
 
 

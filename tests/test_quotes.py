@@ -370,6 +370,23 @@ def test_of_two_reporting_clauses_the_nearest_gives_the_speaker():
     assert draft_quotes('Oliver Brandt said Petra Vogel was "wrong".') == [("Oliver Brandt", "wrong")]
 
 
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # features: present tense, people introduced by what they do
+        (
+            'Headteacher Ruth Adeyemi says the change was immediate. "Children talk again," she says.',
+            ["Ruth Adeyemi"],
+        ),
+        ('Parent Gary Holt says he worries. "My daughter can\'t call me," he says.', ["Gary Holt"]),
+        ('"I thought it was the end of the world," she laughs.\n', [None]),
+        ('"I thought it was the end of the world," Maya, 15, laughs.\n', ["Maya"]),
+    ],
+)
+def test_feature_attributions(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
+
+
 def test_name_on_the_line_after_a_quote_is_its_speaker():
     text = "\u201cWe will win, and soon.\u201d\nJane Doe\n"
     assert draft_quotes(text) == [("Jane Doe", "We will win, and soon.")]
