@@ -275,6 +275,12 @@ _SPELLING = [
 ]
 
 
+# British past forms in -t beside their -ed ("lessons must be learnt" is the quote "learned")
+_PAST_IN_T = {
+    "learnt": "learned", "burnt": "burned", "spelt": "spelled", "dreamt": "dreamed", "spoilt": "spoiled",
+    "leapt": "leaped", "spilt": "spilled", "smelt": "smelled", "knelt": "kneeled", "dwelt": "dwelled",
+}  # fmt: skip
+
 _SUFFIXES = ("", "s", "d", "es", "ed", "ing", "ly")
 # the last letters of a word some rule rewrites: the rules rewrite a word's end, under one of
 # the suffixes; two words that differ, and that no rule rewrites, are no variants
@@ -285,7 +291,7 @@ _REWRITABLE_ENDS = frozenset({pat.rstrip("$")[-1] for pat, _ in _SPELLING} | {s[
 def spelling_variant(x: str, y: str) -> bool:
     """British/American spellings and hyphenation of one word."""
     x, y = _spelling_folded(x), _spelling_folded(y)
-    if x == y:
+    if x == y or _PAST_IN_T.get(x, x) == _PAST_IN_T.get(y, y):
         return True
     if x[-1:] not in _REWRITABLE_ENDS and y[-1:] not in _REWRITABLE_ENDS:
         return False

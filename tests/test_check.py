@@ -98,6 +98,16 @@ def test_spelling_variant_is_not_a_misquote(corpus):
     assert "spelling" in types(it)
 
 
+def test_a_british_past_in_t_is_a_spelling_not_a_misquote(tmp_path):
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(tmp_path / "a.txt", 'Hearing\n\n"Lessons must be learned," Helen Marsh told MPs.\n')
+    it = item(load_sources(tmp_path), "Lessons must be learnt,", "quote", "Helen Marsh")
+    assert it.verdict == "verified"
+    assert "spelling" in types(it)
+
+
 def test_same_words_other_speaker_is_misattributed(corpus):
     it = item(corpus, "No country can tackle that alone.", "quote", "Andrew Charlton")
     assert it.verdict == "misattributed"
