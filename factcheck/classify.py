@@ -586,6 +586,10 @@ def _is_negator(w: Word) -> bool:
     )
 
 
+# the words that multiply the number before them
+_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9}
+
+
 def _classes(ws: list[Word], i1: int, i2: int) -> dict[str, list[str]]:
     """``date``/``number`` words of ``ws[i1:i2]``, each classed with the word before it."""
     lo = max(0, i1 - 1)
@@ -604,10 +608,6 @@ def _classes(ws: list[Word], i1: int, i2: int) -> dict[str, list[str]]:
             if c == "number":
                 last_number = k
     return out
-
-
-# the words that multiply the number before them
-_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9}
 
 
 def _values(tokens: list[str]) -> set:

@@ -527,10 +527,10 @@ _HE_SHE = {"he", "she", "He", "She"}  # one person: "they" may be a body or a gr
 _TITLE_LEAD = re.compile(r"^(?:the\s+)?(?P<title>[^,]{1,80}),\s*$", re.I)
 # what says a capitalised name is a person's: who they are (", the ...", ", who ..."), an age
 # (", 41,"), or a "she" or "he" the sentence reports ("Sarah Lin said she was hopeful", "Tom
-# Briggs told reporters that he would appeal"); case matters after the verb, where a name would
-# be someone else
+# Briggs told reporters that he would appeal"); case matters after the verb, where a capitalised
+# word would be someone else's name
 _DESCRIBED = re.compile(
-    rf",\s+(?:(?:the|a|an|who)\s|\d{{1,3}},)|\s+{_BEFORE_VERB}(?:{_V})(?:\s+[a-z]+){{0,3}}?\s+(?:she|he)\b"
+    rf"(?i:,\s+(?:the|a|an|who)\s)|,\s+\d{{1,3}},|\s+{_BEFORE_VERB}(?:{_V})(?:\s+[a-z]+){{0,3}}?\s+(?:she|he)\b"
 )
 # a participle that reports what the sentence's subject said ("..., saying it would")
 _SAYING = re.compile(r",\s+(?:saying|adding|arguing|insisting|warning|claiming|stating)\b", re.I)
