@@ -764,6 +764,39 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
     return findings
 
 
+def _hedged_elsewhere(text, cw, unmatched, best, corpus, settings):
+    """A modality finding, and its evidence, for a claim that states as done what its best
+    sentence does not say and another sentence only expects: "President Maria Alvarez signed
+    the bill" where one sentence says the bill passed, "handing President Maria Alvarez a
+    victory", and another that she "would sign the bill". The claim's word must be a past
+    tense between words the best sentence holds; the other sentence must hold its stem just
+    after a hedge."""
+    if not best.covered:
+        return None
+    lo, hi = min(best.covered), max(best.covered)
+    done = [
+        cw[i]
+        for i in unmatched
+        if lo < i < hi and (cw[i].key.endswith("ed") or cw[i].key in _IRREGULAR_PAST) and cw[i].key not in HEDGES
+    ]
+    if not done:
+        return None
+    stems = {w.stem for w in done}
+    for e in corpus.index.candidates(text, "sentence", limit=settings.candidates):
+        s = corpus.source(e.source).sentences[e.number]
+        if s is best.sentence:
+            continue
+        sw = words(s.text)
+        for j, w in enumerate(sw):
+            if w.stem in stems:
+                hedges = [h for h in sw[max(0, j - 4) : j] if h.key in HEDGES]
+                if hedges:
+                    hedge = " ".join(h.text for h in hedges)
+                    msg = f"the source says this is '{hedge}' ('{hedge} ... {w.text}'), the item states it as fact"
+                    return Finding("modality", "error", msg, hedge, None), _sentence_evidence(corpus, s)
+    return None
+
+
 # fmt: off
 _IRREGULAR_PAST = {
     'signed', 'did', 'made', 'took', 'gave', 'went', 'won', 'lost', 'met', 'agreed', 'said',
@@ -954,6 +987,11 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
     # a short claim needs all its content matched: two words in common prove little
     thin = bool(unmatched) and len(content) - len(unmatched) < 3
     replaced = _replaced_inside(best.alignment) if not findings else []
+    if not findings and best.coverage >= settings.claim_verify_coverage:
+        hedged = _hedged_elsewhere(text, cw, unmatched, best, corpus, settings)
+        if hedged is not None:
+            findings.append(hedged[0])
+            evidence.append(hedged[1])
     if findings:
         verdict = "contradicted"
     elif any(f.severity == "warning" for f in variant_f):

@@ -250,6 +250,42 @@ def test_a_different_number_in_words_or_with_a_scale_contradicts(tmp_path, sourc
     assert [(f.expected, f.found) for f in it.findings if f.type == "number"] == [(expected, found)]
 
 
+ALVAREZ = (
+    "Climate bill\n\nThe Senate narrowly passed a sweeping climate bill on Sunday, handing President Maria "
+    "Alvarez a major legislative victory.\n\nThe White House press secretary, Ana Ruiz, told reporters that "
+    'the president would sign the bill "as soon as it reaches her desk."\n'
+)
+
+
+def test_done_where_another_sentence_only_expects_it_is_a_modality_error(tmp_path):
+    # the best sentence holds everything but the verb; another says it "would" happen
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(tmp_path / "a.txt", ALVAREZ)
+    it = item(load_sources(tmp_path), "President Maria Alvarez signed the climate bill.")
+    assert it.verdict == "contradicted"
+    (f,) = [f for f in it.findings if f.type == "modality"]
+    assert f.expected == "would"
+    assert any("would sign the bill" in e.text for e in it.evidence)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The Senate narrowly passed a sweeping climate bill on Sunday.",  # the sentence says it
+        "President Maria Alvarez will sign the climate bill.",  # no more than the sources say
+    ],
+)
+def test_a_claim_no_sentence_hedges_is_not_a_modality_error(tmp_path, claim):
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(tmp_path / "a.txt", ALVAREZ)
+    it = item(load_sources(tmp_path), claim)
+    assert not [f for f in it.findings if f.type == "modality"]
+
+
 def test_date_finding_names_both_values(corpus):
     it = item(corpus, "The agreement was announced on Monday.")
     f = next(f for f in it.findings if f.type == "date")
