@@ -443,6 +443,8 @@ def _num(w: Word) -> str:
 @lru_cache(maxsize=65536)
 def _num_term(text: str, key: str) -> str:
     v = number_value(text)
+    if v is None:
+        v = _SCALES.get(key)  # "bn" is "billion"
     return f"#{float(v)}" if v is not None and key not in NOT_COUNTS else ""
 
 
@@ -933,6 +935,7 @@ def _replaced_inside(al: Alignment) -> list[tuple[str, str]]:
             x.stem == y.stem
             or spelling_variant(x.text, y.text)
             or (number_value(x.text) is not None and number_value(x.text) == number_value(y.text))
+            or (_num(x) != "" and _num(x) == _num(y))  # by value, scales too: "bn" is "billion"
             for x, y in zip(xs, ys, strict=True)
         ):
             continue
