@@ -125,7 +125,7 @@ def find_quote_spans(
 _V = rf"(?:{SPEECH_VERBS})"
 _CLAUSE_CUT = re.compile(
     r",\s*(?:who|which|whose|adding|according|in an?|on|at|during|after|before|when|while|as|speaking)\b"
-    r"|\s+(?:in a statement|in an interview|on \w+day|at the|during|when|while|after|before|as he|as she)\b"
+    r"|\s+(?:in a statement|in an interview|on \w+day|at the|during|when|while|after|before|as he|as she|adding)\b"
 )
 _RIGHT_VERB_FIRST = re.compile(rf"^(?:{_V})(?:\s+\w+ly)?\s+(?P<who>[^.!?\"]+)", re.I)
 # words between a speaker and the verb: "Kyle later told", "Doe has also said"

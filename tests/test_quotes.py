@@ -381,6 +381,11 @@ def test_of_two_reporting_clauses_the_nearest_gives_the_speaker():
         ('Parent Gary Holt says he worries. "My daughter can\'t call me," he says.', ["Gary Holt"]),
         ('"I thought it was the end of the world," she laughs.\n', [None]),
         ('"I thought it was the end of the world," Maya, 15, laughs.\n', ["Maya"]),
+        # a relative clause, then the speaker's next words
+        (
+            '"We have a deal," said Captain Ellen Ward, who chairs the branch, adding: "It is a victory."',
+            ["Ellen Ward", "Ellen Ward"],
+        ),
     ],
 )
 def test_feature_attributions(text, speakers):
