@@ -435,6 +435,16 @@ def _slot_class(w: Word) -> str | None:
     return None
 
 
+# the words that multiply the number before them
+_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9}
+
+
+def _value(text: str, key: str) -> float | None:
+    """A word's value as a number, a scale's abbreviation included ("bn" is a billion)."""
+    v = number_value(text)
+    return _SCALES.get(key) if v is None else v
+
+
 def _num(w: Word) -> str:
     """A number's value as a term ("3", "three" -> "#3.0"); other words give an empty term."""
     return _num_term(w.text, w.key)
@@ -442,9 +452,7 @@ def _num(w: Word) -> str:
 
 @lru_cache(maxsize=65536)
 def _num_term(text: str, key: str) -> str:
-    v = number_value(text)
-    if v is None:
-        v = _SCALES.get(key)  # "bn" is "billion"
+    v = _value(text, key)
     return f"#{float(v)}" if v is not None and key not in NOT_COUNTS else ""
 
 
@@ -586,10 +594,6 @@ def _is_negator(w: Word) -> bool:
             "need",
         }
     )
-
-
-# the words that multiply the number before them
-_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9}
 
 
 def _classes(ws: list[Word], i1: int, i2: int) -> dict[str, list[str]]:
@@ -934,8 +938,7 @@ def _replaced_inside(al: Alignment) -> list[tuple[str, str]]:
         if all(
             x.stem == y.stem
             or spelling_variant(x.text, y.text)
-            or (number_value(x.text) is not None and number_value(x.text) == number_value(y.text))
-            or (_num(x) != "" and _num(x) == _num(y))  # by value, scales too: "bn" is "billion"
+            or ((v := _value(x.text, x.key)) is not None and v == _value(y.text, y.key))  # "2" is "two", "bn" "billion"
             for x, y in zip(xs, ys, strict=True)
         ):
             continue
