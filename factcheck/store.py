@@ -3,7 +3,8 @@
 A file whose hash is unchanged is not analysed again; a removed file leaves the index. Rows
 are JSON compressed with Zstandard (never pickle: an index found in a repository must not be
 able to run code in a CI gate), each with a checksum. A file that is not SQLite, fails
-SQLite's own check, or has another schema or factcheck version is not trusted: it is deleted
+SQLite's own check, or was made by another schema, factcheck version or factcheck code (a
+checkout changed in place keeps its version number) is not trusted: it is deleted
 and built again; a row whose checksum does not match, or that cannot be read, is analysed
 again. Writes happen in one transaction, so a run that dies half way leaves the previous index
 whole.
@@ -16,6 +17,7 @@ is used only for that state.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import sqlite3
@@ -238,6 +240,19 @@ def _check(db: sqlite3.Connection) -> None:
         raise CorruptIndex(str(e)) from None
     if meta.get("schema") != SCHEMA or meta.get("version") != __version__:
         raise CorruptIndex(f"built by another version ({meta.get('schema')}, factcheck {meta.get('version')})")
+    if meta.get("code") != code_stamp():
+        raise CorruptIndex("built by other factcheck code (the same version number, changed in place)")
+
+
+@functools.cache
+def code_stamp() -> str:
+    """A hash of factcheck's own modules: an index stores what they made of each file, so an
+    index made by other code, under the same version number (an editable install whose
+    checkout was pulled or edited), is made again rather than trusted."""
+    h = hashlib.sha256()
+    for p in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()
 
 
 def _create(db: sqlite3.Connection) -> None:
@@ -256,6 +271,7 @@ def _create(db: sqlite3.Connection) -> None:
     )
     db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA,))
     db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (__version__,))
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('code', ?)", (code_stamp(),))
     db.commit()
 
 

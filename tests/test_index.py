@@ -140,6 +140,24 @@ def test_another_version_is_rebuilt(folder, tmp_path):
     assert db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()[0] == SCHEMA
 
 
+def test_an_index_made_by_other_code_of_the_same_version_is_rebuilt(folder, tmp_path, monkeypatch):
+    """An editable install whose checkout changed keeps its version number; what the old code
+    made of each file is not reused."""
+    idx = tmp_path / "i.sqlite"
+    load_sources(folder, index=idx)
+    assert load_sources(folder, index=idx).index_stats["reused"] == 5
+    monkeypatch.setattr(store, "code_stamp", lambda: "other code")
+    corpus = load_sources(folder, index=idx)
+    assert "other factcheck code" in corpus.index_stats["rebuilt"]
+    assert corpus.index_stats["analysed"] == 5
+    assert load_sources(folder, index=idx).index_stats["reused"] == 5
+
+
+def test_the_code_stamp_is_a_hash_of_the_package_modules():
+    stamp = store.code_stamp()
+    assert len(stamp) == 64 and stamp == store.code_stamp()
+
+
 def test_rows_are_json_not_pickle(folder, tmp_path):
     """Rows are plain JSON (Zstandard-compressed) that any JSON reader takes."""
     import zstandard
