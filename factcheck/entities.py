@@ -44,6 +44,8 @@ ROLE_HEADS = {
     'headteacher', 'headmaster', 'headmistress', 'teacher', 'nurse', 'surgeon', 'lawyer',
     'solicitor', 'barrister', 'pupil', 'student', 'parent', 'resident', 'pensioner', 'farmer',
     'owner', 'volunteer', 'author', 'writer', 'historian', 'engineer', 'negotiator', 'trustee',
+    # sport: "Arsenal boss Mikel Arteta", "City striker Erling Haaland"
+    'boss', 'striker', 'midfielder', 'defender', 'goalkeeper', 'winger', 'player',
 }
 # Words that rank a title; a title that lacks one the sources give is another title.
 RANK_WORDS = {
@@ -215,7 +217,12 @@ def is_name_word(tok: str) -> bool:
         return False
     if k in ORG_HEADS or k in ROLE_HEADS:
         return False
+    if "-" in k and all(p in _TITLE_PARTS for p in k.split("-")):
+        return False  # a title written as one word: "Secretary-General", "Vice-President"
     return bool(_CAP.match(tok)) or _unicode_name(tok)
+
+
+_TITLE_PARTS = ROLE_HEADS | HONORIFICS | RANK_WORDS | {"in", "of", "at"}  # "Editor-in-Chief"
 
 
 def _unicode_name(tok: str) -> bool:
@@ -282,8 +289,8 @@ def find_person_at_end(phrase: str, known: AliasRegistry | None = None, allow_si
     while len(name_toks) > 1 and name_toks[0].lower.rstrip(".") in HONORIFICS:
         name_toks = name_toks[1:]
         i += 1
-    if not name_toks or len(name_toks) > 4:
-        return None
+    if not name_toks or sum(t.lower not in NAME_PARTICLES for t in name_toks) > 4:
+        return None  # "Luiz Inácio Lula da Silva" is four names and a particle
     j = i
     while j > 0 and toks[j - 1].lower.rstrip(".") in HONORIFICS and is_capitalised(toks[j - 1].text):
         j -= 1

@@ -10,7 +10,15 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .entities import NAME_ABBREVIATIONS, SPEECH_VERBS, AliasRegistry, PersonRef, find_person_at_end, is_name_word
+from .entities import (
+    DEMONYMS,
+    NAME_ABBREVIATIONS,
+    SPEECH_VERBS,
+    AliasRegistry,
+    PersonRef,
+    find_person_at_end,
+    is_name_word,
+)
 from .normalise import NormText
 
 PRONOUN_SPEAKERS = {"he", "she", "they"}
@@ -151,11 +159,13 @@ _REPORTED = re.compile(
 # "Jane Doe, 45, a teacher from Leeds, said she was "heartbroken"": the sentence's subject,
 # then what it says of them between commas, then the verb
 _REPORTED_AFTER_APPOSITIVES = re.compile(rf"^\s*(?P<who>[^;:\"]{{1,160}}?),\s+{_BEFORE_VERB}(?:{_V})\b", re.I)
-_CALLED = re.compile(
-    rf"(?:^|[,;]\s+)(?P<who>[^,;:\"]{{1,120}}?)\s+{_BEFORE_VERB}(?:called|described|dubbed|labelled|labeled|branded)"
-    r"\s+(?:it|this|that|them|him|her|(?:the|a|an|his|her|their|its)\s+[\w'-]+(?:\s+[\w'-]+){0,3})(?:\s+as)?\s*$",
-    re.I,
+_NAMING = (
+    rf"\s+{_BEFORE_VERB}(?:called|described|dubbed|labelled|labeled|branded)"
+    r"\s+(?:it|this|that|them|him|her|(?:the|a|an|his|her|their|its)\s+[\w'-]+(?:\s+[\w'-]+){0,3})(?:\s+as)?\s*$"
 )
+_CALLED = re.compile(rf"(?:^|[,;]\s+)(?P<who>[^,;:\"]{{1,120}}?){_NAMING}", re.I)
+# 'Jean-Luc Moreau, a privacy lawyer in Paris, called the fine "a wake-up call"'
+_CALLED_AFTER_APPOSITIVES = re.compile(rf"^\s*(?P<who>[^;:\"]{{1,160}}?),{_NAMING}", re.I)
 _NEW_CLAUSE = re.compile(r"(?:though|although|but|while|whereas|and|as|because|so)\s", re.I)
 _LEFT_COLON = re.compile(r"(?:^|[.;]\s+)(?P<who>[^,;:\"]{1,80}):\s*$")
 
@@ -282,6 +292,9 @@ def _bare_name_line(line: str, registry: AliasRegistry | None) -> PersonRef | No
 # to start there (every source is read)
 _ABBREVIATION_STOP = re.compile(rf"(?:{'|'.join(NAME_ABBREVIATIONS)})\.")
 _PARTY_STATE = re.compile(r",\s*[DRI]-[A-Z][A-Za-z.]*(?=[,\s]|$)")
+# an initial's full stop, which ends no sentence either: "John F. Kennedy", "J.K. Rowling",
+# "U.S. District Judge Maria Chen", "U.N. Secretary-General Antonio Guterres"
+_INITIAL_STOP = re.compile(r"(?<![\w'-])[A-Z]\.(?=[A-Z]\.|\s+[A-Z])")
 
 
 def _masked(text: str) -> str:
@@ -301,6 +314,8 @@ def _masked(text: str) -> str:
         text = "".join(pieces)
     if "-" in text and _PARTY_STATE.search(text):
         text = _PARTY_STATE.sub(lambda m: " " * len(m.group(0)), text)
+    if _INITIAL_STOP.search(text):
+        text = _INITIAL_STOP.sub(lambda m: m.group(0)[0] + " ", text)
     return text
 
 
@@ -425,7 +440,7 @@ def attribute(
             # or the words someone calls a thing: "X called the measure "a compromise""; of two
             # reporting clauses, the one nearest the quote ("Brandt said ..., but Petra Vogel
             # said staff had been "kept in the dark"")
-            for pattern in (_REPORTED, _CALLED, _REPORTED_AFTER_APPOSITIVES):
+            for pattern in (_REPORTED, _CALLED, _REPORTED_AFTER_APPOSITIVES, _CALLED_AFTER_APPOSITIVES):
                 for m in reversed(list(pattern.finditer(left))):
                     k2, r2 = parse_speaker_phrase(m.group("who"), registry)
                     if k2 in ("person", "pronoun"):
@@ -462,6 +477,14 @@ def attribute(
             continue
         if kind == "unnamed":
             q.phrase = m.group("who").strip() if m else None
+            if q.phrase and _EPITHET.match(q.phrase):
+                # '"It was a crazy game," the 23-year-old said' / 'the Spaniard said': the one
+                # person the sentence before opens with, as for "he" or "she"
+                subject = _subject_before(text, sentences, quoted, q, last_speaker, registry, person=True)
+                if subject is not None:
+                    q.speaker, q.attribution = canonical(subject), "epithet"
+                    last_speaker = q
+                    continue
             holder = _title_holder(q.phrase, registry)
             if holder:
                 # "the minister said": the one person the text has given that title
@@ -524,6 +547,20 @@ def attribute(
 
 
 _HE_SHE = {"he", "she", "He", "She"}  # one person: "they" may be a body or a group
+# a person named just before, called by age or nationality: "the 23-year-old", "the Spaniard"
+# fmt: off
+_NATIONALS = (
+    "spaniard", "frenchman", "frenchwoman", "englishman", "englishwoman", "scot", "scotsman",
+    "scotswoman", "welshman", "welshwoman", "irishman", "irishwoman", "dutchman", "dutchwoman",
+    "swede", "dane", "finn", "pole", "norwegian", "portuguese", "argentine", "argentinian",
+    "belgian", "croatian", "serbian", "swiss", "austrian", "nigerian", "kenyan", "egyptian",
+    "ghanaian", "senegalese", "colombian", "uruguayan", "chilean", "greek", "turk", "czech",
+    "hungarian", "romanian", "new zealander", "kiwi", "aussie", "south african",
+    *(d for d in DEMONYMS if d not in {"western", "english", "scottish", "welsh", "irish", "dutch", "british",
+                                       "french", "spanish", "swedish", "polish"}),
+)
+# fmt: on
+_EPITHET = re.compile(rf"^the\s+(?:\d{{1,3}}-year-old(?:\s+[a-z]+)?|{'|'.join(_NATIONALS)})$", re.I)
 _TITLE_LEAD = re.compile(r"^(?:the\s+)?(?P<title>[^,]{1,80}),\s*$", re.I)
 # what says a capitalised name is a person's: who they are (", the ...", ", who ..."), an age
 # (", 41,"), or a "she" or "he" the sentence reports ("Sarah Lin said she was hopeful", "Tom
@@ -537,12 +574,18 @@ _SAYING = re.compile(r",\s+(?:saying|adding|arguing|insisting|warning|claiming|s
 
 
 def _subject_before(
-    text: str, sentences: list[tuple[int, int]], quoted: list[tuple[int, int]], q: FoundQuote, last, registry
+    text: str,
+    sentences: list[tuple[int, int]],
+    quoted: list[tuple[int, int]],
+    q: FoundQuote,
+    last,
+    registry,
+    person: bool = False,
 ) -> str | None:
     """The person the sentence just before the quote's opens with (see :func:`_subject`),
     where that sentence quotes nobody and comes after the last speaker's quote: a "he" or
     "she" after it is that person, not the last speaker. ``quoted``: every quote's span,
-    marks included."""
+    marks included; ``person``: the quote's speaker is said to be a person (see :func:`_subject`)."""
     i = bisect.bisect_right(sentences, (q.open_mark, float("inf"))) - 1
     if i < 1:
         return None
@@ -551,14 +594,16 @@ def _subject_before(
         return None
     if any(a <= ps <= b or ps <= a < pe for a, b in quoted):
         return None  # in a quote, or holding one: those have their own speakers
-    return _subject(text[ps:pe], registry)
+    return _subject(text[ps:pe], registry, person)
 
 
-def _subject(sent: str, registry) -> str | None:
+def _subject(sent: str, registry, person: bool = False) -> str | None:
     """The person ``sent`` opens with, its subject: "Feargal Sharkey, the campaigner, was
     scathing.", "Shadow Chancellor Mel Stride said ...", "The environment secretary, Steve
     Reed, ...". A name nobody has given a title counts only where the sentence says who they
-    are ("Jane Doe, who chairs ..."): "Thames Water said ..." may be a company."""
+    are ("Jane Doe, who chairs ..."): "Thames Water said ..." may be a company; or, with
+    ``person``, where the one it is wanted for is a person by what it is called ("the
+    23-year-old"), which a company is not."""
     from .corpus import person_bindings
     from .entities import find_orgs, role_phrase_before
 
@@ -572,7 +617,13 @@ def _subject(sent: str, registry) -> str | None:
     if lead not in (b.start, b.title_start):
         # "The environment secretary, Steve Reed, ...": a title, a comma, then the name
         t = _TITLE_LEAD.match(sent[lead : b.start])
-        if not t or role_phrase_before(t.group("title") + " ") is None:
+        if not t:
+            return None
+        # or "One of his former clients, Ellen Marsh, 71, said ...": who they are, then the
+        # name in apposition, which the sentence describes
+        if role_phrase_before(t.group("title") + " ") is None and not (
+            sent[b.end : b.end + 1] == "," and _DESCRIBED.match(sent, b.end)
+        ):
             return None
         described = True
     known = registry.person(b.name)
@@ -580,7 +631,7 @@ def _subject(sent: str, registry) -> str | None:
         return known
     if len(b.name.split()) < 2 or any(o.start <= b.start < o.end for o in find_orgs(sent)):
         return None  # a lone surname nobody has, or a body's name
-    if not described and not _DESCRIBED.match(sent, b.end):
+    if not described and not person and not _DESCRIBED.match(sent, b.end):
         return None
     return b.name
 

@@ -302,12 +302,14 @@ def test_abbreviations_are_masked_where_a_word_starts(pieces):
     import re
 
     from factcheck.entities import NAME_ABBREVIATIONS
-    from factcheck.quotes import _PARTY_STATE, _masked
+    from factcheck.quotes import _INITIAL_STOP, _PARTY_STATE, _masked
 
     text = "".join(pieces)
     expected = re.sub(rf"\b(?:{'|'.join(NAME_ABBREVIATIONS)})\.", lambda m: m.group(0)[:-1] + " ", text)
     expected = _PARTY_STATE.sub(lambda m: " " * len(m.group(0)), expected)
+    expected = _INITIAL_STOP.sub(lambda m: m.group(0)[0] + " ", expected)
     assert _masked(text) == expected
+    assert len(_masked(text)) == len(text)
 
 
 def test_an_age_or_a_description_after_a_name_is_not_a_title(tmp_path):
@@ -518,3 +520,60 @@ def test_attributing_once_gives_what_attributing_twice_gives(tmp_path, monkeypat
         assert calls in (1, 2)
         speakers += [s for s in once if s]
     assert len(speakers) >= 5  # 8 in the five articles
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # initials: their full stops end no attribution (the name keeps its letters)
+        ('"Ask not," said John F. Kennedy.', ["John F Kennedy"]),
+        ('"It works," said George W. Bush, the former president.', ["George W Bush"]),
+        ('"No choice," U.S. District Judge Maria Chen wrote in a ruling.', ["Maria Chen"]),
+        ('"We are ready," said U.N. Secretary-General Antonio Guterres.', ["Antonio Guterres"]),
+        # four names and a particle are one name
+        ('"It is a disgrace," said Luiz Inácio Lula da Silva.', ["Luiz Inácio Lula da Silva"]),
+        # the words someone calls a thing, after who they are
+        (
+            'Jean-Luc Moreau, a privacy lawyer in Paris, called the fine "a wake-up call".',
+            ["Jean-Luc Moreau"],
+        ),
+    ],
+)
+def test_wire_names_and_titles(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+def test_a_title_written_as_one_hyphenated_word_is_no_name():
+    from factcheck.entities import is_name_word
+
+    for title in ("Secretary-General", "Vice-President", "Attorney-General", "Editor-in-Chief"):
+        assert not is_name_word(title)
+    for name in ("Ocasio-Cortez", "Jean-Luc", "Parent-Smith"):
+        assert is_name_word(name)
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # a person named just before, called by age or nationality
+        (
+            'Erling Haaland scored twice.\n\n"It was a crazy game," the 23-year-old told Sky Sports.\n',
+            ["Erling Haaland"],
+        ),
+        (
+            'Pep Guardiola said: "We won."\n\nArsenal boss Mikel Arteta was furious. '
+            '"It is not a penalty," the Spaniard said.\n',
+            ["Pep Guardiola", "Mikel Arteta"],
+        ),
+        # no one named in the sentence before: no guess
+        ('The match ended 2-1.\n\n"It was a crazy game," the 23-year-old said.\n', [None]),
+        # a name in apposition that the sentence describes is its subject, not the last speaker
+        (
+            '"We will appeal," Alan Berkowitz said.\n\nOne of his former clients, Ellen Marsh, 71, said she '
+            'had lost her savings. "I trusted him," she said.\n',
+            ["Alan Berkowitz", "Ellen Marsh"],
+        ),
+    ],
+)
+def test_sport_and_court_attributions(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
