@@ -72,16 +72,76 @@ def _marks(text: str, start: int, end: int) -> list[int]:
     return out
 
 
+# Single quotation marks, as British papers write quotes ('We have to move on,' he said). The
+# same mark is an apostrophe (don't, O'Brien, the players' union), so a quote is read only in a
+# paragraph with no double marks: it opens with a mark after a space (or a bracket, a dash)
+# and before a letter, and closes with a mark after punctuation (,' .' ?') or before it, or
+# after a letter and before a space, except after an s (a plural's apostrophe: the players'
+# union), which closes a quote only if nothing else does before the next opening.
+_SINGLE_OPEN = re.compile(r"(?<![^\s(\[{/-])'(?=[^\W\d_])")
+_STRONG_BEFORE = frozenset(",.!?")
+_AFTER_CLOSE = frozenset(" \n\r.,;:!?)]}-")
+
+
+def _single_quotes(
+    text: str, ps: int, pe: int, orig: str | None, norm: NormText | None
+) -> list[tuple[int, int | None]]:
+    """``(open, close)`` marks of the quotes a paragraph writes in single marks; ``close`` is
+    None for a quote the paragraph opens with and leaves open (it runs on to the paragraph's
+    end, as a double one does)."""
+    out: list[tuple[int, int | None]] = []
+    pos = ps
+    while True:
+        m = _SINGLE_OPEN.search(text, pos, pe)
+        if m is None:
+            return out
+        i = m.start()
+        if orig is not None and norm is not None and orig[norm.orig_start(i)] == "\u2019":
+            pos = i + 1  # a right mark is an apostrophe ('tis), never an opening
+            continue
+        close, fallback = None, None
+        nxt = _SINGLE_OPEN.search(text, i + 1, pe)
+        limit = nxt.start() if nxt else pe
+        j = text.find("'", i + 1, pe)
+        while j >= 0:
+            before, after = text[j - 1], text[j + 1] if j + 1 < pe else " "
+            if j >= limit and fallback is not None:
+                break
+            if before in _STRONG_BEFORE or (after in _AFTER_CLOSE and after != " " and not before.isspace()):
+                close = j
+                break
+            if after in " \n\r" and before.isalnum():
+                if before not in "sS":
+                    close = j
+                    break
+                fallback = j if fallback is None else fallback
+            j = text.find("'", j + 1, pe)
+        close = close if close is not None else fallback
+        if close is not None and sum(c.isalpha() for c in text[i + 1 : close]) >= 2:
+            out.append((i, close))
+            pos = close + 1
+        elif close is None and i == ps:
+            out.append((i, None))  # opens the paragraph and runs to its end
+            return out
+        else:
+            pos = i + 1
+
+
 def find_quote_spans(
     text: str, paragraphs: list[tuple[int, int]], orig: str | None = None, norm: NormText | None = None
 ) -> list[FoundQuote]:
     """Quoted spans. An opening mark left open at the end of a paragraph continues into the
     next paragraph when that one opens with a mark (the multi-paragraph convention); otherwise
-    the quote ends with its paragraph."""
+    the quote ends with its paragraph. A paragraph with no double marks may quote in single
+    ones (see ``_single_quotes``)."""
     quotes: list[FoundQuote] = []
     pending: FoundQuote | None = None
     for pi, (ps, pe) in enumerate(paragraphs):
         marks = _marks(text, ps, pe)
+        if not marks and pending is None and text.find("'", ps, pe) >= 0:
+            for a, b in _single_quotes(text, ps, pe, orig, norm):
+                quotes.append(FoundQuote([(a + 1, pe if b is None else b)], pi, pi, a, b))
+            continue
         if pending is not None:
             lead = ps
             if marks and marks[0] == lead:

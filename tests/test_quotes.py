@@ -577,3 +577,26 @@ def test_a_title_written_as_one_hyphenated_word_is_no_name():
 )
 def test_sport_and_court_attributions(text, speakers):
     assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "'We have to move on,' said Martin Odegaard. 'There are nine games to play.'",
+            [("Martin Odegaard", "We have to move on,"), ("Martin Odegaard", "There are nine games to play.")],
+        ),
+        ("\u2018We will fight,\u2019 said Jane Doe.", [("Jane Doe", "We will fight,")]),
+        ("Jane Doe said the plan was 'deeply flawed'.", [("Jane Doe", "deeply flawed")]),
+        ("'It is the clubs' decision,' said Jane Doe.", [("Jane Doe", "It is the clubs' decision,")]),
+        # apostrophes are no quotes
+        ("The players' union said it would appeal, and Jane Doe's lawyer agreed.", []),
+        ("It was rock 'n' roll in the '90s, O'Brien said.", []),
+    ],
+)
+def test_quotes_in_single_marks(text, expected):
+    assert draft_quotes(text) == expected
+
+
+def test_single_marks_inside_a_double_quote_are_part_of_it():
+    assert draft_quotes("\"He told me 'we are done',\" said Jane Doe.") == [("Jane Doe", "He told me 'we are done',")]
