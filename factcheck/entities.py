@@ -20,6 +20,8 @@ HONORIFICS = {
     'colonel', 'major', 'captain', 'sergeant', 'commander', 'brigadier', 'marshal', 'king',
     'queen', 'prince', 'princess', 'pope', 'cardinal', 'bishop', 'archbishop', 'rabbi', 'imam',
     'sheikh', 'president', 'chancellor', 'premier',
+    # British local and police titles: "Cllr Joanna Price", "Det Supt Ann Lowe", "Fr Tom Byrne"
+    'cllr', 'supt', 'insp', 'det', 'hon', 'fr',
 }
 # Abbreviations that take a full stop inside a name or before one ("Dr. Jane Smith", "Sen.
 # Patty Murray", "Martin Luther King Jr."), as written; Punkt knows each of them too
@@ -222,7 +224,7 @@ def is_name_word(tok: str) -> bool:
     return bool(_CAP.match(tok)) or _unicode_name(tok)
 
 
-_TITLE_PARTS = ROLE_HEADS | HONORIFICS | RANK_WORDS | {"in", "of", "at"}  # "Editor-in-Chief"
+_TITLE_PARTS = ROLE_HEADS | HONORIFICS | RANK_WORDS | {"in", "of", "at", "co"}  # "Editor-in-Chief", "Co-author"
 
 
 def _unicode_name(tok: str) -> bool:
