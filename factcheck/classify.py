@@ -549,7 +549,14 @@ _OPPOSITE_GROUPS = (
     ({"higher", "highest"}, {"lower", "lowest"}),
     ({"profit", "surplu"}, {"loss", "deficit"}),
     ({"win", "won"}, {"lose", "lost"}),
-    ({"approv", "accept", "pass"}, {"reject"}),
+    ({"approv", "accept", "pass", "back", "endors"}, {"reject"}),
+    ({"convict"}, {"acquit"}),
+    ({"guilti"}, {"innoc"}),
+    ({"allow", "permit"}, {"ban", "forbid", "forbad", "prohibit"}),
+    ({"confirm"}, {"deni"}),
+    ({"strengthen"}, {"weaken"}),
+    ({"gain"}, {"lose", "lost"}),
+    ({"hire"}, {"fire"}),
     ({"open"}, {"close", "shut"}),
     ({"support"}, {"oppos"}),
     ({"abov"}, {"below"}),
@@ -753,6 +760,11 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
         and any(jj in matched_j and b[jj].key not in FUNCTION_WORDS for jj in range(j + 1, min(j + 5, len(b))))
     ]
     item_hedges = [w for w in a if w.key in HEDGES]
+    surer = _surer_in_place(al) if src_hedges and item_hedges else None
+    if surer is not None:
+        # "could disappear" made "will disappear": a possibility stated as what will happen
+        hedge, sure = surer
+        findings.append(Finding("modality", "error", f"the source says '{hedge}', the item says '{sure}'", hedge, sure))
     if src_hedges and not item_hedges:
         strong = [w for w in src_hedges if w.key not in WEAK_HEDGES]
         past = any(w.key.endswith("ed") and w.key not in HEDGES for w in a) or any(w.key in _IRREGULAR_PAST for w in a)
@@ -768,6 +780,21 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
                 )
             )
     return findings
+
+
+def _surer_in_place(al: Alignment) -> tuple[str, str] | None:
+    """(source's, item's) where the item puts a sure word ("will", "would") in place of the
+    source's hedge ("could", "may", "is expected to"), and hedges nothing else."""
+    if any(w.key in HEDGES and w.key not in WEAK_HEDGES for w in al.a):
+        return None
+    for seg in al.segments():
+        if seg.tag != "replace":
+            continue
+        strong = [w for w in al.b[seg.j1 : seg.j2] if w.key in HEDGES and w.key not in WEAK_HEDGES]
+        sure = [w for w in al.a[seg.i1 : seg.i2] if w.key in WEAK_HEDGES]
+        if strong and sure:
+            return " ".join(w.text for w in strong), " ".join(w.text for w in sure)
+    return None
 
 
 def _hedged_elsewhere(text, cw, unmatched, best, corpus, settings):
@@ -919,6 +946,31 @@ def _novel_inside(al: Alignment, vocabulary: frozenset[str]) -> list[Word]:
     return out
 
 
+def _numbers_not_given(cw: list[Word], unmatched: list[int], sw: list[Word]) -> list[Word]:
+    """The claim's unmatched numbers whose value its best sentence gives nowhere, a scale word
+    after a number included ("3.5 million" is "3,500,000"). "One" and the ordinals say too
+    little of a count to be one."""
+    if not unmatched:
+        return []
+    values = _scaled_values(cw)
+    have = set(_scaled_values(sw)) - {None}
+    return [cw[i] for i in unmatched if values[i] is not None and values[i] not in have]
+
+
+def _scaled_values(ws: list[Word]) -> list[float | None]:
+    out: list[float | None] = [None] * len(ws)
+    for k, w in enumerate(ws):
+        if w.key in NOT_COUNTS or w.key == "one" or (v := number_value(w.text)) is None:
+            continue
+        if w.key in _SCALES and k and out[k - 1] is not None:
+            out[k] = out[k - 1]  # "thousand" in "three thousand": the same number
+            continue
+        if k + 1 < len(ws) and ws[k + 1].key in _SCALES:
+            v *= _SCALES[ws[k + 1].key]
+        out[k] = round(v, 6)
+    return out
+
+
 def _replaced_inside(al: Alignment) -> list[tuple[str, str]]:
     """Content words the item puts one for one where the source has others, between words
     that match ("the agency rejected | delayed 523 projects"): (source's, item's). The
@@ -993,6 +1045,7 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
     # a short claim needs all its content matched: two words in common prove little
     thin = bool(unmatched) and len(content) - len(unmatched) < 3
     replaced = _replaced_inside(best.alignment) if not findings else []
+    ungiven = _numbers_not_given(cw, unmatched, best.alignment.b) if not findings else []
     if not findings and best.coverage >= settings.claim_verify_coverage:
         hedged = _hedged_elsewhere(text, cw, unmatched, best, corpus, settings)
         if hedged is not None:
@@ -1002,8 +1055,14 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
         verdict = "contradicted"
     elif any(f.severity == "warning" for f in variant_f):
         verdict = "disputed"
-    elif best.coverage >= settings.claim_verify_coverage and not novel and not thin and not replaced:
+    elif best.coverage >= settings.claim_verify_coverage and not novel and not thin and not replaced and not ungiven:
         verdict = "verified"
+    elif ungiven and best.coverage >= settings.claim_verify_coverage:
+        # the same sentence but for a number it does not give: "scored three times" against
+        # "scored twice, including a stoppage-time winner"
+        verdict = "unsupported"
+        found = ", ".join(w.text for w in ungiven)
+        findings.append(Finding("number", "warning", f"the source gives no '{found}'", None, found))
     elif replaced and best.coverage >= settings.claim_verify_coverage and not novel:
         # the same sentence but for a word: the source does not say what the item says
         verdict = "unsupported"

@@ -192,6 +192,24 @@ def test_contradicted_claims_name_the_difference(corpus, text, finding):
             "opened",
             "closed",
         ),
+        (
+            "A former banker was convicted on Friday of defrauding clients.",
+            "A former banker was acquitted on Friday of defrauding clients.",
+            "convicted",
+            "acquitted",
+        ),
+        (
+            "Hungary and Poland rejected the migration plan outright.",
+            "Hungary and Poland backed the migration plan outright.",
+            "rejected",
+            "backed",
+        ),
+        (
+            "The city banned electric scooters from its pavements in 2021.",
+            "The city allowed electric scooters on its pavements in 2021.",
+            "banned",
+            "allowed",
+        ),
     ],
 )
 def test_a_word_for_its_opposite_contradicts(tmp_path, source, claim, expected, found):
@@ -569,3 +587,48 @@ def test_the_shared_copy_is_current():
         assert (SHARED_COPY / rel).read_bytes() == (SHARED_FOLDER / rel).read_bytes(), rel
     theirs = {p.relative_to(SHARED_FOLDER) for d in ("dev-set", "schemas") for p in (SHARED_FOLDER / d).glob("*")}
     assert theirs == set(copied)
+
+
+CORAL = (
+    "Coral study\n\nNearly half of the world's coral reefs could disappear by 2050 unless emissions fall "
+    "sharply, according to a study published on Wednesday.\n\nErling Haaland scored twice, including a "
+    "stoppage-time winner, to take his tally to 27 goals this season.\n"
+)
+
+
+def test_a_sure_word_in_place_of_the_sources_hedge_is_a_modality_error(tmp_path):
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(tmp_path / "a.txt", CORAL)
+    corpus = load_sources(tmp_path)
+    it = item(corpus, "Nearly half of the world's coral reefs will disappear by 2050, according to a study.")
+    assert it.verdict == "contradicted"
+    (f,) = [f for f in it.findings if f.type == "modality"]
+    assert (f.expected, f.found) == ("could", "will")
+    # hedged as the source hedges it: no error
+    same = item(corpus, "Nearly half of the world's coral reefs may disappear by 2050, according to a study.")
+    assert not [f for f in same.findings if f.type == "modality"]
+
+
+def test_a_number_the_best_sentence_does_not_give_is_not_verified(tmp_path):
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(tmp_path / "a.txt", CORAL)
+    corpus = load_sources(tmp_path)
+    it = item(corpus, "Erling Haaland scored three times to take his tally to 27 goals this season.")
+    assert it.verdict == "unsupported"
+    assert [(f.type, f.found) for f in it.findings] == [("number", "three")]
+    # a number it gives, by value, and "one", which counts nothing, are no such number
+    assert (
+        item(corpus, "Erling Haaland scored twice to take his tally to twenty-seven goals this season.").verdict
+        != "contradicted"
+    )
+    assert (
+        item(
+            corpus,
+            "Erling Haaland scored twice, including one stoppage-time winner, to take his tally to 27 goals this season.",
+        ).verdict
+        == "verified"
+    )
