@@ -530,6 +530,10 @@ def test_attributing_once_gives_what_attributing_twice_gives(tmp_path, monkeypat
         ('"It works," said George W. Bush, the former president.', ["George W Bush"]),
         ('"No choice," U.S. District Judge Maria Chen wrote in a ruling.', ["Maria Chen"]),
         ('"We are ready," said U.N. Secretary-General Antonio Guterres.', ["Antonio Guterres"]),
+        # British local and police titles, and a hyphenated title, are no part of the name
+        ('"This is about safety," said council leader Cllr. Joanna Price.', ["Joanna Price"]),
+        ('"We found it," said Det Supt Ann Lowe.', ["Ann Lowe"]),
+        ('"If we act now, we can," said co-author Prof. Liam Hartley.', ["Liam Hartley"]),
         # four names and a particle are one name
         ('"It is a disgrace," said Luiz Inácio Lula da Silva.', ["Luiz Inácio Lula da Silva"]),
         # the words someone calls a thing, after who they are
