@@ -182,7 +182,7 @@ SPEECH_VERBS = (
     "responds|concluded|concludes|maintained|maintains|emphasised|emphasized|emphasises|"
     "emphasizes|added|shouted|cried|joked|quipped|conceded|complained|boasted|tweeted|wondered|"
     "pleaded|demanded|vowed|promised|cautioned|countered|retorted|confirmed|revealed|mused|"
-    "laughs|laughed|sighs|sighed|smiles|smiled|jokes|shrugs|shrugged"
+    "laughs|laughed|sighs|sighed|smiles|smiled|jokes|shrugs|shrugged|accused|accuses"
 )
 
 

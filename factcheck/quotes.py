@@ -227,6 +227,7 @@ _CALLED = re.compile(rf"(?:^|[,;]\s+)(?P<who>[^,;:\"]{{1,120}}?){_NAMING}", re.I
 # 'Jean-Luc Moreau, a privacy lawyer in Paris, called the fine "a wake-up call"'
 _CALLED_AFTER_APPOSITIVES = re.compile(rf"^\s*(?P<who>[^;:\"]{{1,160}}?),{_NAMING}", re.I)
 _NEW_CLAUSE = re.compile(r"(?:though|although|but|while|whereas|and|as|because|so)\s", re.I)
+_NAME_THEN_HOW = re.compile(r"((?:[A-Z][\w'.-]*\s+){1,4})[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,5}$")
 _LEFT_COLON = re.compile(r"(?:^|[.;]\s+)(?P<who>[^,;:\"]{1,80}):\s*$")
 
 
@@ -489,10 +490,15 @@ def attribute(
                 if m and len(m.group("who").split()) <= 8 and not re.search(rf"\b{_V}\b", m.group("who"), re.I):
                     k2, r2 = parse_speaker_phrase(m.group("who"), registry)
                     if k2 != "person":
-                        # "Mr Smith was blunt:" - a person, then a few words about how they spoke
-                        lead = re.match(r"((?:[A-Z][\w'.-]*\s+){1,4})(?:was|is|were|had|has)\b", m.group("who").strip())
+                        # "Mr Smith was blunt:", "Starmer hit back:" - a person, then a few
+                        # words about how they spoke; a lone word only if it is someone's name
+                        # ("Critics were scathing:" names nobody)
+                        lead = _NAME_THEN_HOW.match(m.group("who").strip())
                         if lead:
                             k2, r2 = parse_speaker_phrase(lead.group(1), registry)
+                            alone = lead.group(1).strip()
+                            if " " not in alone and (registry is None or registry.person(alone) is None):
+                                k2, r2 = "unnamed", None
                     if k2 == "person":
                         kind, ref, how = k2, r2, "colon"
         if kind is None and lstrip:

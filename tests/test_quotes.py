@@ -534,6 +534,11 @@ def test_attributing_once_gives_what_attributing_twice_gives(tmp_path, monkeypat
         ('"This is about safety," said council leader Cllr. Joanna Price.', ["Joanna Price"]),
         ('"We found it," said Det Supt Ann Lowe.', ["Ann Lowe"]),
         ('"If we act now, we can," said co-author Prof. Liam Hartley.', ["Liam Hartley"]),
+        # a name, a few words on how they spoke, a colon; a lone word only if it is a name
+        ('Keir Starmer hit back: "We are cleaning up."', ["Keir Starmer"]),
+        ('Critics were scathing: "It is a mess."', [None]),
+        # accusing someone in their own words
+        ('Kemi Badenoch accused the government of "breaking every promise".', ["Kemi Badenoch"]),
         # four names and a particle are one name
         ('"It is a disgrace," said Luiz Inácio Lula da Silva.', ["Luiz Inácio Lula da Silva"]),
         # the words someone calls a thing, after who they are
@@ -604,3 +609,14 @@ def test_quotes_in_single_marks(text, expected):
 
 def test_single_marks_inside_a_double_quote_are_part_of_it():
     assert draft_quotes("\"He told me 'we are done',\" said Jane Doe.") == [("Jane Doe", "He told me 'we are done',")]
+
+
+def test_a_lone_name_before_how_they_spoke_is_a_speaker_when_someone_has_it():
+    from factcheck.entities import AliasRegistry
+
+    registry = AliasRegistry()
+    registry.add_person("Keir Starmer")
+    assert draft_quotes('Starmer hit back: "We are cleaning up."', registry) == [
+        ("Keir Starmer", "We are cleaning up.")
+    ]
+    assert draft_quotes('Starmer hit back: "We are cleaning up."') == [(None, "We are cleaning up.")]
