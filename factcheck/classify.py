@@ -224,6 +224,7 @@ def match_quote(
             break
         view, a, b = views[k]
         al = align(a, b, by="key")
+        al.texts = (text, view.text)
         similarity = _similarity(al)
         if similarity >= at_least:
             out.append(QuoteMatch(view, al, similarity))
@@ -242,8 +243,8 @@ def _quote_findings(al: Alignment) -> tuple[list[Finding], list[Finding]]:
     """(material, cosmetic) differences between a draft quote and a source quote."""
     material, cosmetic = [], []
     for seg in al.segments():
-        found = span_text(al.a, seg.i1, seg.i2)
-        expected = span_text(al.b, seg.j1, seg.j2)
+        found = al.span("a", seg.i1, seg.i2)
+        expected = al.span("b", seg.j1, seg.j2)
         if seg.tag == "replace":
             pairs = list(zip(al.a[seg.i1 : seg.i2], al.b[seg.j1 : seg.j2], strict=False))
             if seg.i2 - seg.i1 == seg.j2 - seg.j1 and all(spelling_variant(x.text, y.text) for x, y in pairs):
@@ -525,7 +526,9 @@ def match_claim(
     out = []
     for cov, slot, s, sw, covered in top:
         a, b = join_compounds(cw, focus(cw, sw))
-        out.append(ClaimMatch(s, cov, slot, align(a, b, by="stem", gap_b=-0.15), covered))
+        al = align(a, b, by="stem", gap_b=-0.15)
+        al.texts = (text, s.text)
+        out.append(ClaimMatch(s, cov, slot, al, covered))
     out.sort(
         key=lambda m: (
             -round(m.related, 2),
@@ -686,7 +689,7 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
         if seg.j2 <= seg.j1 and seg.tag == "replace":
             continue
         X, Y = a[seg.i1 : seg.i2], b[seg.j1 : seg.j2]
-        found, expected = span_text(a, seg.i1, seg.i2), span_text(b, seg.j1, seg.j2)
+        found, expected = al.span("a", seg.i1, seg.i2), al.span("b", seg.j1, seg.j2)
         # negation: one side denies what the other states
         nx, ny = sum(map(_is_negator, X)), sum(map(_is_negator, Y))
         if (nx > 0) != (ny > 0) and (seg.tag == "replace" or nx or ny):
@@ -994,7 +997,7 @@ def _replaced_inside(al: Alignment) -> list[tuple[str, str]]:
             for x, y in zip(xs, ys, strict=True)
         ):
             continue
-        out.append((span_text(al.b, seg.j1, seg.j2), span_text(al.a, seg.i1, seg.i2)))
+        out.append((al.span("b", seg.j1, seg.j2), al.span("a", seg.i1, seg.i2)))
     return out
 
 

@@ -125,6 +125,12 @@ class Alignment:
     b: list[Word]
     ops: list[Op]
     score: float
+    texts: tuple[str, str] | None = None  # what ``a`` and ``b`` were read from, if known
+
+    def span(self, side: str, i1: int, i2: int) -> str:
+        """Words ``i1:i2`` of side ``a`` or ``b`` as their text writes them (see :func:`span_text`)."""
+        ws = self.a if side == "a" else self.b
+        return span_text(ws, i1, i2, self.texts and self.texts[side == "b"])
 
     @property
     def window(self) -> tuple[int, int]:
@@ -258,7 +264,11 @@ def align(
     return Alignment(a, b, ops, score)
 
 
-def span_text(ws: list[Word], i1: int, i2: int) -> str:
+def span_text(ws: list[Word], i1: int, i2: int, text: str | None = None) -> str:
+    """Words ``i1:i2`` of ``ws``: from ``text``, which they were read from, as it writes them
+    ("7-2", "£4.2m", "U.S."), its spaces folded; else joined by spaces."""
+    if text is not None and i2 > i1:
+        return " ".join(text[ws[i1].start : ws[i2 - 1].end].split())
     return " ".join(w.text for w in ws[i1:i2])
 
 

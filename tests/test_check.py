@@ -632,3 +632,14 @@ def test_a_number_the_best_sentence_does_not_give_is_not_verified(tmp_path):
         ).verdict
         == "verified"
     )
+
+
+def test_a_finding_quotes_the_words_as_each_side_writes_them(tmp_path):
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(tmp_path / "a.txt", "Vote\n\nCouncillors voted 7-2 on Tuesday night to approve the plan for £4.2m.\n")
+    it = item(load_sources(tmp_path), "Councillors voted 6-3 on Tuesday night to approve the plan for £4.2m.")
+    assert it.verdict == "contradicted"
+    assert [(f.expected, f.found) for f in it.findings if f.type == "number"] == [("7-2", "6-3")]
+    assert "'7-2'" in it.findings[0].message
