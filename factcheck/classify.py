@@ -470,6 +470,16 @@ def _coverage(cw: list[Word], sw: list[Word], extra: set[int], weights: list[flo
         for i, w in enumerate(cw)
         if weights[i] and (w.stem in terms or w.key in terms or _num(w) in terms or i in extra)
     }
+    uncovered_numbers = [i for i, w in enumerate(cw) if weights[i] and i not in covered and _num(w)]
+    if uncovered_numbers and (any(w.key in _SCALES for w in cw) or any(w.key in _SCALES for w in sw)):
+        # "3.5 million" is "3,500,000": a number and its scale word, by value
+        have = set(_scaled_values(sw)) - {None}
+        values = _scaled_values(cw)
+        for i in uncovered_numbers:
+            if values[i] in have:
+                covered.add(i)
+                if i + 1 < len(cw) and values[i + 1] == values[i] and weights[i + 1]:
+                    covered.add(i + 1)  # the scale word
     got = sum(weights[i] for i in covered)
     # a claim word with no match whose kind the sentence has unmatched: a slot filled differently
     claim_stems = {w.stem for w in cw}

@@ -233,8 +233,9 @@ def test_a_word_for_its_opposite_contradicts(tmp_path, source, claim, expected, 
         ("The company will cut 3,000 jobs by 2027.", "The company will cut three thousand jobs by 2027.", {"verified"}),
         ("Sales rose to £2.1bn last year.", "Sales rose to £2,100,000,000 last year.", {"verified"}),
         ("Sales rose to £61.5bn last year.", "Sales rose to £61.5 billion last year.", {"verified"}),
-        ("The fund holds 3,500,000 pounds.", "The fund holds 3.5 million pounds.", {"verified", "unsupported"}),
-        ("About 200 people attended.", "About two hundred people attended.", {"verified", "unsupported"}),
+        ("The fund holds 3,500,000 pounds.", "The fund holds 3.5 million pounds.", {"verified"}),
+        ("The fund holds 3.5 million pounds.", "The fund holds 3,500,000 pounds.", {"verified"}),
+        ("About 200 people attended.", "About two hundred people attended.", {"verified"}),
     ],
 )
 def test_a_number_in_words_or_with_a_scale_is_judged_by_value(tmp_path, source, claim, verdicts):
