@@ -80,6 +80,14 @@ PLACES = {
     'pakistan', 'indonesia', 'vietnam', 'philippines', 'new york', 'california', 'texas',
     'edinburgh', 'cardiff', 'belfast', 'dublin', 'manchester', 'birmingham', 'glasgow',
     'pacific', 'atlantic', 'middle east', 'bletchley park', 'bletchley',
+    # (not Jordan, Georgia or Chad: first names too)
+    'hungary', 'greece', 'czech republic', 'czechia', 'austria', 'switzerland', 'belgium',
+    'portugal', 'romania', 'bulgaria', 'croatia', 'serbia', 'slovakia', 'slovenia', 'estonia',
+    'latvia', 'lithuania', 'iceland', 'malta', 'cyprus', 'belarus', 'armenia', 'azerbaijan',
+    'kazakhstan', 'argentina', 'chile', 'colombia', 'peru', 'venezuela', 'cuba', 'ethiopia',
+    'ghana', 'morocco', 'algeria', 'tunisia', 'libya', 'sudan', 'zimbabwe', 'uganda', 'tanzania',
+    'thailand', 'malaysia', 'bangladesh', 'syria', 'iraq', 'afghanistan', 'lebanon', 'gaza',
+    'united arab emirates', 'uae', 'mongolia', 'nepal',
 }
 DEMONYMS = {
     'british': 'britain', 'english': 'england', 'scottish': 'scotland', 'welsh': 'wales',
@@ -89,6 +97,20 @@ DEMONYMS = {
     'israeli': 'israel', 'iranian': 'iran', 'korean': 'korea', 'taiwanese': 'taiwan', 'italian':
     'italy', 'spanish': 'spain', 'dutch': 'netherlands', 'swedish': 'sweden', 'polish':
     'poland', 'brazilian': 'brazil', 'mexican': 'mexico', 'western': 'west',
+    'hungarian': 'hungary', 'greek': 'greece', 'turkish': 'turkey', 'czech': 'czech republic',
+    'austrian': 'austria', 'swiss': 'switzerland', 'belgian': 'belgium', 'portuguese': 'portugal',
+    'norwegian': 'norway', 'danish': 'denmark', 'finnish': 'finland', 'romanian': 'romania',
+    'bulgarian': 'bulgaria', 'croatian': 'croatia', 'serbian': 'serbia', 'slovak': 'slovakia',
+    'estonian': 'estonia', 'latvian': 'latvia', 'lithuanian': 'lithuania', 'icelandic': 'iceland',
+    'argentine': 'argentina', 'argentinian': 'argentina', 'chilean': 'chile', 'colombian':
+    'colombia', 'peruvian': 'peru', 'venezuelan': 'venezuela', 'cuban': 'cuba', 'nigerian':
+    'nigeria', 'kenyan': 'kenya', 'egyptian': 'egypt', 'ethiopian': 'ethiopia', 'ghanaian':
+    'ghana', 'moroccan': 'morocco', 'saudi': 'saudi arabia', 'emirati': 'united arab emirates',
+    'qatari': 'qatar', 'pakistani': 'pakistan', 'bangladeshi': 'bangladesh', 'indonesian':
+    'indonesia', 'vietnamese': 'vietnam', 'thai': 'thailand', 'filipino': 'philippines',
+    'malaysian': 'malaysia', 'singaporean': 'singapore', 'syrian': 'syria', 'iraqi': 'iraq',
+    'afghan': 'afghanistan', 'lebanese': 'lebanon', 'palestinian': 'palestine', 'belarusian':
+    'belarus', 'armenian': 'armenia',
 }
 _ADJECTIVE_OF = {v: k for k, v in DEMONYMS.items()}  # 'australia' -> 'australian'
 # The short forms a country goes by; one key for each country.
@@ -395,12 +417,32 @@ def role_key(title: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def same_role(claimed: str, held: str) -> bool:
-    """Whether a claimed title is the held one or a shortening of it that keeps its rank."""
+    """Whether a claimed title is the held one or a shortening of it that keeps its rank (and
+    its country, where both name one: "Dutch Prime Minister" is not "Hungarian Prime
+    Minister"; "Prime Minister" may be either)."""
     c, c_rank = role_key(claimed)
     h, h_rank = role_key(held)
     if not c:
         return True
-    return c <= h and h_rank <= c_rank
+    if not (c <= h and h_rank <= c_rank):
+        return False
+    cc, hc = title_countries(claimed), title_countries(held)
+    return not (cc and hc and not cc & hc)
+
+
+@lru_cache(maxsize=65536)
+def title_countries(title: str) -> frozenset[str]:
+    """The countries a title names ("Australia's minister", "UK AI minister", "the Dutch
+    prime minister"), one key each."""
+    words = [word_key(t.text) for t in tokenize(title)]
+    out = set()
+    for i, w in enumerate(words):
+        for k in ((w + " " + words[i + 1]) if i + 1 < len(words) else None, w):
+            p = k and _place_key(k)
+            if p:
+                out.add(COUNTRY_KEYS.get(p, p))
+                break
+    return frozenset(out)
 
 
 # --- organisations -------------------------------------------------------------------------

@@ -644,3 +644,21 @@ def test_a_finding_quotes_the_words_as_each_side_writes_them(tmp_path):
     assert it.verdict == "contradicted"
     assert [(f.expected, f.found) for f in it.findings if f.type == "number"] == [("7-2", "6-3")]
     assert "'7-2'" in it.findings[0].message
+
+
+def test_a_title_with_another_country_is_a_role_error(tmp_path):
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(
+        tmp_path / "a.txt",
+        'Summit\n\n"We will not accept any quota," Hungarian Prime Minister Viktor Orban told reporters.\n\n'
+        'Asked about unanimity, Dutch Prime Minister Mark Rutte said: "Yes, if we have to."\n',
+    )
+    corpus = load_sources(tmp_path)
+    it = item(corpus, "Viktor Orban is the Dutch Prime Minister.")
+    assert it.verdict == "contradicted"
+    (f,) = [f for f in it.findings if f.type == "role"]
+    assert (f.expected, f.found) == ("Hungarian Prime Minister", "Dutch Prime Minister")
+    assert "Mark Rutte" in f.message  # whose title it is
+    assert item(corpus, "Viktor Orban is the Hungarian Prime Minister.").verdict == "verified"

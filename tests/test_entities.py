@@ -81,6 +81,14 @@ def test_role_comparison_keeps_rank():
     assert not same_role("UK Security Minister", "UK AI minister")
 
 
+def test_role_comparison_keeps_the_country_where_both_name_one():
+    assert not same_role("Dutch Prime Minister", "Hungarian Prime Minister")
+    assert not same_role("Australian minister for science", "UK minister for science")
+    assert same_role("British security minister", "UK Security Minister")  # one country, two names
+    assert same_role("Prime Minister", "Hungarian Prime Minister")  # a shortening
+    assert same_role("Greek finance minister", "finance minister")  # the held title names none
+
+
 @pytest.mark.parametrize(
     "text, index, kind",
     [
