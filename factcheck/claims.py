@@ -156,6 +156,31 @@ class Lines:
         return i + 1, offset - self.starts[i] + 1
 
 
+# a name, then a relative clause about them, ended by a comma, a colon or the sentence
+_RELATIVE_ABOUT = re.compile(
+    r"(?P<name>(?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'-]*),\s+(?:who|whose)\s+[^,:;\"]+?(?=\s*(?:[,:;]|[.!?]?\s*$))"
+)
+# what makes such a clause a fact to check: a number or a date (a clause with neither, "who
+# was not at his best", matched only loosely, would be judged against whatever is nearest)
+_FACTUAL = re.compile(
+    r"\d|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+
+def _described_speakers(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of ``text[a:b]``, outside its quotes, that name someone and say a fact about them
+    in a relative clause: "Ken Murphy, who took over in October 2021"."""
+    out = []
+    for m in _RELATIVE_ABOUT.finditer(text, a, b):
+        s, e = m.start(), m.end()
+        clause = text[m.end("name") : e]
+        if any(qa < e and s < qb for qa, qb in quoted) or not _FACTUAL.search(clause):
+            continue
+        out.append((s, e))
+    return out
+
+
 def _states_something(sentence: str) -> bool:
     toks = [t for t in tokenize(sentence) if t.text[:1].isalnum()]
     return len(toks) >= 3
@@ -228,6 +253,25 @@ def parse_draft_text(text: str, name: str, registry: AliasRegistry | None = None
     ]
     for a, b in sents:
         if any(qa < b and a < qb for qa, qb in quoted):
+            # the quote is checked as a quote; what its attribution says of the speaker is a
+            # claim of its own ("said Ken Murphy, who took over in October 2021")
+            for ca, cb in _described_speakers(ntext, a, b, quoted):
+                o = norm.orig_start(ca)
+                line, col = _line_col(o)
+                parsed.claims.append(
+                    Claim(
+                        f"{base}:{line}:{col}",
+                        name,
+                        line,
+                        col,
+                        "claim",
+                        re.sub(r"\s+", " ", ntext[ca:cb]),
+                        None,
+                        None,
+                        text[o : norm.orig_end(cb)],
+                        (o, norm.orig_end(cb)),
+                    )
+                )
             continue
         sentence = ntext[a:b].strip()
         if not _states_something(sentence):

@@ -662,3 +662,31 @@ def test_a_title_with_another_country_is_a_role_error(tmp_path):
     assert (f.expected, f.found) == ("Hungarian Prime Minister", "Dutch Prime Minister")
     assert "Mark Rutte" in f.message  # whose title it is
     assert item(corpus, "Viktor Orban is the Hungarian Prime Minister.").verdict == "verified"
+
+
+def test_what_an_attribution_says_of_its_speaker_is_checked_as_a_claim(tmp_path):
+    from factcheck import check_claims, load_sources
+    from factcheck.claims import parse_draft_text
+    from tests.conftest import write
+
+    write(
+        tmp_path / "a.txt",
+        'Bike lanes\n\nResident Maureen Clark, 68, who has lived on Mill Road for 40 years, said: "I don\'t cycle."\n',
+    )
+    corpus = load_sources(tmp_path)
+    draft = (
+        '"I don\'t cycle," said Maureen Clark, who has lived on Mill Road for 30 years.\n\n'
+        '"I don\'t cycle," said Maureen Clark, who has lived on Mill Road for 40 years.\n\n'
+        # no number or date in the clause, or a partial quote: the quote alone
+        '"I don\'t cycle," said Maureen Clark, who was not at her best.\n\n'
+        'Maureen Clark said she did "not cycle".\n'
+    )
+    claims = parse_draft_text(draft, "d.md", corpus.registry).claims
+    assert [(c.line, c.kind, c.text) for c in claims if c.kind == "claim"] == [
+        (1, "claim", "Maureen Clark, who has lived on Mill Road for 30 years"),
+        (3, "claim", "Maureen Clark, who has lived on Mill Road for 40 years"),
+    ]
+    verdicts = {(it.claim.line, it.claim.kind): it.verdict for it in check_claims(claims, corpus)}
+    assert verdicts[(1, "claim")] == "contradicted"
+    assert verdicts[(3, "claim")] == "verified"
+    assert verdicts[(1, "quote")] == verdicts[(3, "quote")] == "verified"
