@@ -157,6 +157,12 @@ def _similarity(al: Alignment) -> float:
     return 2 * m / (a_n + win) if a_n + win else 0.0
 
 
+def _shares_content(al: Alignment) -> bool:
+    """Whether a word the item and the source quote share says something: a short quote
+    ("We will appeal") is not another ("We will not accept any quota") for its "we will"."""
+    return any(al.a[i].key not in FUNCTION_WORDS for o in al.ops if o.tag == "equal" for i in range(o.i1, o.i2))
+
+
 def _similarity_bound(a: list[Word], b: list[Word]) -> float:
     """The most :func:`_similarity` can be for any alignment of ``a`` with ``b``: it counts
     as matched only item words with an equal key (an equal pair) or a spelling variant (a
@@ -309,7 +315,11 @@ def check_quote(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
         )
     matches = match_quote(claim.text, corpus, settings, best_only=True)
     hidden = _hidden_findings(claim)
-    if not matches or matches[0].similarity < settings.quote_min_similarity:
+    if (
+        not matches
+        or matches[0].similarity < settings.quote_min_similarity
+        or not _shares_content(matches[0].alignment)
+    ):
         score = 100 * matches[0].similarity if matches else 0.0
         msg = "no source quote is close to these words"
         if claim.speaker and not any(corpus.registry.same_person(claim.speaker, p) for p in corpus.speakers):

@@ -690,3 +690,17 @@ def test_what_an_attribution_says_of_its_speaker_is_checked_as_a_claim(tmp_path)
     assert verdicts[(1, "claim")] == "contradicted"
     assert verdicts[(3, "claim")] == "verified"
     assert verdicts[(1, "quote")] == verdicts[(3, "quote")] == "verified"
+
+
+def test_a_short_quote_sharing_only_function_words_is_no_misquote(tmp_path):
+    from factcheck import Claim, check_claims, load_sources
+    from tests.conftest import write
+
+    write(tmp_path / "a.txt", 'Summit\n\n"We will not accept any quota, now or in the future," Viktor Orban said.\n')
+    corpus = load_sources(tmp_path)
+
+    def verdict(text):
+        return check_claims([Claim("q", "d.md", 1, 1, "quote", text, "Kevin O'Brien")], corpus)[0].verdict
+
+    assert verdict("We will appeal.") == "unsupported"  # "we will" is all it shares
+    assert verdict("We will not accept any quota.") == "misattributed"
