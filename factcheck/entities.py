@@ -325,8 +325,10 @@ def find_person_at_end(phrase: str, known: AliasRegistry | None = None, allow_si
         single_ok = (known is not None and known.person(name) is not None) or j < i or allow_single
         if not single_ok:
             return None
-    if j == i and j > 0 and toks[j - 1].lower in {"of", "at", "for", "from", "with", "by", "to"}:
-        return None  # "chief executive of Acme Corp": a name after "of" names a body, not a person
+    if j > 0 and toks[j - 1].lower in {"of", "at", "for", "from", "with", "by", "to"}:
+        # "chief executive of Acme Corp": a name after "of" names a body, not a person; and
+        # "a spokesman for Mr Smith" is not Mr Smith
+        return None
     honorific = " ".join(t.text.rstrip(".") for t in toks[j:i]) or None
     title = None
     title_start = None

@@ -194,6 +194,8 @@ _V = rf"(?:{SPEECH_VERBS})"
 _CLAUSE_CUT = re.compile(
     r",\s*(?:who|which|whose|adding|according|in an?|on|at|during|after|before|when|while|as|speaking)\b"
     r"|\s+(?:in a statement|in an interview|on \w+day|at the|during|when|while|after|before|as he|as she|adding)\b"
+    # where or how they said it: "wrote Boris Johnson in his Daily Mail column"
+    r"|\s+(?:in|on|outside|from)\s+(?:his|her|their|its|a|an|the)\s"
 )
 _RIGHT_VERB_FIRST = re.compile(rf"^(?:{_V})(?:\s+\w+ly)?\s+(?P<who>[^.!?\"]+)", re.I)
 # words between a speaker and the verb: "Kyle later told", "Doe has also said"

@@ -539,6 +539,10 @@ def test_attributing_once_gives_what_attributing_twice_gives(tmp_path, monkeypat
         ('Critics were scathing: "It is a mess."', [None]),
         # accusing someone in their own words
         ('Kemi Badenoch accused the government of "breaking every promise".', ["Kemi Badenoch"]),
+        # someone's spokesman is not that someone; where they wrote is not a name
+        ('"No comment," said a spokesman for Mr Smith, Tom Jones.', ["Tom Jones"]),
+        ('"It is a scandal," wrote Boris Johnson in his Daily Mail column.', ["Boris Johnson"]),
+        ('"We are here," said Dr Jane Doe at the University of Leeds.', ["Jane Doe"]),
         # four names and a particle are one name
         ('"It is a disgrace," said Luiz Inácio Lula da Silva.', ["Luiz Inácio Lula da Silva"]),
         # the words someone calls a thing, after who they are
