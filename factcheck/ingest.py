@@ -275,8 +275,13 @@ def read_source(
             meta["title"] = texts[first.index]
     sentences: list[Sentence] = []
     spans: list[tuple[int, int]] = []  # every paragraph's, boilerplate too: attribution reads them
+    lead = [p.index for p in paragraphs if not p.boilerplate and _terminal(texts[p.index])][:2]
     for para in paragraphs:
         para_spans = split_sentences(ntext, para.start, para.end)
+        if para.index in lead and para_spans and (m := _DATELINE.match(ntext, para.start, para_spans[0][1])):
+            # "LONDON (Reuters) - Storm Babet killed ...": the dateline is where and who, not
+            # the first sentence's words, which another agency words without it
+            para_spans[0] = (m.end(), para_spans[0][1])
         spans.extend(para_spans)
         if para.boilerplate:
             continue
@@ -293,6 +298,15 @@ def read_source(
     src.paragraphs = paragraphs
     src.sentences = sentences
     return src
+
+
+# a wire dateline opening a lead paragraph: a place in capitals (and its country or state),
+# a date, the agency in brackets, then a dash: "BRUSSELS (Reuters) - ", "BRECHIN, Scotland
+# (AP) - ", "LONDON, Nov 22 (Reuters) - ", "SAN FRANCISCO - " (dashes are folded to "-")
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'-]{2,}(?:\s+[A-Z][A-Z.'-]+){0,3}(?:,\s+[A-Z][A-Za-z.' ]{1,30}?)?"
+    r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s+\([A-Z][\w .&/-]{0,30}\))?\s+-+\s+(?=\S)"
+)
 
 
 def _article_paths(top: str):
