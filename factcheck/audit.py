@@ -20,7 +20,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from .entities import is_place, org_key, place_key, tokenize
+from .entities import SPEECH_VERBS, is_place, org_key, place_key, tokenize
 from .model import SEVERITY_RANK, Conflict
 from .normalise import alternation
 
@@ -295,7 +295,9 @@ def quote_conflicts(corpus, quotes=None) -> list[Conflict]:
             holders_a = [_holder(a, q.start, q.end)]
             holders_b = [_holder(b, other[0].start, other[-1].end)]
             reg = corpus.registry
-            if q.speaker and m.view.speaker and not reg.same_person(q.speaker, m.view.speaker) and not material:
+            # the same words, or the same words reworded (no number or name of their own)
+            reworded = all(_rewording(m.alignment, seg) for seg in m.alignment.segments())
+            if q.speaker and m.view.speaker and not reg.same_person(q.speaker, m.view.speaker) and reworded:
                 out.append(
                     Conflict(
                         f"attribution:{pair}",
@@ -331,7 +333,7 @@ def quote_conflicts(corpus, quotes=None) -> list[Conflict]:
 
 def role_conflicts(corpus, collected: _Collected | None = None) -> list[Conflict]:
     """Titles that disagree between sources."""
-    from .entities import role_key, same_role
+    from .entities import role_key, same_role, title_countries
 
     reg = corpus.registry
     out: list[Conflict] = []
@@ -357,22 +359,23 @@ def role_conflicts(corpus, collected: _Collected | None = None) -> list[Conflict
                         [{"text": t1, "holders": holders(person, t1)}, {"text": t2, "holders": holders(person, t2)}],
                     )
                 )
-    # one title, different people
-    by_title: dict[frozenset, set[str]] = defaultdict(set)
+    # one title, different people; of one country ("Dutch Prime Minister" and "Hungarian
+    # Prime Minister" are two titles)
+    by_title: dict[tuple[frozenset, frozenset], set[str]] = defaultdict(set)
     for person, entry in reg.people.items():
         for t in entry.titles:
             key, _ = role_key(t)
             if len(key) >= 2:
-                by_title[key].add(person)
-    for key, people in sorted(by_title.items(), key=lambda kv: sorted(kv[0])):
+                by_title[key, title_countries(t)].add(person)
+    for (key, countries), people in sorted(by_title.items(), key=lambda kv: (sorted(kv[0][0]), sorted(kv[0][1]))):
         if len(people) > 1:
             forms = []
             for p in sorted(people):
-                t = next(t for t in reg.people[p].titles if role_key(t)[0] == key)
+                t = next(t for t in reg.people[p].titles if role_key(t)[0] == key and title_countries(t) == countries)
                 forms.append({"text": f"{p}: {t}", "holders": holders(p, t)})
             out.append(
                 Conflict(
-                    f"role:{'-'.join(sorted(key))}",
+                    f"role:{'-'.join(sorted(key))}" + "".join(f":{_slug(c)}" for c in sorted(countries)),
                     "role",
                     "warning",
                     f"one title, several people: {', '.join(sorted(people))}",
@@ -438,6 +441,11 @@ def _title_places(title: str) -> set[str]:
     return out
 
 
+# how much of a sentence another source's must hold to tell the same statement: agencies
+# reword (the rest must be only rewording, see _rewording)
+SAME_STATEMENT = 0.7
+
+
 def fact_conflicts(corpus, sentences=None) -> list[Conflict]:
     """The same statement in two sources with a different number, date, weekday or negation.
 
@@ -458,11 +466,11 @@ def fact_conflicts(corpus, sentences=None) -> list[Conflict]:
         pool = prefilter_sentences(s.text, pool)
         if not pool:
             continue
-        matches = match_claim(s.text, corpus, settings, sentences=pool, min_related=0.8, best_only=True)
+        matches = match_claim(s.text, corpus, settings, sentences=pool, min_related=SAME_STATEMENT, best_only=True)
         if not matches:
             continue
         best = matches[0]
-        if best.related < 0.8 or best.coverage < 0.6:
+        if best.related < SAME_STATEMENT or best.coverage < 0.6:
             continue
         # one statement told two ways differs in one place; sentences that differ in several
         # places (another body, another place and another number) are different statements
@@ -474,9 +482,28 @@ def fact_conflicts(corpus, sentences=None) -> list[Conflict]:
                 for w in best.alignment.a[seg.i1 : seg.i2] + best.alignment.b[seg.j1 : seg.j2]
             )
         ]
-        if len(content_diffs) != 1:
-            continue
-        findings = [f for f in _segment_conflicts(best, corpus, s.text) if f.type in ("number", "date", "negation")]
+        kinds: tuple[str, ...] = ("number", "date", "negation")
+        if len(content_diffs) == 1 and best.related >= 0.8 and not _states_a_value(best.alignment, content_diffs[0]):
+            # one stretch differs, and more than a value in it: "approved" / "rejected" is a
+            # conflict; "rejected 173" / "paused 33" is another statement, not another number
+            kinds = ("negation",)
+        elif len(content_diffs) != 1 or best.related < 0.8:
+            # told in other words: in the clause where a value differs, nothing else differs
+            # but rewording
+            al = best.alignment
+            values = [seg for seg in content_diffs if _states_a_value(al, seg)]
+            if len(values) != 1:
+                continue
+            lo, hi = _clause_of(al, values[0])
+            if any(
+                seg is not values[0] and seg.i1 < hi and seg.i2 > lo and not _rewording(al, seg)
+                for seg in content_diffs
+            ):
+                continue
+            if any(seg is not values[0] and _names_another(al, seg) for seg in content_diffs):
+                continue  # said by someone else, of somewhere else: another statement
+            kinds = ("number", "date")
+        findings = [f for f in _segment_conflicts(best, corpus, s.text) if f.type in kinds]
         for f in findings:
             key = (*tuple(sorted([(a.id, s.index), (best.sentence.source, best.sentence.index)])), f.type)
             if key in seen:
@@ -496,6 +523,105 @@ def fact_conflicts(corpus, sentences=None) -> list[Conflict]:
                 )
             )
     return out
+
+
+# what a number is written with: "£2.1bn", "5m", "70 per cent", "2.5pc", "1990s", "3rd"
+_UNITS = frozenset({"bn", "m", "mn", "k", "tn", "per", "cent", "percent", "pc", "s", "st", "nd", "rd", "th"})
+
+
+def _states_a_value(al, seg) -> bool:
+    """Whether a differing stretch is a value on both sides and nothing else: a number or a
+    date word, with at most function words ("seven" / "six", "on Wednesday" / "on
+    Thursday"); not "rejected 173" / "paused 33", which is another statement."""
+    from .entities import MONTHS, NUMBER_WORDS, WEEKDAYS
+    from .normalise import FUNCTION_WORDS
+
+    def value(w):
+        k = w.key
+        return k[:1].isdigit() or k[:1] in "$£€" or k in NUMBER_WORDS or k in WEEKDAYS or k in MONTHS
+
+    def only_values(ws):
+        ws = [w for w in ws if not w.special]
+        return any(map(value, ws)) and all(value(w) or w.key in FUNCTION_WORDS or w.key in _UNITS for w in ws)
+
+    return only_values(al.a[seg.i1 : seg.i2]) and only_values(al.b[seg.j1 : seg.j2])
+
+
+# what a telling may say differently and still tell the same thing: who reported it
+_REPORTING = frozenset(
+    {"police", "authorities", "officials", "officers", "spokesperson", "spokesman", "spokeswoman", "according"}
+    | set(SPEECH_VERBS.split("|"))
+)
+
+
+def _rewording(al, seg) -> bool:
+    """Whether a stretch where two tellings of one statement differ is only a rewording:
+    function words ("across" / "in"), who reported it ("police said" / "authorities said"),
+    a title word ("Secretary" / "Minister"), a name spelled two ways ("Babet" / "Babette"), a
+    date moved ("on Friday, police said" / "authorities said Friday"), or words one telling
+    adds that name nothing and count nothing ("a rare red warning"). Not a negation, a
+    number, a name, or one word for another ("flood defences" / "port upgrades": another
+    statement)."""
+    from .entities import HONORIFICS, MONTHS, NEGATORS, NUMBER_WORDS, RANK_WORDS, ROLE_HEADS, WEEKDAYS
+    from .normalise import FUNCTION_WORDS
+
+    xs = [w for w in al.a[seg.i1 : seg.i2] if not w.special]
+    ys = [w for w in al.b[seg.j1 : seg.j2] if not w.special]
+    if any(w.key in NEGATORS or w.key.endswith("n't") for w in xs + ys):
+        return False
+    xs = [w for w in xs if w.key not in FUNCTION_WORDS]
+    ys = [w for w in ys if w.key not in FUNCTION_WORDS]
+    one_name_each = len(xs) == 1 and len(ys) == 1 and xs[0].capital and ys[0].capital
+    if one_name_each and fuzz.ratio(xs[0].key, ys[0].key) >= 75:
+        return True  # one name spelled two ways: a variant, which the audit reports apart
+    a_keys, b_keys = {w.key for w in al.a}, {w.key for w in al.b}
+
+    def value(w):
+        return w.key[:1].isdigit() or w.key in NUMBER_WORDS or w.key in WEEKDAYS or w.key in MONTHS
+
+    def light(w, other_keys):
+        k = w.key
+        if value(w):
+            return k in other_keys and not k[:1].isdigit()  # a day or a month moved
+        return k in _REPORTING or k in ROLE_HEADS or k in HONORIFICS or k in RANK_WORDS
+
+    if all(light(w, b_keys) for w in xs) and all(light(w, a_keys) for w in ys):
+        return True
+    added = xs or ys
+    return not (xs and ys) and all(not w.capital and not value(w) for w in added)
+
+
+def _names_another(al, seg) -> bool:
+    """Whether a differing stretch names someone or something the other telling does not
+    (a title word, a name spelled two ways, a name moved are no other name)."""
+    from .entities import HONORIFICS, RANK_WORDS, ROLE_HEADS
+
+    xs = [w for w in al.a[seg.i1 : seg.i2] if w.capital and not w.special]
+    ys = [w for w in al.b[seg.j1 : seg.j2] if w.capital and not w.special]
+    if len(xs) == 1 and len(ys) == 1 and fuzz.ratio(xs[0].key, ys[0].key) >= 75:
+        return False
+    a_keys, b_keys = {w.key for w in al.a}, {w.key for w in al.b}
+    titles = ROLE_HEADS | HONORIFICS | RANK_WORDS
+    return any(w.key not in titles and w.key not in b_keys for w in xs) or any(
+        w.key not in titles and w.key not in a_keys for w in ys
+    )
+
+
+_CLAUSE_MARK = re.compile(r"[,;:]|\s-+\s")
+
+
+def _clause_of(al, seg) -> tuple[int, int]:
+    """The words of side ``a`` in the clause (between commas, semicolons or dashes) where
+    ``seg`` starts."""
+    text = al.texts[0] if al.texts else None
+    if text is None or seg.i1 >= len(al.a):
+        return 0, len(al.a)
+    at = al.a[seg.i1].start
+    lo = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, at)), default=0)
+    m = _CLAUSE_MARK.search(text, at)
+    hi = m.start() if m else len(text)
+    inside = [i for i, w in enumerate(al.a) if lo <= w.start < hi]
+    return (inside[0], inside[-1] + 1) if inside else (seg.i1, seg.i2)
 
 
 _ESTABLISHED = re.compile(

@@ -103,6 +103,82 @@ def test_fact_conflict_between_sources(tmp_path):
     assert [f["text"] for f in c.forms] == ["Tuesday", "Wednesday"]
 
 
+REUTERS = (
+    "Storm Babet kills seven\n\n"
+    "LONDON (Reuters) - Storm Babet killed at least seven people across Britain on Friday, police said, "
+    "as record rainfall flooded hundreds of homes.\n\n"
+    "Environment Secretary Therese Coffey said the government would provide 50 million pounds for "
+    "affected households.\n\n"
+    "The Met Office issued a rare red warning for parts of eastern Scotland on Thursday.\n\n"
+    '"This is an unprecedented event and we will stand by every community affected," Coffey told reporters.\n'
+)
+AP = (
+    "Deadly storm floods Scottish towns\n\n"
+    "BRECHIN, Scotland (AP) \u2014 Storm Babette killed at least six people in Britain, authorities said "
+    "Friday, as heavy rain flooded hundreds of homes.\n\n"
+    "Environment Minister Therese Coffey said the government would provide 40 million pounds for "
+    "affected households.\n\n"
+    "The Met Office issued a red warning for parts of eastern Scotland on Wednesday.\n\n"
+    '"This is an unprecedented event, and we will stand by every community that has been affected," '
+    "Humza Yousaf told reporters.\n"
+)
+
+
+def test_two_agencies_telling_one_event_in_their_own_words_disagree_on_its_facts(tmp_path):
+    corpus = _corpus(tmp_path, {"reuters.txt": REUTERS, "ap.txt": AP})
+    facts = {tuple(sorted(f["text"] for f in c.forms)) for c in corpus.conflicts if c.type == "fact"}
+    assert facts == {("seven", "six"), ("40", "50"), ("Thursday", "Wednesday")}
+    # the same words, reworded, given to two people
+    (c,) = [c for c in corpus.conflicts if c.type == "attribution"]
+    assert {f["text"] for f in c.forms} == {"Therese Coffey", "Humza Yousaf"}
+
+
+@pytest.mark.parametrize(
+    "one, other",
+    [
+        # another topic, another speaker, another verb: other statements, whatever the numbers
+        (
+            "The Toronto Transport Council reviewed 767 new flood defences projects in Perth on Saturday.",
+            "The Toronto Transport Council reviewed 462 new port upgrades projects in Perth on Saturday.",
+        ),
+        (
+            "Alfie Nakamura, the minister for science, said the Oslo Water Council would review solar farms "
+            "in May 2023.",
+            "Ella Moreau, the minister for science, said the Oslo Water Council would review solar farms "
+            "in January 2023.",
+        ),
+        (
+            "The Perth Transport Agency rejected 173 new coastal erosion projects in Osaka on Friday, officials said.",
+            "The Perth Transport Agency paused 33 new coastal erosion projects in Osaka on Friday, officials said.",
+        ),
+    ],
+)
+def test_statements_that_differ_in_more_than_a_value_are_no_fact_conflict(tmp_path, one, other):
+    corpus = _corpus(tmp_path, {"a.txt": f"One\n\n{one}\n", "b.txt": f"Two\n\n{other}\n"})
+    assert not [c for c in corpus.conflicts if c.type == "fact"]
+
+
+def test_a_dateline_is_no_part_of_the_first_sentence(tmp_path):
+    corpus = _corpus(tmp_path, {"reuters.txt": REUTERS, "ap.txt": AP})
+    assert corpus.source("reuters").sentences[1].text.startswith("Storm Babet killed")
+    assert corpus.source("ap").sentences[1].text.startswith("Storm Babette killed")
+    # its words are still the source's text, and a heading keeps its capitals
+    assert "LONDON (Reuters)" in corpus.source("reuters").text
+    assert corpus.source("reuters").sentences[0].text == "Storm Babet kills seven"
+
+
+def test_one_title_in_two_countries_is_two_titles(tmp_path):
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": "Summit\n\nDutch Prime Minister Mark Rutte met Hungarian Prime Minister Viktor Orban.\n",
+            "b.txt": "Talks\n\nDutch Prime Minister Dick Schoof met the press.\n",
+        },
+    )
+    (c,) = [c for c in corpus.conflicts if c.type == "role"]
+    assert {f["text"] for f in c.forms} == {"Mark Rutte: Dutch Prime Minister", "Dick Schoof: Dutch Prime Minister"}
+
+
 def test_attribution_conflict_between_sources(tmp_path):
     corpus = _corpus(
         tmp_path,
@@ -248,3 +324,22 @@ def test_head_words_found_in_lowered_ascii_text_are_those_ignorecase_finds():
     for text in texts:
         want = [m.span() for m in _heads().finditer(text)]
         assert [m.span() for m in _head_matches(text)] == want, text
+
+
+@pytest.mark.parametrize(
+    "one, other",
+    [
+        (
+            "Sales rose to £2.1bn last year, the company said.",
+            "Sales rose to £3.1bn last year, the company said.",
+        ),
+        ("Turnout was 70 per cent in the first round.", "Turnout was 60 per cent in the first round."),
+        (
+            "The council approved the budget after a long debate.",
+            "The council rejected the budget after a long debate.",
+        ),
+    ],
+)
+def test_one_statement_with_another_value_or_its_opposite_is_a_fact_conflict(tmp_path, one, other):
+    corpus = _corpus(tmp_path, {"a.txt": f"One\n\n{one}\n", "b.txt": f"Two\n\n{other}\n"})
+    assert len([c for c in corpus.conflicts if c.type == "fact"]) == 1
