@@ -450,8 +450,7 @@ def fact_conflicts(corpus, sentences=None) -> list[Conflict]:
     """The same statement in two sources with a different number, date, weekday or negation.
 
     ``sentences`` limits the search to those (``check`` asks only about its evidence)."""
-    from .classify import Settings, _segment_conflicts, match_claim, prefilter_sentences
-    from .normalise import FUNCTION_WORDS
+    from .classify import Settings, match_claim, prefilter_sentences
 
     settings = Settings()
     out: list[Conflict] = []
@@ -470,40 +469,17 @@ def fact_conflicts(corpus, sentences=None) -> list[Conflict]:
         if not matches:
             continue
         best = matches[0]
-        if best.related < SAME_STATEMENT or best.coverage < 0.6:
-            continue
-        # one statement told two ways differs in one place; sentences that differ in several
-        # places (another body, another place and another number) are different statements
-        content_diffs = [
-            seg
-            for seg in best.alignment.segments()
-            if any(
-                w.key not in FUNCTION_WORDS
-                for w in best.alignment.a[seg.i1 : seg.i2] + best.alignment.b[seg.j1 : seg.j2]
-            )
-        ]
-        kinds: tuple[str, ...] = ("number", "date", "negation")
-        if len(content_diffs) == 1 and best.related >= 0.8 and not _states_a_value(best.alignment, content_diffs[0]):
-            # one stretch differs, and more than a value in it: "approved" / "rejected" is a
-            # conflict; "rejected 173" / "paused 33" is another statement, not another number
-            kinds = ("negation",)
-        elif len(content_diffs) != 1 or best.related < 0.8:
-            # told in other words: in the clause where a value differs, nothing else differs
-            # but rewording
-            al = best.alignment
-            values = [seg for seg in content_diffs if _states_a_value(al, seg)]
-            if len(values) != 1:
-                continue
-            lo, hi = _clause_of(al, values[0])
-            if any(
-                seg is not values[0] and seg.i1 < hi and seg.i2 > lo and not _rewording(al, seg)
-                for seg in content_diffs
-            ):
-                continue
-            if any(seg is not values[0] and _names_another(al, seg) for seg in content_diffs):
-                continue  # said by someone else, of somewhere else: another statement
-            kinds = ("number", "date")
-        findings = [f for f in _segment_conflicts(best, corpus, s.text) if f.type in kinds]
+        findings = _one_statement_findings(best, corpus, s.text)
+        if not findings:
+            # the closest telling agrees (a third source, say); the closest in another source
+            # that gives other values may not
+            values = _value_words(s.text)
+            rest = [x for x in pool if x.source != best.sentence.source and _value_words(x.text) != values]
+            if rest:
+                more = match_claim(s.text, corpus, settings, sentences=rest, min_related=SAME_STATEMENT, best_only=True)
+                if more:
+                    best = more[0]
+                    findings = _one_statement_findings(best, corpus, s.text)
         for f in findings:
             key = (*tuple(sorted([(a.id, s.index), (best.sentence.source, best.sentence.index)])), f.type)
             if key in seen:
@@ -523,6 +499,55 @@ def fact_conflicts(corpus, sentences=None) -> list[Conflict]:
                 )
             )
     return out
+
+
+_VALUE_WORD = re.compile(
+    r"\d[\d,.]*|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+
+def _value_words(text: str) -> frozenset[str]:
+    """The numbers and date words a sentence writes."""
+    return frozenset(_VALUE_WORD.findall(text))
+
+
+def _one_statement_findings(best, corpus, text: str) -> list:
+    """The number, date or negation findings between a sentence and ``best``, another source's
+    telling of it, where the two tell one statement; none where they tell two."""
+    from .classify import _segment_conflicts
+    from .normalise import FUNCTION_WORDS
+
+    if best.related < SAME_STATEMENT or best.coverage < 0.6:
+        return []
+    al = best.alignment
+    # one statement told two ways differs in one place; sentences that differ in several
+    # places (another body, another place and another number) are different statements
+    content_diffs = [
+        seg
+        for seg in al.segments()
+        if any(w.key not in FUNCTION_WORDS for w in al.a[seg.i1 : seg.i2] + al.b[seg.j1 : seg.j2])
+    ]
+    kinds: tuple[str, ...] = ("number", "date", "negation")
+    if len(content_diffs) == 1 and best.related >= 0.8 and not _states_a_value(al, content_diffs[0]):
+        # one stretch differs, and more than a value in it: "approved" / "rejected" is a
+        # conflict; "rejected 173" / "paused 33" is another statement, not another number
+        kinds = ("negation",)
+    elif len(content_diffs) != 1 or best.related < 0.8:
+        # told in other words: in the clause where a value differs, nothing else differs
+        # but rewording
+        values = [seg for seg in content_diffs if _states_a_value(al, seg)]
+        if len(values) != 1:
+            return []
+        lo, hi = _clause_of(al, values[0])
+        if any(
+            seg is not values[0] and seg.i1 < hi and seg.i2 > lo and not _rewording(al, seg) for seg in content_diffs
+        ):
+            return []
+        if any(seg is not values[0] and _names_another(al, seg) for seg in content_diffs):
+            return []  # said by someone else, of somewhere else: another statement
+        kinds = ("number", "date")
+    return [f for f in _segment_conflicts(best, corpus, text) if f.type in kinds]
 
 
 # what a number is written with: "£2.1bn", "5m", "70 per cent", "2.5pc", "1990s", "3rd"

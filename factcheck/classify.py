@@ -1222,4 +1222,23 @@ def check_item(claim: Claim, corpus: Corpus, settings: Settings | None = None) -
                     c.forms[0]["text"],
                 )
             )
+        # a quote the sources give to two people, in words a little apart (the same words
+        # are found by check_quote itself): which of them said it is not settled
+        if (
+            c.type == "attribution"
+            and c.severity == "warning"
+            and item.verdict in ("verified", "misattributed")
+            and claim.kind == "quote"
+        ):
+            item.verdict, item.severity = "disputed", "warning"
+            who = sorted(f["text"] for f in c.forms)
+            item.findings.append(
+                Finding(
+                    "speaker",
+                    "warning",
+                    "the sources attribute these words to " + " and ".join(who),
+                    " / ".join(who),
+                    claim.speaker,
+                )
+            )
     return item

@@ -158,6 +158,38 @@ def test_statements_that_differ_in_more_than_a_value_are_no_fact_conflict(tmp_pa
     assert not [c for c in corpus.conflicts if c.type == "fact"]
 
 
+BBC = (
+    "Storm Babet: Brechin counts the cost\n\n"
+    "The Met Office's red warning for eastern Scotland was issued on Thursday.\n\n"
+    'Ms Coffey said: "This is an unprecedented event and we will stand by every community affected."\n'
+)
+
+
+def test_a_claim_is_disputed_where_one_source_agrees_and_another_does_not(tmp_path):
+    # the closest telling of the Reuters sentence is the BBC's, which agrees; the AP's does not
+    from factcheck import Claim, check_claims
+
+    corpus = _corpus(tmp_path, {"reuters.txt": REUTERS, "ap.txt": AP, "bbc.txt": BBC})
+    claim = Claim(
+        "c", "d.md", 1, 1, "claim", "The Met Office issued a rare red warning for eastern Scotland on Thursday."
+    )
+    quote = Claim(
+        "q",
+        "d.md",
+        3,
+        1,
+        "quote",
+        "This is an unprecedented event and we will stand by every community affected.",
+        "Therese Coffey",
+    )
+    it, q = check_claims([claim, quote], corpus)
+    assert it.verdict == "disputed"
+    assert any(f.type == "date" and "Wednesday" in f.message for f in it.findings)
+    # the AP gives the words, a little reworded, to Humza Yousaf
+    assert q.verdict == "disputed"
+    assert any(f.type == "speaker" and "Humza Yousaf" in f.message for f in q.findings)
+
+
 def test_a_dateline_is_no_part_of_the_first_sentence(tmp_path):
     corpus = _corpus(tmp_path, {"reuters.txt": REUTERS, "ap.txt": AP})
     assert corpus.source("reuters").sentences[1].text.startswith("Storm Babet killed")
