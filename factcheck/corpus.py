@@ -122,7 +122,9 @@ def _name_runs(text: str, strict: bool) -> tuple:
                 offs.append(at + p)
                 p += len(w)
         last = words[k - 1].rstrip(".,")
-        name = last if k - s == 1 else " ".join(w.rstrip(".,") for w in name_words)
+        if last.endswith("'s") and len(last) > 3:
+            last = last[:-2]  # "Ms. Keller's husband" names Keller
+        name = last if k - s == 1 else " ".join([*(w.rstrip(".,") for w in name_words[:-1]), last])
         nstart = offs[s]
         nend = offs[k - 1] + len(last)
         h = s

@@ -536,10 +536,16 @@ def attribute(
             subject = None
             if q.phrase in _HE_SHE:
                 subject = _subject_before(text, sentences, quoted, q, last_speaker, registry)
+                if subject is not None and _clashes(q.phrase, canonical(subject), registry):
+                    subject = None
             if subject is not None:
                 q.speaker, q.title = canonical(subject), None
                 last_speaker = q
             elif last_speaker is not None:
+                if q.phrase in _HE_SHE and _clashes(q.phrase, last_speaker.speaker, registry):
+                    # '"...," said Ms. Keller. ... "Where would we go?" he asked.': not hers
+                    last_speaker = None
+                    continue
                 q.speaker, q.title = last_speaker.speaker, None
                 last_speaker = q
             continue
@@ -639,6 +645,29 @@ _DESCRIBED = re.compile(
 )
 # a participle that reports what the sentence's subject said ("..., saying it would")
 _SAYING = re.compile(r",\s+(?:saying|adding|arguing|insisting|warning|claiming|stating)\b", re.I)
+
+
+# what an honorific says of who is meant by "he" or "she"
+_HIS = frozenset({"mr", "sir", "lord", "king", "prince", "baron", "father", "fr"})
+_HERS = frozenset({"ms", "mrs", "miss", "dame", "lady", "queen", "princess", "baroness", "sister"})
+
+
+def _clashes(pronoun: str, person: str | None, registry: AliasRegistry | None) -> bool:
+    """Whether the honorifics the sources give ``person`` say "he" or "she" is someone else
+    ("Ms. Keller", then "he said")."""
+    if registry is None or not person:
+        return False
+    # the honorifics given the full name, and the surname alone where it is this person's
+    # ("Donna Keller, 58, ..." then "Ms. Keller's husband")
+    surname = person.split()[-1]
+    entries = [registry.people.get(person)]
+    if surname != person and registry.person(surname) == person:
+        entries.append(registry.people.get(surname))
+    given = {h.lower().rstrip(".") for e in entries if e is not None for h in e.honorifics}
+    his, hers = bool(given & _HIS), bool(given & _HERS)
+    if his == hers:
+        return False  # none, or both: nothing to go on
+    return (pronoun.lower() == "he") == hers
 
 
 def _subject_before(

@@ -624,3 +624,25 @@ def test_a_lone_name_before_how_they_spoke_is_a_speaker_when_someone_has_it():
         ("Keir Starmer", "We are cleaning up.")
     ]
     assert draft_quotes('Starmer hit back: "We are cleaning up."') == [(None, "We are cleaning up.")]
+
+
+def test_he_or_she_is_not_someone_the_sources_call_otherwise(tmp_path, monkeypatch):
+    """'Ms. Keller' said the last quote; 'he asked' is someone else: no speaker, not hers."""
+    text = (
+        "Plant closes\n\n"
+        '"I gave them my whole life," said Donna Keller, 58.\n\n'
+        "Ms. Keller's husband, Ron, also works at the plant. He said they had not decided.\n\n"
+        '"Where would we go?" he asked.\n\n'
+        '"We will survive this," said Mayor Linda Shore.\n\n'
+        '"It will hurt," she said.\n'
+    )
+    speakers, _ = _analysed(tmp_path, text, monkeypatch)
+    assert speakers == ["Donna Keller", None, "Linda Shore", "Linda Shore"]
+
+
+def test_a_possessive_name_is_the_name():
+    from factcheck.corpus import person_bindings
+    from factcheck.entities import AliasRegistry
+
+    (b,) = person_bindings("Ms. Keller's husband works there.", AliasRegistry())
+    assert (b.name, b.honorific) == ("Keller", "Ms.")
