@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -610,11 +611,20 @@ def token_kind(t: str) -> str | None:
 # --- alias registry -------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=65536)
+def name_key(word: str) -> str:
+    """A word of a name as compared: :func:`word_key`, without accents ("Orbán" is "orban")."""
+    k = word_key(word)
+    if k.isascii():
+        return k
+    return "".join(c for c in unicodedata.normalize("NFKD", k) if not unicodedata.combining(c))
+
+
 def same_first_name(a: str, b: str) -> bool:
     """Whether two first names can be one person's: the same name, or an initial and a name it
     begins ("A. Byrne" is Alfie Byrne). Two names that only begin alike are two people (Alfie
     and Amelia Byrne)."""
-    fa, fb = word_key(a).rstrip("."), word_key(b).rstrip(".")
+    fa, fb = name_key(a).rstrip("."), name_key(b).rstrip(".")
     return fa == fb or ((len(fa) == 1 or len(fb) == 1) and fa[:1] == fb[:1])
 
 
@@ -699,8 +709,15 @@ class AliasRegistry:
         ca, cb = self.canonical_person(a), self.canonical_person(b)
         if ca == cb:
             return True
-        pa, pb = ca.split(), cb.split()
-        if word_key(pa[-1]) != word_key(pb[-1]):
+        pa, pb = [name_key(w) for w in ca.split()], [name_key(w) for w in cb.split()]
+        if pa == pb:
+            return True  # written with and without accents: "Orbán", "Orban"
+        short, long = sorted((pa, pb), key=len)
+        if len(short) < len(long) and long[-len(short) :] == short and len(short) > 1:
+            return True  # a name's tail: "Lula da Silva" of "Luiz Inácio Lula da Silva"
+        if len(short) == 1 and short[0] in long[1:-1] and short[0] not in NAME_PARTICLES:
+            return True  # the name someone goes by, inside the full one: "Lula"
+        if pa[-1] != pb[-1]:
             return False
         return len(pa) == 1 or len(pb) == 1 or same_first_name(pa[0], pb[0])
 

@@ -125,6 +125,22 @@ def test_first_names_that_begin_alike_are_two_people():
     assert not reg.same_person("Alfie Byrne", "Amelia Byrne")
 
 
+def test_one_person_written_with_or_without_accents_or_by_part_of_the_name():
+    from factcheck.entities import AliasRegistry
+
+    reg = AliasRegistry()
+    reg.add_person("Viktor Orbán")
+    reg.add_person("Luiz Inácio Lula da Silva")
+    assert reg.same_person("Orban", "Viktor Orbán")
+    assert reg.same_person("Viktor Orban", "Viktor Orbán")
+    assert reg.same_person("Lula da Silva", "Luiz Inácio Lula da Silva")
+    assert reg.same_person("Lula", "Luiz Inácio Lula da Silva")
+    # but not another first name, another surname, or a particle
+    assert not reg.same_person("Mark Orbán", "Viktor Orbán")
+    assert not reg.same_person("Viktor Oban", "Viktor Orbán")
+    assert not reg.same_person("da", "Luiz Inácio Lula da Silva")
+
+
 _ORG_RUN_AS_WRITTEN = (  # before the first capital was taken out of the alternatives
     r"(?:(?:[A-Z][\w'-]*|[A-Z]{2,}[a-z]?)(?:'s)?)"
     r"(?:(?:\s+|,\s+(?=[A-Z][\w-]*,?\s+(?:and\s+)?[A-Z]|and\s)|\s+(?:of|for|and|the|on|&)\s+(?:the\s+)?)"
