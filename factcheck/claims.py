@@ -49,6 +49,32 @@ _HEADING = re.compile(r"^\s{0,3}(#{1,6}\s|={3,}\s*$|-{3,}\s*$)")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _LINKDEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S")
 _TABLE = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|(?:\s*:?-{2,}:?\s*\|)+\s*$")  # "|---|:--:|"
+
+
+def _table_row(body: str) -> str:
+    """A table's row as prose of the same length. A cell that quotes someone, or that is a
+    sentence (it ends like one), is read; a short first cell before a quote is its speaker
+    ("| Coffey | "We will stand by ..." |" reads 'Coffey: "We will stand by ..."'); other
+    cells are labels and values ("| Deaths | at least seven |"), which state nothing
+    checkable alone, and are blank, as are the bars."""
+    bars = [i for i, c in enumerate(body) if c == "|"]
+    chars = [" " if c == "|" else c for c in body]
+    cells = [(bars[k] + 1, bars[k + 1]) for k in range(len(bars) - 1)]
+    quoting = ['"' in body[a:b] or "\u201c" in body[a:b] for a, b in cells]
+    kept = [
+        q or bool(re.search(r"[.!?][\"'\u201d)]*\s*$", body[a:b])) for (a, b), q in zip(cells, quoting, strict=True)
+    ]
+    label = bool(cells) and not kept[0] and len(body[cells[0][0] : cells[0][1]].split()) <= 5 and any(quoting[1:])
+    for k, (a, b) in enumerate(cells):
+        if kept[k] or (k == 0 and label):
+            continue
+        chars[a:b] = " " * (b - a)
+    if label:
+        chars[bars[1]] = ":"
+    return "".join(chars)
+
+
 _SUPPRESS = re.compile(r"<!--\s*factcheck:\s*ignore(?:\s+([\w\s,-]+?))?\s*-->", re.I)
 
 
@@ -108,7 +134,15 @@ def markdown_to_text(text: str, markdown: bool = True) -> tuple[str, set[int], l
             skip.add(n)
             out.append(" " * len(body) + ending)
             continue
-        if in_fence or (markdown and (_HEADING.match(body) or _LINKDEF.match(body) or _TABLE.match(body))):
+        if markdown and not in_fence and _TABLE.match(body):
+            header = n < len(lines) and _TABLE_RULE.match(lines[n].rstrip("\r\n"))
+            if _TABLE_RULE.match(body) or header:
+                skip.add(n)  # the rule under a header, and the header: labels, not claims
+                out.append(" " * len(body) + ending)
+            else:
+                out.append(strip_markdown_line(_table_row(body)) + ending)
+            continue
+        if in_fence or (markdown and (_HEADING.match(body) or _LINKDEF.match(body))):
             skip.add(n)
             out.append(" " * len(body) + ending)
             continue

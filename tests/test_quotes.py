@@ -646,3 +646,18 @@ def test_a_possessive_name_is_the_name():
 
     (b,) = person_bindings("Ms. Keller's husband works there.", AliasRegistry())
     assert (b.name, b.honorific) == ("Keller", "Ms.")
+
+
+def test_a_tables_quotes_and_sentences_are_read_its_labels_and_values_are_not():
+    text = (
+        "| Who | Said |\n"
+        "|---|:---:|\n"
+        '| Coffey | "We will stand by every community affected." |\n'
+        "| Funding | The government will provide 50 million pounds. |\n"
+        "| Deaths | at least seven |\n"
+    )
+    claims = parse_draft_text(text, "d.md").claims
+    assert [(c.line, c.column, c.kind, c.speaker, c.text) for c in claims] == [
+        (3, 12, "quote", "Coffey", "We will stand by every community affected."),
+        (4, 13, "claim", None, "The government will provide 50 million pounds."),
+    ]
