@@ -20,7 +20,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from .entities import SPEECH_VERBS, is_place, org_key, place_key, tokenize
+from .entities import MONTHS, SPEECH_VERBS, WEEKDAYS, is_place, org_key, place_key, tokenize
 from .model import SEVERITY_RANK, Conflict
 from .normalise import alternation
 
@@ -470,11 +470,18 @@ def fact_conflicts(corpus, sentences=None) -> list[Conflict]:
             continue
         best = matches[0]
         findings = _one_statement_findings(best, corpus, s.text)
-        if not findings:
-            # the closest telling agrees (a third source, say); the closest in another source
-            # that gives other values may not
-            values = _value_words(s.text)
-            rest = [x for x in pool if x.source != best.sentence.source and _value_words(x.text) != values]
+        values = _value_words(s.text)
+        if not findings and values and _value_words(best.sentence.text) >= values:
+            # the closest telling agrees, values and all (a third source, say); the closest in
+            # another source that gives other values may not
+            names = _name_words(s.text)
+            rest = [
+                x
+                for x in pool
+                if x.source != best.sentence.source
+                and _value_words(x.text) != values
+                and len(_name_words(x.text) ^ names) <= 2  # the same names, or one spelled two ways
+            ]
             if rest:
                 more = match_claim(s.text, corpus, settings, sentences=rest, min_related=SAME_STATEMENT, best_only=True)
                 if more:
@@ -505,6 +512,18 @@ _VALUE_WORD = re.compile(
     r"\d[\d,.]*|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
+
+
+_NAME_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'-]+")
+
+
+def _name_words(text: str) -> frozenset[str]:
+    """The capitalised words of a sentence but its first (and any after a full stop), days
+    and months left out: its names, roughly."""
+    return frozenset(_NAME_WORD.findall(text)) - _DATE_NAMES
+
+
+_DATE_NAMES = frozenset(w.capitalize() for w in MONTHS + WEEKDAYS)
 
 
 def _value_words(text: str) -> frozenset[str]:

@@ -159,7 +159,10 @@ def _similarity(al: Alignment) -> float:
 
 def _shares_content(al: Alignment) -> bool:
     """Whether a word the item and the source quote share says something: a short quote
-    ("We will appeal") is not another ("We will not accept any quota") for its "we will"."""
+    ("We will appeal") is not another ("We will not accept any quota") for its "we will". A
+    quote of function words alone ("No.") has only those to share."""
+    if all(w.special or w.key in FUNCTION_WORDS for w in al.a):
+        return True
     return any(al.a[i].key not in FUNCTION_WORDS for o in al.ops if o.tag == "equal" for i in range(o.i1, o.i2))
 
 

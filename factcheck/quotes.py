@@ -543,8 +543,8 @@ def attribute(
                 last_speaker = q
             elif last_speaker is not None:
                 if q.phrase in _HE_SHE and _clashes(q.phrase, last_speaker.speaker, registry):
-                    # '"...," said Ms. Keller. ... "Where would we go?" he asked.': not hers
-                    last_speaker = None
+                    # '"...," said Ms. Keller. ... "Where would we go?" he asked.': not hers (and
+                    # a "she said" after it may still be)
                     continue
                 q.speaker, q.title = last_speaker.speaker, None
                 last_speaker = q

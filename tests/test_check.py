@@ -704,3 +704,6 @@ def test_a_short_quote_sharing_only_function_words_is_no_misquote(tmp_path):
 
     assert verdict("We will appeal.") == "unsupported"  # "we will" is all it shares
     assert verdict("We will not accept any quota.") == "misattributed"
+    write(tmp_path / "b.txt", 'Reply\n\n"No," said Kevin O\'Brien.\n')
+    corpus = load_sources(tmp_path)
+    assert verdict("No.") == "verified"  # function words are all it has to share
