@@ -295,8 +295,9 @@ def quote_conflicts(corpus, quotes=None) -> list[Conflict]:
             holders_a = [_holder(a, q.start, q.end)]
             holders_b = [_holder(b, other[0].start, other[-1].end)]
             reg = corpus.registry
-            # the same words, or the same words reworded (no number or name of their own)
-            reworded = all(_rewording(m.alignment, seg) for seg in m.alignment.segments())
+            # the same words (spelled alike or not), or the same words reworded (no number or
+            # name of their own)
+            reworded = not material or all(_rewording(m.alignment, seg) for seg in m.alignment.segments())
             if q.speaker and m.view.speaker and not reg.same_person(q.speaker, m.view.speaker) and reworded:
                 out.append(
                     Conflict(
