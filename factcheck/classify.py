@@ -724,6 +724,14 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
                 msg = f"negation differs: the source says '{expected}', the item says '{found}'"
             findings.append(Finding("negation", "error", msg, expected or None, found or None))
             continue
+        failed = _failed_to(X or a, b, seg.j1, seg.j2) if seg.tag in ("replace", "delete") else None
+        if failed is not None:
+            if found:
+                msg = f"the source says '{failed}', the item says '{found}'"
+            else:
+                msg = f"the item leaves out '{failed}': the source says it was not done"
+            findings.append(Finding("negation", "error", msg, failed, found or None))
+            continue
         if seg.tag != "replace":
             continue
         flipped = _opposite(X, Y)
@@ -806,6 +814,24 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
                 )
             )
     return findings
+
+
+# verbs that say something was not done: "leaders failed to agree", "she declined to comment"
+_FAILED = frozenset({"fail", "fails", "failed", "refuse", "refuses", "refused", "decline", "declines", "declined"})
+
+
+def _failed_to(X: list[Word], b: list[Word], j1: int, j2: int) -> str | None:
+    """The source's words where the item states as done what the source says was not: "agreed"
+    in place of "failed ... to agree" (the verb may come a few words after), or "commented"
+    where the source "declined to comment". ``X``: the item's words in play."""
+    if not any(w.key in _FAILED for w in b[j1:j2]):
+        return None
+    stems = {x.stem for x in X if x.key not in FUNCTION_WORDS}
+    for k in range(j1, min(len(b) - 1, j2 + 6)):
+        if b[k].key == "to" and b[k + 1].stem in stems:
+            start = next(j for j in range(j1, j2) if b[j].key in _FAILED)
+            return " ".join(w.text for w in b[start : k + 2])
+    return None
 
 
 def _surer_in_place(al: Alignment) -> tuple[str, str] | None:

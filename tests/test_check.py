@@ -210,6 +210,18 @@ def test_contradicted_claims_name_the_difference(corpus, text, finding):
             "banned",
             "allowed",
         ),
+        (
+            "European Union leaders failed on Thursday to agree on how to share responsibility.",
+            "European Union leaders agreed on Thursday on how to share responsibility.",
+            "failed on Thursday to agree",
+            "agreed",
+        ),
+        (
+            "The chief executive declined to comment on the report.",
+            "The chief executive commented on the report.",
+            "declined to comment",
+            None,  # the item leaves the words out
+        ),
     ],
 )
 def test_a_word_for_its_opposite_contradicts(tmp_path, source, claim, expected, found):
