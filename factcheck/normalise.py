@@ -210,9 +210,14 @@ ABBREVIATIONS = [
 # fmt: on
 
 
+# two initials, as names and bodies are written ("J.K. Rowling", "W.H. Smith", "A.P. Moller"):
+# a full stop after them ends no sentence, as after "U.S." above
+_TWO_INITIALS = {f"{x}.{y}" for x in "abcdefghijklmnopqrstuvwxyz" for y in "abcdefghijklmnopqrstuvwxyz"}
+
+
 def punkt_parameters() -> PunktParameters:
     params = PunktParameters()
-    params.abbrev_types = set(ABBREVIATIONS)
+    params.abbrev_types = set(ABBREVIATIONS) | _TWO_INITIALS
     return params
 
 

@@ -527,6 +527,7 @@ def test_attributing_once_gives_what_attributing_twice_gives(tmp_path, monkeypat
     [
         # initials: their full stops end no attribution (the name keeps its letters)
         ('"Ask not," said John F. Kennedy.', ["John F Kennedy"]),
+        ('"Magic is real," J.K. Rowling wrote.', ["J K Rowling"]),  # and no sentence ends at "J.K."
         ('"It works," said George W. Bush, the former president.', ["George W Bush"]),
         ('"No choice," U.S. District Judge Maria Chen wrote in a ruling.', ["Maria Chen"]),
         ('"We are ready," said U.N. Secretary-General Antonio Guterres.', ["Antonio Guterres"]),
