@@ -78,6 +78,7 @@ def _marks(text: str, start: int, end: int) -> list[int]:
 # and before a letter, and closes with a mark after punctuation (,' .' ?') or before it, or
 # after a letter and before a space, except after an s (a plural's apostrophe: the players'
 # union), which closes a quote only if nothing else does before the next opening.
+SINGLE_QUOTE_REACH = 3000  # characters a quote in single marks may run to its close
 _SINGLE_OPEN = re.compile(r"(?<![^\s(\[{/-])'(?=[^\W\d_])")
 _STRONG_BEFORE = frozenset(",.!?")
 _AFTER_CLOSE = frozenset(" \n\r.,;:!?)]}-")
@@ -100,12 +101,15 @@ def _single_quotes(
             pos = i + 1  # a right mark is an apostrophe ('tis), never an opening
             continue
         close, fallback = None, None
-        nxt = _SINGLE_OPEN.search(text, i + 1, pe)
-        limit = nxt.start() if nxt else pe
-        j = text.find("'", i + 1, pe)
+        # a quote closes before the next opening, and within a few paragraphs' length: the
+        # search is bounded, so that a long paragraph of openings costs what it is long
+        reach = min(pe, i + 1 + SINGLE_QUOTE_REACH)
+        nxt = _SINGLE_OPEN.search(text, i + 1, reach)
+        limit = nxt.start() if nxt else reach
+        j = text.find("'", i + 1, reach)
         while j >= 0:
             before, after = text[j - 1], text[j + 1] if j + 1 < pe else " "
-            if j >= limit and fallback is not None:
+            if j >= limit:
                 break
             if before in _STRONG_BEFORE or (after in _AFTER_CLOSE and after != " " and not before.isspace()):
                 close = j
@@ -115,7 +119,7 @@ def _single_quotes(
                     close = j
                     break
                 fallback = j if fallback is None else fallback
-            j = text.find("'", j + 1, pe)
+            j = text.find("'", j + 1, reach)
         close = close if close is not None else fallback
         if close is not None and sum(c.isalpha() for c in text[i + 1 : close]) >= 2:
             out.append((i, close))

@@ -662,3 +662,15 @@ def test_a_tables_quotes_and_sentences_are_read_its_labels_and_values_are_not():
         (3, 12, "quote", "Coffey", "We will stand by every community affected."),
         (4, 13, "claim", None, "The government will provide 50 million pounds."),
     ]
+
+
+def test_a_quote_in_single_marks_closes_before_the_next_opening_and_within_reach():
+    """The search for a close is bounded (a paragraph of openings is read in linear time)."""
+    from factcheck.quotes import SINGLE_QUOTE_REACH, find_quote_spans
+
+    text = "word 'x " * 2000
+    assert find_quote_spans(text, [(0, len(text))]) == []
+    far = "He said 'it is " + "very " * (SINGLE_QUOTE_REACH // 5) + "long,' and left."
+    assert find_quote_spans(far, [(0, len(far))]) == []
+    near = "He said 'it is very long,' and left."
+    assert [near[a:b] for q in find_quote_spans(near, [(0, len(near))]) for a, b in q.parts] == ["it is very long,"]
