@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import csv
 import io
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -202,14 +203,27 @@ _FACTUAL = re.compile(
 )
 
 
-def _described_speakers(text: str, a: int, b: int, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+class _Spans:
+    """Whether a stretch overlaps any of many spans, sorted by their starts, in log time (a
+    draft may quote thousands of times)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [a for a, _ in spans]
+        self.reach = list(itertools.accumulate((b for _, b in spans), max))  # furthest end so far
+
+    def overlap(self, a: int, b: int) -> bool:
+        k = bisect.bisect_left(self.starts, b)  # the spans starting before b
+        return k > 0 and self.reach[k - 1] > a
+
+
+def _described_speakers(text: str, a: int, b: int, quoted: _Spans) -> list[tuple[int, int]]:
     """Spans of ``text[a:b]``, outside its quotes, that name someone and say a fact about them
     in a relative clause: "Ken Murphy, who took over in October 2021"."""
     out = []
     for m in _RELATIVE_ABOUT.finditer(text, a, b):
         s, e = m.start(), m.end()
         clause = text[m.end("name") : e]
-        if any(qa < e and s < qb for qa, qb in quoted) or not _FACTUAL.search(clause):
+        if quoted.overlap(s, e) or not _FACTUAL.search(clause):
             continue
         out.append((s, e))
     return out
@@ -274,7 +288,8 @@ def parse_draft_text(text: str, name: str, registry: AliasRegistry | None = None
         qtext = re.sub(r"\s+", " ", " ".join(ntext[a:b] for a, b in q.parts)).strip()
         o = norm.orig_start(q.open_mark)
         line, col = _line_col(o)
-        sent = next(((a, b) for a, b in sents if a <= q.open_mark < b), None)
+        i = bisect.bisect_right(sents, (q.open_mark, float("inf"))) - 1
+        sent = sents[i] if i >= 0 and sents[i][0] <= q.open_mark < sents[i][1] else None
         context = text[norm.orig_start(sent[0]) : norm.orig_end(sent[1])] if sent else None
         close = q.close_mark + 1 if q.close_mark is not None else q.parts[-1][1]
         span = (o, norm.orig_end(close))
@@ -285,11 +300,12 @@ def parse_draft_text(text: str, name: str, registry: AliasRegistry | None = None
         (q.open_mark, q.attribution_end or (q.close_mark if q.close_mark is not None else q.parts[-1][1]) + 1)
         for q in quotes
     ]
+    quoted_spans = _Spans(sorted(quoted))
     for a, b in sents:
-        if any(qa < b and a < qb for qa, qb in quoted):
+        if quoted_spans.overlap(a, b):
             # the quote is checked as a quote; what its attribution says of the speaker is a
             # claim of its own ("said Ken Murphy, who took over in October 2021")
-            for ca, cb in _described_speakers(ntext, a, b, quoted):
+            for ca, cb in _described_speakers(ntext, a, b, quoted_spans):
                 o = norm.orig_start(ca)
                 line, col = _line_col(o)
                 parsed.claims.append(

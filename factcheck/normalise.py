@@ -255,12 +255,20 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     return [(start + a, start + b) for a, b in punkt_split(chunk)]
 
 
+_PLAIN_SENTENCE = re.compile(r"\S(?:[^.!?]|[.!?](?!\s))*(?:[.!?]+|$)")
+
+
 # A quote mark that Punkt leaves at the start of the next sentence belongs to the previous one
 # ('... alone." Then' splits after the mark, not before it).
 def punkt_split(chunk: str) -> list[tuple[int, int]]:
     """Sentence spans in ``chunk`` as Punkt finds them, quote marks moved back; what
     :func:`split_sentences` gives any paragraph, without its shortcut."""
-    spans = [list(s) for s in sentence_tokenizer().span_tokenize(chunk)]
+    try:
+        spans = [list(s) for s in sentence_tokenizer().span_tokenize(chunk)]
+    except TimeoutError:
+        # NLTK stops a regular expression it finds too slow on a text ("A. B. C. " a hundred
+        # thousand times): such a paragraph is split at plain sentence ends instead
+        spans = [[m.start(), m.end()] for m in _PLAIN_SENTENCE.finditer(chunk)]
     for i in range(1, len(spans)):
         a = spans[i][0]
         if chunk[a : a + 1] in "\"'" and (a + 1 >= len(chunk) or chunk[a + 1] == " "):

@@ -7,6 +7,7 @@ curly mark is read from the original text, a straight one from its neighbours.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -452,8 +453,13 @@ def attribute(
                         )
                     ):
                         s_end = own_sentence = ne
-            nxt = [p.open_mark for p in quotes[qi + 1 :] if p.open_mark > q.close_mark]
-            end = min([s_end, paragraphs[q.last_para][1], *nxt[:1]])
+            # the next quote after this one's close (quotes are in order of their openings:
+            # found from here, not by reading every later quote, which made a draft of
+            # thousands of quotes quadratic)
+            nxt = next(
+                (p.open_mark for p in itertools.islice(quotes, qi + 1, None) if p.open_mark > q.close_mark), None
+            )
+            end = min(s_end, paragraphs[q.last_para][1], *(() if nxt is None else (nxt,)))
             right = text[q.close_mark + 1 : min(end, q.close_mark + 1 + CONTEXT)]
         # an attribution after the quote follows a quote that ends in punctuation ("...," said X)
         # or a comma after the mark ("...", he said); a partial quote runs on into reporting

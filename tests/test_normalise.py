@@ -158,3 +158,17 @@ def test_a_number_is_its_own_stem_as_porter_leaves_it():
     numbers += ["2,000", "1-0", "7'", "12's", "0", "00"]
     for n in numbers:
         assert stem(n) == _stemmer.stem(word_key(n)), n
+
+
+def test_a_paragraph_punkt_gives_up_on_is_split_at_plain_sentence_ends(monkeypatch):
+    """NLTK raises TimeoutError on text its regular expression finds too slow; the paragraph
+    is then split at plain sentence ends rather than the run failing."""
+    import factcheck.normalise as N
+
+    class Slow:
+        def span_tokenize(self, text):
+            raise TimeoutError("regular-expression match exceeded its time limit")
+
+    monkeypatch.setattr(N, "sentence_tokenizer", lambda: Slow())
+    text = "One thing. Two for 3.5 days? Three"
+    assert [text[a:b] for a, b in N.split_sentences(text)] == ["One thing.", "Two for 3.5 days?", "Three"]

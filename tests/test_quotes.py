@@ -674,3 +674,14 @@ def test_a_quote_in_single_marks_closes_before_the_next_opening_and_within_reach
     assert find_quote_spans(far, [(0, len(far))]) == []
     near = "He said 'it is very long,' and left."
     assert [near[a:b] for q in find_quote_spans(near, [(0, len(near))]) for a, b in q.parts] == ["it is very long,"]
+
+
+def test_many_quotes_in_a_draft_keep_their_sentences_and_speakers():
+    """Each quote's sentence and the next quote are found by search, not by reading all."""
+    text = "".join(f'"Line {i} is here," said Jane Doe, who was born in {1900 + i}.\n\n' for i in range(300))
+    claims = parse_draft_text(text, "d.md").claims
+    quotes = [c for c in claims if c.kind == "quote"]
+    assert len(quotes) == 300 and {q.speaker for q in quotes} == {"Jane Doe"}
+    assert quotes[7].context.startswith('"Line 7 is here,"')
+    facts = [c.text for c in claims if c.kind == "claim"]
+    assert len(facts) == 300 and facts[7] == "Jane Doe, who was born in 1907"
