@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .entities import AliasRegistry
+from .entities import DATE_NAMES, AliasRegistry
 from .errors import InputError
 from .ingest import DEFAULT_MAX_BYTES, read_text, within_limit
 from .model import Claim
@@ -197,10 +197,7 @@ _RELATIVE_ABOUT = re.compile(
 )
 # what makes such a clause a fact to check: a number or a date (a clause with neither, "who
 # was not at his best", matched only loosely, would be judged against whatever is nearest)
-_FACTUAL = re.compile(
-    r"\d|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
+_FACTUAL = re.compile(rf"\d|\b(?:{DATE_NAMES})\b")
 
 
 class _Spans:
@@ -300,32 +297,9 @@ def parse_draft_text(text: str, name: str, registry: AliasRegistry | None = None
         (q.open_mark, q.attribution_end or (q.close_mark if q.close_mark is not None else q.parts[-1][1]) + 1)
         for q in quotes
     ]
-    quoted_spans = _Spans(sorted(quoted))
-    for a, b in sents:
-        if quoted_spans.overlap(a, b):
-            # the quote is checked as a quote; what its attribution says of the speaker is a
-            # claim of its own ("said Ken Murphy, who took over in October 2021")
-            for ca, cb in _described_speakers(ntext, a, b, quoted_spans):
-                o = norm.orig_start(ca)
-                line, col = _line_col(o)
-                parsed.claims.append(
-                    Claim(
-                        f"{base}:{line}:{col}",
-                        name,
-                        line,
-                        col,
-                        "claim",
-                        re.sub(r"\s+", " ", ntext[ca:cb]),
-                        None,
-                        None,
-                        text[o : norm.orig_end(cb)],
-                        (o, norm.orig_end(cb)),
-                    )
-                )
-            continue
-        sentence = ntext[a:b].strip()
-        if not _states_something(sentence):
-            continue
+
+    def add_claim(a: int, b: int, words: str) -> None:
+        """A claim of ``words``, read from the normalised ``ntext[a:b]``."""
         o = norm.orig_start(a)
         line, col = _line_col(o)
         parsed.claims.append(
@@ -335,13 +309,25 @@ def parse_draft_text(text: str, name: str, registry: AliasRegistry | None = None
                 line,
                 col,
                 "claim",
-                re.sub(r"\s+", " ", sentence),
+                re.sub(r"\s+", " ", words),
                 None,
                 None,
                 text[o : norm.orig_end(b)],
                 (o, norm.orig_end(b)),
             )
         )
+
+    quoted_spans = _Spans(sorted(quoted))
+    for a, b in sents:
+        if quoted_spans.overlap(a, b):
+            # the quote is checked as a quote; what its attribution says of the speaker is a
+            # claim of its own ("said Ken Murphy, who took over in October 2021")
+            for ca, cb in _described_speakers(ntext, a, b, quoted_spans):
+                add_claim(ca, cb, ntext[ca:cb])
+            continue
+        sentence = ntext[a:b].strip()
+        if _states_something(sentence):
+            add_claim(a, b, sentence)
     parsed.claims.sort(key=lambda c: (c.line, c.column))
     # suppression: a comment covers the next paragraph (the lines up to the next blank line)
     lines = _BREAK.split(text)
