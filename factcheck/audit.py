@@ -20,9 +20,21 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from .entities import MONTHS, SPEECH_VERBS, WEEKDAYS, is_place, org_key, place_key, tokenize
+from .entities import (
+    DATE_NAMES,
+    MONTHS,
+    NEGATORS,
+    NUMBER_WORDS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+    WEEKDAYS,
+    is_place,
+    org_key,
+    place_key,
+    tokenize,
+)
 from .model import SEVERITY_RANK, Conflict
-from .normalise import alternation
+from .normalise import FUNCTION_WORDS, alternation
 
 
 def _slug(text: str) -> str:
@@ -471,8 +483,7 @@ def fact_conflicts(corpus, sentences=None) -> list[Conflict]:
             continue
         best = matches[0]
         findings = _one_statement_findings(best, corpus, s.text)
-        values = _value_words(s.text)
-        if not findings and values and _value_words(best.sentence.text) >= values:
+        if not findings and (values := _value_words(s.text)) and _value_words(best.sentence.text) >= values:
             # the closest telling agrees, values and all (a third source, say); the closest in
             # another source that gives other values may not
             names = _name_words(s.text)
@@ -509,10 +520,7 @@ def fact_conflicts(corpus, sentences=None) -> list[Conflict]:
     return out
 
 
-_VALUE_WORD = re.compile(
-    r"\d[\d,.]*|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-)
+_VALUE_WORD = re.compile(rf"\d[\d,.]*|\b(?:{DATE_NAMES})\b")
 
 
 _NAME_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'-]+")
@@ -536,7 +544,6 @@ def _one_statement_findings(best, corpus, text: str) -> list:
     """The number, date or negation findings between a sentence and ``best``, another source's
     telling of it, where the two tell one statement; none where they tell two."""
     from .classify import _segment_conflicts
-    from .normalise import FUNCTION_WORDS
 
     if best.related < SAME_STATEMENT or best.coverage < 0.6:
         return []
@@ -578,16 +585,10 @@ def _states_a_value(al, seg) -> bool:
     """Whether a differing stretch is a value on both sides and nothing else: a number or a
     date word, with at most function words ("seven" / "six", "on Wednesday" / "on
     Thursday"); not "rejected 173" / "paused 33", which is another statement."""
-    from .entities import MONTHS, NUMBER_WORDS, WEEKDAYS
-    from .normalise import FUNCTION_WORDS
-
-    def value(w):
-        k = w.key
-        return k[:1].isdigit() or k[:1] in "$£€" or k in NUMBER_WORDS or k in WEEKDAYS or k in MONTHS
 
     def only_values(ws):
         ws = [w for w in ws if not w.special]
-        return any(map(value, ws)) and all(value(w) or w.key in FUNCTION_WORDS or w.key in _UNITS for w in ws)
+        return any(map(_is_value, ws)) and all(_is_value(w) or w.key in FUNCTION_WORDS or w.key in _UNITS for w in ws)
 
     return only_values(al.a[seg.i1 : seg.i2]) and only_values(al.b[seg.j1 : seg.j2])
 
@@ -607,48 +608,55 @@ def _rewording(al, seg) -> bool:
     adds that name nothing and count nothing ("a rare red warning"). Not a negation, a
     number, a name, or one word for another ("flood defences" / "port upgrades": another
     statement)."""
-    from .entities import HONORIFICS, MONTHS, NEGATORS, NUMBER_WORDS, RANK_WORDS, ROLE_HEADS, WEEKDAYS
-    from .normalise import FUNCTION_WORDS
-
     xs = [w for w in al.a[seg.i1 : seg.i2] if not w.special]
     ys = [w for w in al.b[seg.j1 : seg.j2] if not w.special]
     if any(w.key in NEGATORS or w.key.endswith("n't") for w in xs + ys):
         return False
     xs = [w for w in xs if w.key not in FUNCTION_WORDS]
     ys = [w for w in ys if w.key not in FUNCTION_WORDS]
-    one_name_each = len(xs) == 1 and len(ys) == 1 and xs[0].capital and ys[0].capital
-    if one_name_each and fuzz.ratio(xs[0].key, ys[0].key) >= 75:
-        return True  # one name spelled two ways: a variant, which the audit reports apart
+    if all(w.capital for w in xs + ys) and _spelled_two_ways(xs, ys):
+        return True  # a variant, which the audit reports apart
     a_keys, b_keys = {w.key for w in al.a}, {w.key for w in al.b}
-
-    def value(w):
-        return w.key[:1].isdigit() or w.key in NUMBER_WORDS or w.key in WEEKDAYS or w.key in MONTHS
 
     def light(w, other_keys):
         k = w.key
-        if value(w):
-            return k in other_keys and not k[:1].isdigit()  # a day or a month moved
-        return k in _REPORTING or k in ROLE_HEADS or k in HONORIFICS or k in RANK_WORDS
+        if _is_value(w):
+            return k in other_keys and not _is_numeral(k)  # a day or a month moved
+        return k in _REPORTING or k in TITLE_WORDS
 
     if all(light(w, b_keys) for w in xs) and all(light(w, a_keys) for w in ys):
         return True
     added = xs or ys
-    return not (xs and ys) and all(not w.capital and not value(w) for w in added)
+    return not (xs and ys) and all(not w.capital and not _is_value(w) for w in added)
+
+
+def _is_numeral(key: str) -> bool:
+    """A number written in figures, a currency's sign before it or not ("£2.1", "$1.2", "40")."""
+    return key[:1].isdigit() or key[:1] in "$£€"
+
+
+def _is_value(w) -> bool:
+    """A word that states a value: a number (in figures or words) or a day or a month."""
+    k = w.key
+    return _is_numeral(k) or k in NUMBER_WORDS or k in WEEKDAYS or k in MONTHS
+
+
+def _spelled_two_ways(xs, ys) -> bool:
+    """One word against one, alike in their letters: a name spelled two ways ("Babet" /
+    "Babette")."""
+    return len(xs) == 1 and len(ys) == 1 and fuzz.ratio(xs[0].key, ys[0].key) >= 75
 
 
 def _names_another(al, seg) -> bool:
     """Whether a differing stretch names someone or something the other telling does not
     (a title word, a name spelled two ways, a name moved are no other name)."""
-    from .entities import HONORIFICS, RANK_WORDS, ROLE_HEADS
-
     xs = [w for w in al.a[seg.i1 : seg.i2] if w.capital and not w.special]
     ys = [w for w in al.b[seg.j1 : seg.j2] if w.capital and not w.special]
-    if len(xs) == 1 and len(ys) == 1 and fuzz.ratio(xs[0].key, ys[0].key) >= 75:
+    if _spelled_two_ways(xs, ys):
         return False
     a_keys, b_keys = {w.key for w in al.a}, {w.key for w in al.b}
-    titles = ROLE_HEADS | HONORIFICS | RANK_WORDS
-    return any(w.key not in titles and w.key not in b_keys for w in xs) or any(
-        w.key not in titles and w.key not in a_keys for w in ys
+    return any(w.key not in TITLE_WORDS and w.key not in b_keys for w in xs) or any(
+        w.key not in TITLE_WORDS and w.key not in a_keys for w in ys
     )
 
 

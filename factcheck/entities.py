@@ -126,6 +126,8 @@ MONTHS = [
     'october', 'november', 'december',
 ]
 MONTH_ABBR = {m[:3]: m for m in MONTHS} | {"sept": "september"}
+# the names of days and months as a text writes them, for a regular expression
+DATE_NAMES = "|".join(w.capitalize() for w in MONTHS + WEEKDAYS)
 NUMBER_WORDS = {
     "zero": 0,
     "one": 1,
@@ -247,7 +249,8 @@ def is_name_word(tok: str) -> bool:
     return bool(_CAP.match(tok)) or _unicode_name(tok)
 
 
-_TITLE_PARTS = ROLE_HEADS | HONORIFICS | RANK_WORDS | {"in", "of", "at", "co"}  # "Editor-in-Chief", "Co-author"
+TITLE_WORDS = ROLE_HEADS | HONORIFICS | RANK_WORDS  # the words a title is made of
+_TITLE_PARTS = TITLE_WORDS | {"in", "of", "at", "co"}  # "Editor-in-Chief", "Co-author"
 
 
 def _unicode_name(tok: str) -> bool:

@@ -190,6 +190,24 @@ def test_a_claim_is_disputed_where_one_source_agrees_and_another_does_not(tmp_pa
     assert any(f.type == "speaker" and "Humza Yousaf" in f.message for f in q.findings)
 
 
+@pytest.mark.parametrize("amount", ["40", "$40", "£40"])
+def test_an_amount_one_telling_adds_is_no_rewording(amount):
+    # a sum counts, with a currency's sign or without; a word that names and counts nothing
+    # is rewording
+    from factcheck.audit import _rewording
+    from factcheck.match import align, words
+
+    def added(extra):
+        al = align(
+            words("The council approved the plan on Monday"), words(f"The council approved the {extra} plan on Monday")
+        )
+        (seg,) = al.segments()
+        return _rewording(al, seg)
+
+    assert not added(amount)
+    assert added("rare")
+
+
 def test_a_dateline_is_no_part_of_the_first_sentence(tmp_path):
     corpus = _corpus(tmp_path, {"reuters.txt": REUTERS, "ap.txt": AP})
     assert corpus.source("reuters").sentences[1].text.startswith("Storm Babet killed")
