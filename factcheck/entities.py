@@ -396,8 +396,8 @@ def _title_scan(text: str) -> tuple[int, str] | None:
         start = toks[k].start()
     if start is None or not seen_head:
         return None
-    # trim leading connectors
-    while k < len(toks) and toks[k].group(0).lower() in {",", "and", "&", "of", "for", "the"}:
+    # trim leading connectors, and an age ("64-year-old retired nurse": "retired nurse")
+    while k < len(toks) and toks[k].group(0).lower() in {",", "and", "&", "of", "for", "the", "year-old"}:
         k += 1
     if k >= len(toks):
         return None
@@ -700,6 +700,19 @@ class AliasRegistry:
             if same_first_name(c.split()[0], parts[0]):
                 return c
         return None
+
+    def knighted(self, first: str) -> str | None:
+        """The one person called Sir or Dame whose first name is ``first``: a knight or dame is
+        called by first name ("Sir James" after "Sir James Bevan"). None for none or several."""
+        key = name_key(first)
+        found = {
+            p
+            for p, e in self.people.items()
+            if " " in p
+            and name_key(p.split()[0]) == key
+            and any(h.lower().rstrip(".") in ("sir", "dame") for h in e.honorifics)
+        }
+        return found.pop() if len(found) == 1 else None
 
     def canonical_person(self, name: str | None) -> str | None:
         if not name:

@@ -18,9 +18,10 @@ from .entities import (
     AliasRegistry,
     PersonRef,
     find_person_at_end,
+    is_honorific,
     is_name_word,
 )
-from .normalise import NormText
+from .normalise import STOPWORDS, NormText
 
 PRONOUN_SPEAKERS = {"he", "she", "they"}
 
@@ -211,7 +212,7 @@ _RIGHT_ACCORDING = re.compile(r"^according to (?P<who>[^.!?\"]+)", re.I)
 _LEFT_ACCORDING = re.compile(r"(?:^|[,;]\s*|\s)according to (?P<who>[^\"]+?),?\s*$", re.I)
 _LEFT_VERB = re.compile(
     rf"(?P<who>[^;:\"]{{1,160}}?),?\s+{_BEFORE_VERB}(?:{_V})(?:\s+\w+ly)?"
-    rf"(?:\s+(?:that|in a statement|reporters|journalists|the [A-Z][\w ]{{0,30}}|me|us|him|her|them|parliament|mps))*"
+    rf"(?:\s+(?:that|in a statement|reporters|journalists|(?-i:[Tt]he [A-Z])[\w ]{{0,30}}|me|us|him|her|them|parliament|mps))*"
     rf"(?:\s+(?:in|at|on|during|after|before|outside|from)\s+[^:,\"]{{1,50}})?"  # "... told reporters in Downing Street:"
     rf"\s*[:,]?\s*$",
     re.I,
@@ -233,6 +234,7 @@ _NAMING = (
 _CALLED = re.compile(rf"(?:^|[,;]\s+)(?P<who>[^,;:\"]{{1,120}}?){_NAMING}", re.I)
 # 'Jean-Luc Moreau, a privacy lawyer in Paris, called the fine "a wake-up call"'
 _CALLED_AFTER_APPOSITIVES = re.compile(rf"^\s*(?P<who>[^;:\"]{{1,160}}?),{_NAMING}", re.I)
+_AND_THEN = re.compile(r"\s[a-z]+(?:ed|s)\b[^,;]*\s+and\s*$")  # a verb, what it did, and: no comma
 _NEW_CLAUSE = re.compile(r"(?:though|although|but|while|whereas|and|as|because|so)\s", re.I)
 _NAME_THEN_HOW = re.compile(r"((?:[A-Z][\w'.-]*\s+){1,4})[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,5}$")
 _LEFT_COLON = re.compile(r"(?:^|[.;]\s+)(?P<who>[^,;:\"]{1,80}):\s*$")
@@ -241,7 +243,22 @@ _LEFT_COLON = re.compile(r"(?:^|[.;]\s+)(?P<who>[^,;:\"]{1,80}):\s*$")
 _WORD_CHAR = re.compile(r"\w")
 _RELATIVE = re.compile(r",\s*(?:who|which|whose)\b[^,]*(?:,|$)")
 _OPENING_PHRASE = re.compile(
-    r"^(?:in|at|on|speaking|writing|asked|during|after|before|earlier|later|meanwhile|however)\b[^,]*,\s*", re.I
+    r"^(?:(?:in|at|on|speaking|writing|asked|during|after|before|earlier|later|meanwhile|however)\b[^,]*"
+    # a participle's phrase: "Passing sentence on Friday, Mr Justice Johnson"; a lower-case
+    # word after it, so that a name ending in -ing ("Channing Tatum, the actor") is kept
+    r"|(?-i:[A-Z]?[a-z]+ing\s+[a-z])[^,]*),\s*",
+    re.I,
+)
+# who someone is, in words, then their name between commas: "Another shop owner, Tom Bell, 61",
+# "One of the residents, Jane Doe" (no capital after the first word: "Reed, Jane Doe" is a list)
+_DESCRIPTOR = re.compile(r"^(?-i:[A-Z]?[a-z][\w'-]*)(?:\s+(?-i:[a-z][\w'-]*)){1,6}$")
+# a relative named by first name alone: "His wife, Carol", "Ms. Keller's husband, Ron"
+_KIN = (
+    r"(?:wife|husband|partner|son|daughter|mother|father|brother|sister|grandson|granddaughter|"
+    r"grandmother|grandfather|fiancee?|widow|widower|mum|dad|stepson|stepdaughter)"
+)
+_KIN_FIRST_NAME = re.compile(
+    rf"^(?:(?i:his|her|their)|(?:[A-Z][\w.'-]*\s+){{0,3}}[A-Z][\w.-]*'s?)\s+{_KIN},\s*(?P<name>[A-Z][a-z][\w'-]*)\b"
 )
 
 
@@ -291,6 +308,15 @@ def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> 
             # what follows is their title if it is one: not "54", "aged 54", "a former singer"
             t = role_phrase_before(rest.strip() + " ")
             ref = PersonRef(first.name, first.honorific, (t and t[1]) or first.title, first.start, first.end)
+    if ref is None and comma and _DESCRIPTOR.match(head.strip()):
+        # "Another shop owner, Tom Bell, 61": who they are, then the name in apposition
+        named = rest.split(",")[0].strip()
+        found = find_person_at_end(named, registry)
+        if found is not None and found.start == 0:
+            at = len(head) + 1 + rest.index(named)
+            ref = PersonRef(found.name, found.honorific, None, at + found.start, at + found.end)
+    if ref is None and (kin := _KIN_FIRST_NAME.match(phrase)):
+        ref = PersonRef(kin.group("name"), None, None, kin.start("name"), kin.end("name"))
     if ref is None:
         return "unnamed", None
     return "person", ref
@@ -299,28 +325,81 @@ def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> 
 _DEFINITE_TITLE = re.compile(r"^the\s+((?:[\w'-]+\s+){0,4}[\w'-]+)$", re.I)
 
 
-def _title_holder(phrase: str | None, registry: AliasRegistry | None) -> str | None:
-    """The person "the minister" or "the health secretary" refers to: the one person the
-    registry holds with a title of those words, or with that honorific ("President"); none,
-    or several: no guess."""
+def _title_holders(phrase: str | None, registry: AliasRegistry | None) -> set[str]:
+    """Who "the minister" or "the health secretary" may refer to: the people the registry
+    holds with a title of those words, or with that honorific ("President")."""
     if not phrase or registry is None:
-        return None
+        return set()
     m = _DEFINITE_TITLE.match(_speaker_words(phrase))  # "The president, speaking at a rally,"
     if not m:
-        return None
+        return set()
     from .entities import ROLE_HEADS, role_key
 
     words, _ = role_key(m.group(1))
     if not words or not (words & ROLE_HEADS):
-        return None
-    holders = {
+        return set()
+    return {
         p
         for p, e in registry.people.items()
         if any(words <= role_key(t)[0] for t in e.titles)
         # a title written as an honorific: "President Maria Alvarez", then "the president"
         or (len(words) == 1 and any(h.lower().rstrip(".") in words for h in e.honorifics))
     }
-    return holders.pop() if len(holders) == 1 else None
+
+
+def _full_names(text: str, surname: str) -> set[str]:
+    """The full names ``text`` writes with ``surname`` last: its name words just before it
+    (not a title, an honorific, a day or a sentence's opening word)."""
+    out = set()
+    for m in re.finditer(rf"((?:[A-Z\u00c0-\u00de][\w'-]*\s+){{1,3}}){re.escape(surname)}\b", text):
+        before = m.group(1).split()
+        k = len(before)
+        while k > 0 and is_name_word(before[k - 1]) and not is_honorific(before[k - 1]):
+            k -= 1
+        if k < len(before):
+            out.add(" ".join([*before[k:], surname]))
+    return out
+
+
+def _role_words(phrase: str | None) -> frozenset[str] | None:
+    """The title words of a definite description ("the Arsenal manager": {"manager"}), if
+    the phrase is one and names a job."""
+    from .entities import ROLE_HEADS, role_key
+
+    m = _DEFINITE_TITLE.match(_speaker_words(phrase or ""))
+    if not m:
+        return None
+    words, _ = role_key(m.group(1))
+    return words if words & ROLE_HEADS else None
+
+
+def _may_hold(person: str, role: frozenset[str], registry: AliasRegistry | None) -> bool:
+    """Whether ``person`` may be the one a description with these title words means: the
+    sources give them no title, or one with those words."""
+    from .entities import role_key
+
+    titles = registry.titles_of(person) if registry is not None else []
+    return not titles or any(role & role_key(t)[0] for t in titles)
+
+
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?P<what>[^,.;]{1,80})[,.;]", re.I)
+
+
+def _described_otherwise(text: str, sentences: list[tuple[int, int]], q, role: frozenset[str]) -> bool:
+    """Whether the sentence before ``q``'s says who its person is in words that are not the
+    description's ("Jane Doe, a teacher, said ..." then "the minister said")."""
+    i = bisect.bisect_right(sentences, (q.open_mark, float("inf"))) - 1
+    if i < 1:
+        return False
+    m = _APPOSITIVE.search(text, *sentences[i - 1])
+    return bool(m) and not role & {w.lower() for w in m.group("what").split()}
+
+
+def _quoted_just_before(sentences: list[tuple[int, int]], last, q) -> bool:
+    """Whether the last speaker's quote lies in the sentence before ``q``'s (``'Saka ... said
+    the team had "learned". "We believe," the 23-year-old said'``)."""
+    i = bisect.bisect_right(sentences, (q.open_mark, float("inf"))) - 1
+    return i >= 1 and sentences[i - 1][0] <= last.open_mark < sentences[i - 1][1]
 
 
 def _sentence_bounds(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -410,11 +489,20 @@ def attribute(
     name_lines: set[int] = set()
     seen: dict[str, str] = {}  # surname -> full name, for "Mr Smith" after "John Smith"
 
-    def canonical(name: str) -> str:
+    def canonical(name: str, honorific: str | None = None) -> str:
         parts = name.split()
+        if len(parts) == 1 and honorific and honorific.lower().rstrip(".") in ("sir", "dame") and registry:
+            name = registry.knighted(name) or name  # "Sir James": Sir James Bevan
+            parts = name.split()
         if len(parts) == 1 and parts[0].lower() in seen:
             return seen[parts[0].lower()]
         full = registry.canonical_person(name) if registry else name
+        if len(parts) == 1 and len(full.split()) == 1:
+            # "Arteta said" in a report that opened "Mikel Arteta praised ...": the one full
+            # name the text gives the surname (a name with no title is not registered)
+            whole = _full_names(orig, full)
+            if len(whole) == 1:
+                full = whole.pop()
         if len(full.split()) >= 2:
             seen.setdefault(full.split()[-1].lower(), full)
         return full
@@ -521,6 +609,12 @@ def attribute(
             for pattern in (_REPORTED, _CALLED, _REPORTED_AFTER_APPOSITIVES, _CALLED_AFTER_APPOSITIVES):
                 for m in reversed(list(pattern.finditer(left))):
                     k2, r2 = parse_speaker_phrase(m.group("who"), registry)
+                    if k2 == "unnamed" and _AND_THEN.search(m.group("who")):
+                        # "Gov. Gavin Newsom declared an emergency and said ...": the subject
+                        # of the verb before "and"
+                        subject = _subject(m.group("who"), registry)
+                        if subject is not None:
+                            k2, r2 = "person", PersonRef(subject, None, None, 0, 0)
                     if k2 in ("person", "pronoun"):
                         kind, ref, how = k2, r2, "reported"
                         break
@@ -533,7 +627,7 @@ def attribute(
         )
         if kind == "person" and ref is not None:
             q.person = ref
-            q.speaker = canonical(ref.name)
+            q.speaker = canonical(ref.name, ref.honorific)
             q.title, q.honorific, q.attribution = _unmasked(ref.title, text, orig, q), ref.honorific, how
             q.phrase = ref.name
             last_speaker = q
@@ -561,20 +655,30 @@ def attribute(
             continue
         if kind == "unnamed":
             q.phrase = m.group("who").strip() if m else None
-            if q.phrase and _EPITHET.match(q.phrase):
-                # '"It was a crazy game," the 23-year-old said' / 'the Spaniard said': the one
-                # person the sentence before opens with, as for "he" or "she"
+            epithet = bool(q.phrase and _EPITHET.match(q.phrase))
+            holders = set() if epithet else _title_holders(q.phrase, registry)
+            if len(holders) == 1:
+                # "the minister said": the one person the text has given that title
+                q.speaker, q.attribution = canonical(holders.pop()), "title"
+                last_speaker = q
+                continue
+            # (several holders: no guess)
+            role = None if epithet or holders else _role_words(q.phrase)
+            if epithet or role:
+                # '"It was a crazy game," the 23-year-old said' / 'the Spaniard said' / 'the
+                # Arsenal manager told BBC Sport': the one person the sentence before opens
+                # with, as for "he" or "she", or whose words it quotes
                 subject = _subject_before(text, sentences, quoted, q, last_speaker, registry, person=True)
-                if subject is not None:
+                if subject is None and epithet and last_speaker and _quoted_just_before(sentences, last_speaker, q):
+                    # (not for a job: "the Arsenal manager" after the winger's words is not his)
+                    subject = last_speaker.speaker
+                if subject is not None and (
+                    epithet
+                    or (_may_hold(subject, role, registry) and not _described_otherwise(text, sentences, q, role))
+                ):
                     q.speaker, q.attribution = canonical(subject), "epithet"
                     last_speaker = q
                     continue
-            holder = _title_holder(q.phrase, registry)
-            if holder:
-                # "the minister said": the one person the text has given that title
-                q.speaker, q.attribution = canonical(holder), "title"
-                last_speaker = q
-                continue
             q.attribution = "unnamed"
             last_speaker = None
             continue
@@ -585,7 +689,7 @@ def attribute(
             ref = _bare_name_line(text[ns:ne], registry)
             if ref is not None:
                 q.person = ref
-                q.speaker = canonical(ref.name)
+                q.speaker = canonical(ref.name, ref.honorific)
                 q.title, q.honorific, q.attribution, q.phrase = (
                     _unmasked(ref.title, text, orig, q, ne),
                     ref.honorific,
@@ -625,7 +729,7 @@ def attribute(
             if m:
                 k2, r2 = parse_speaker_phrase(m.group("who"), registry)
                 if k2 == "person" and r2 is not None:
-                    q.speaker, q.attribution, q.phrase = canonical(r2.name), "reported-before", r2.name
+                    q.speaker, q.attribution, q.phrase = canonical(r2.name, r2.honorific), "reported-before", r2.name
                     last_speaker = q
     return name_lines
 
@@ -645,6 +749,11 @@ _NATIONALS = (
 )
 # fmt: on
 _EPITHET = re.compile(rf"^the\s+(?:\d{{1,3}}-year-old(?:\s+[a-z]+)?|{'|'.join(_NATIONALS)})$", re.I)
+# what someone does, before their name: "Local fisherman", "Retired teacher", "Pensioner"
+_FALSE_TITLE = re.compile(
+    rf"^(?!(?i:{'|'.join(sorted(STOPWORDS))})\b)[A-Z][a-z][\w'-]*(?:\s+(?-i:[a-z][\w'-]*)){{0,3}}\s+$"
+)
+_APPOSED_FALSE_TITLE = re.compile(r"^[^,]{1,80},\s+(?:[a-z\d][\w'-]*\s+){1,4}$")
 _TITLE_LEAD = re.compile(r"^(?:the\s+)?(?P<title>[^,]{1,80}),\s*$", re.I)
 # what says a capitalised name is a person's: who they are (", the ...", ", who ..."), an age
 # (", 41,"), or a "she" or "he" the sentence reports ("Sarah Lin said she was hopeful", "Tom
@@ -715,15 +824,34 @@ def _subject(sent: str, registry, person: bool = False) -> str | None:
     from .entities import find_orgs, role_phrase_before
 
     lead = len(sent) - len(sent.lstrip())
+    if kin := _KIN_FIRST_NAME.match(sent, lead):
+        return kin.group("name")  # "His wife, Carol, said ...": a person by what she is
     registry = registry if registry is not None else AliasRegistry()  # (a draft read alone)
     bindings = person_bindings(sent, registry, strict=False)
     if not bindings:
         return None
     b = bindings[0]
     described = b.title is not None or b.honorific is not None
-    if lead not in (b.start, b.title_start):
+    before = sent[lead : b.start]
+    if (
+        lead not in (b.start, b.title_start)
+        and (
+            (_FALSE_TITLE.match(before) and _DESCRIBED.match(sent, b.end))
+            # (the apposition closed by a comma: "..., said she")
+            or (
+                _APPOSED_FALSE_TITLE.match(before)
+                and sent[b.end : b.end + 1] == ","
+                and _DESCRIBED.match(sent, b.end + 1)
+            )
+        )
+    ):
+        # "Local fisherman Dave Tanner, 58, said ...", "A patient in the trial, 64-year-old
+        # retired nurse Linda Morris, said ...": what they do, in lower case, before the name,
+        # which the sentence describes
+        described = True
+    elif lead not in (b.start, b.title_start):
         # "The environment secretary, Steve Reed, ...": a title, a comma, then the name
-        t = _TITLE_LEAD.match(sent[lead : b.start])
+        t = _TITLE_LEAD.match(before)
         if not t:
             return None
         # or "One of his former clients, Ellen Marsh, 71, said ...": who they are, then the

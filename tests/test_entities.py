@@ -263,3 +263,9 @@ def test_registries_merge_the_same_from_index_rows_as_from_registries(tmp_path):
         # every title location of every source is kept, once
         locs = {loc for r in order for e in r.people.values() for ls in e.titles.values() for loc in ls}
         assert locs == {loc for e in merged.people.values() for ls in e.titles.values() for loc in ls}
+
+
+def test_an_age_before_a_title_is_no_part_of_it():
+    from factcheck.entities import role_phrase_before
+
+    assert role_phrase_before("64-year-old retired nurse ") == (12, "retired nurse")

@@ -685,3 +685,121 @@ def test_many_quotes_in_a_draft_keep_their_sentences_and_speakers():
     assert quotes[7].context.startswith('"Line 7 is here,"')
     facts = [c.text for c in claims if c.kind == "claim"]
     assert len(facts) == 300 and facts[7] == "Jane Doe, who was born in 1907"
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # a participle's phrase before the speaker is how they spoke, not who
+        (
+            'Passing sentence on Friday, Mr Justice Johnson said the firm had shown "a shocking disregard".'
+            '\n\n"The offending was deliberate," he said.\n',
+            ["Johnson", "Johnson"],
+        ),
+        # a name ending in -ing is a name
+        ('Channing Tatum, the actor, said: "I loved it."', ["Channing Tatum"]),
+        # what someone does, in lower case, before the name the sentence describes
+        (
+            '"Not a penny," said Lawrence Gosden.\n\nLocal fisherman Dave Tanner, 58, said he had lost '
+            'income. "You can smell it on the nets," he said.\n',
+            ["Lawrence Gosden", "Dave Tanner"],
+        ),
+        # who someone is, then their name and age between commas
+        ('Another shop owner, Tom Bell, 61, said: "Half my customers come by car."', ["Tom Bell"]),
+        # a relative named by first name, with the verb or in the sentence before "she said"
+        ('His wife, Carol, said: "It breaks my heart."', ["Carol"]),
+        (
+            '"Not a penny," said Lawrence Gosden.\n\nHis wife, Carol, said they had thought of selling. '
+            '"It breaks my heart," she said.\n',
+            ["Lawrence Gosden", "Carol"],
+        ),
+        # a sentence opening "When Mary Smith left, ..." is not about Mary Smith
+        ('"Not a penny," said Lawrence Gosden.\n\nWhen Mary Smith left, Tom was sad. "It hurts," she said.\n',
+         ["Lawrence Gosden", "Lawrence Gosden"]),
+    ],
+)  # fmt: skip
+def test_court_and_local_news_attributions(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+def test_a_knight_or_dame_called_by_first_name_is_the_full_name(tmp_path, monkeypatch):
+    text = (
+        "Fine\n\n"
+        "The agency's chief executive, Sir James Bevan, welcomed the fine. According to Sir James, the case "
+        'was "the largest investigation in its history".\n\n'
+        '"We are pleased," said Dame Sarah.\n'
+    )
+    speakers, _ = _analysed(tmp_path, text, monkeypatch)
+    # "Dame Sarah" is nobody the source names in full: kept as written, without a guess
+    assert speakers == ["James Bevan", "Sarah"]
+
+
+SPORT_REPORT = (
+    "Mikel Arteta praised Bukayo Saka after the derby.\n\n"
+    '"He was unplayable," the Arsenal manager told BBC Sport.\n\n'
+    'Saka, who was substituted, said the team had "learned from last season".\n\n'
+    '"We believe we can win the league," the 23-year-old said.\n\n'
+    'Asked about the title, Arteta said: "It is a long season."\n'
+)
+
+
+def test_a_report_names_people_in_full_once_then_by_surname_age_or_job():
+    # the surname takes the one full name the text gives it (a name with no title is in no
+    # registry); "the Arsenal manager" is the person the sentence before opens with; "the
+    # 23-year-old" the one whose words the sentence before quotes
+    assert [who for who, _ in draft_quotes(SPORT_REPORT)] == [
+        "Mikel Arteta",
+        "Bukayo Saka",
+        "Bukayo Saka",
+        "Mikel Arteta",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the sentence before says who she is, and it is not the job
+        'Jane Doe, a teacher, said the plan was poor.\n\n"It is good," the minister said.\n',
+        # a job is not the last speaker's for being next to their words
+        'Saka, who was substituted, said the team had "learned".\n\n"We were good," the Arsenal manager said.\n',
+    ],
+)
+def test_a_job_is_not_given_to_someone_the_text_does_not_say_holds_it(text):
+    assert draft_quotes(text)[-1][0] is None
+
+
+def test_a_surname_two_people_share_keeps_no_first_name():
+    text = 'Serena Williams and Venus Williams played.\n\n"We loved it," Williams said.\n'
+    assert draft_quotes(text) == [("Williams", "We loved it,")]
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # an apposition, then what they do in lower case before the name, closed by a comma
+        (
+            '"It was modest," said Dr. Harlan Krumholz.\n\nA patient in the trial, 64-year-old retired nurse '
+            'Linda Morris, said she had lost 14kg. "I feel like I have my life back," she said.\n',
+            ["Harlan Krumholz", "Linda Morris"],
+        ),
+        # a verb, what was done, "and said": the subject of both
+        (
+            'Gov. Gavin Newsom declared a state of emergency and said the state would "use every resource".',
+            ["Gavin Newsom"],
+        ),
+        # "said the state would" is no "told the BBC": the words are reported, not introduced
+        ('The minister visited and said the state would "use every resource".', [None]),
+        ('Jane Doe told the BBC: "We are fine."', ["Jane Doe"]),
+        ('John Roe told The Times: "We are fine."', ["John Roe"]),
+    ],
+)
+def test_wire_and_health_copy_attributions(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+def test_words_reported_after_said_are_a_partial_quote(tmp_path):
+    from factcheck.corpus import load_sources
+
+    text = 'Fires\n\nJane Doe said the state would "use every resource".\n\nJohn Roe told the BBC: "We are fine."\n'
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    assert [(q.speaker, q.partial) for q in load_sources(tmp_path).quotes] == [("Jane Doe", True), ("John Roe", False)]
