@@ -740,6 +740,13 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
             msg = f"the item says the opposite of the source: '{x.text}' where the source says '{y.text}'"
             findings.append(Finding("negation", "error", msg, y.text, x.text))
             continue
+        fx, fy = _fraction(X), _fraction(Y)
+        if fx is not None and fy is not None and abs(fx - fy) > 1e-9:
+            # "half" where the source says "a third"
+            findings.append(
+                Finding("number", "error", f"the source says '{expected}', the item says '{found}'", expected, found)
+            )
+            continue
         cx = _classes(a, seg.i1, seg.i2)
         cy = _classes(b, seg.j1, seg.j2)
         typed = False
@@ -816,6 +823,29 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
     return findings
 
 
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+                 "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10}  # fmt: skip
+
+
+def _fraction(ws: list[Word]) -> float | None:
+    """The share a stretch of words states, as a fraction: "half" (1/2), "a third", "two-thirds",
+    "three quarters", "one in six", "20%" (1/5); None for anything else."""
+    parts = [p for w in ws for p in w.text.lower().split("-") if p not in ("of", "the", "about", "nearly", "almost")]
+    if len(parts) == 1:
+        if parts[0] == "half":
+            return 0.5
+        if parts[0].endswith("%") and (v := number_value(parts[0])) is not None:
+            return v / 100
+        return None
+    if len(parts) == 2 and parts[1] in _DENOMINATORS:
+        n = 1.0 if parts[0] in ("a", "one") else number_value(parts[0])
+        return n / _DENOMINATORS[parts[1]] if n is not None else None
+    if len(parts) == 3 and parts[1] == "in":
+        n, d = number_value(parts[0]), number_value(parts[2])
+        return n / d if n is not None and d else None
+    return None
+
+
 # verbs that say something was not done: "leaders failed to agree", "she declined to comment"
 _FAILED = frozenset({"fail", "fails", "failed", "refuse", "refuses", "refused", "decline", "declines", "declined"})
 
@@ -866,16 +896,25 @@ def _hedged_elsewhere(text, cw, unmatched, best, corpus, settings):
     ]
     if not done:
         return None
-    stems = {w.stem for w in done}
+    # what each was done to, or else who did it: the claim's next content word, or the one
+    # before ("signed | the bill"); the other sentence must say it of that, not of anything
+    # ("cut the risk" is not "would cut about 1,200 jobs")
+    about: dict[str, set[str]] = {}
+    for w in done:
+        i = cw.index(w)
+        after = [x.stem for x in cw[i + 1 :] if x.key not in FUNCTION_WORDS and not x.special]
+        before = [x.stem for x in cw[:i] if x.key not in FUNCTION_WORDS and not x.special]
+        about[w.stem] = set(after[:2] if after else before[-2:])  # "signed the | climate bill"
     for e in corpus.index.candidates(text, "sentence", limit=settings.candidates):
         s = corpus.source(e.source).sentences[e.number]
         if s is best.sentence:
             continue
         sw = words(s.text)
         for j, w in enumerate(sw):
-            if w.stem in stems:
+            if w.stem in about:
+                near = {x.stem for x in sw[max(0, j - 6) : j + 5]}
                 hedges = [h for h in sw[max(0, j - 4) : j] if h.key in HEDGES]
-                if hedges:
+                if hedges and about[w.stem] & near:
                     hedge = " ".join(h.text for h in hedges)
                     msg = f"the source says this is '{hedge}' ('{hedge} ... {w.text}'), the item states it as fact"
                     return Finding("modality", "error", msg, hedge, None), _sentence_evidence(corpus, s)
@@ -1006,7 +1045,33 @@ def _numbers_not_given(cw: list[Word], unmatched: list[int], sw: list[Word]) -> 
         return []
     values = _scaled_values(cw)
     have = set(_scaled_values(sw)) - {None}
-    return [cw[i] for i in unmatched if values[i] is not None and values[i] not in have]
+    shares: list[float] | None = None  # the sentence's, made for the first share the claim states
+    out = []
+    for i in unmatched:
+        own = _shares(cw, around=i)
+        if own:
+            # a share, however written: "a fifth" is "20%", "a third" about "33%"; "a quarter"
+            # is neither
+            shares = _shares(sw) if shares is None else shares
+            if not any(abs(f - x) < 0.01 for f in own for x in shares):
+                out.append(cw[i])
+        elif values[i] is not None and values[i] not in have:
+            out.append(cw[i])
+    return out
+
+
+def _shares(ws: list[Word], around: int | None = None) -> list[float]:
+    """The shares (:func:`_fraction`) that runs of one to three words state; with ``around``,
+    only the runs holding that word."""
+    out = []
+    for i in range(len(ws)):
+        for n in (1, 2, 3):
+            if around is not None and not i <= around < i + n:
+                continue
+            f = _fraction(ws[i : i + n]) if i + n <= len(ws) else None
+            if f is not None:
+                out.append(f)
+    return out
 
 
 def _scaled_values(ws: list[Word]) -> list[float | None]:

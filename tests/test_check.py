@@ -719,3 +719,53 @@ def test_a_short_quote_sharing_only_function_words_is_no_misquote(tmp_path):
     write(tmp_path / "b.txt", 'Reply\n\n"No," said Kevin O\'Brien.\n')
     corpus = load_sources(tmp_path)
     assert verdict("No.") == "verified"  # function words are all it has to share
+
+
+TRIAL = (
+    "Trial\n\nA weekly injection reduced the risk of heart attacks and strokes by 20% in people with heart "
+    "disease, according to a large international trial.\n\nLocal fisherman Dave Tanner, 58, said he had lost "
+    "a third of his income since 2015.\n\nHe added that one in six patients stopped taking the drug.\n\n"
+    "Raman said the company would cut about 1,200 jobs by the end of March.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "claim, verdict, finding",
+    [
+        # a share against a share: "half" is not "a third", "one in four" not "one in six"
+        ("Dave Tanner said he had lost half of his income since 2015.", "contradicted", "number"),
+        ("He added that one in four patients stopped taking the drug.", "contradicted", "number"),
+        # "a fifth" is "20%"
+        ("A weekly injection reduced the risk of heart attacks and strokes by a fifth.", "verified", None),
+        # "a quarter" is not, though the words around it align elsewhere ("a | large")
+        ("A weekly injection reduced the risk of heart attacks and strokes by a quarter.", "unsupported", "number"),
+    ],
+)
+def test_shares_are_compared_by_value_however_written(tmp_path, claim, verdict, finding):
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(tmp_path / "a.txt", TRIAL)
+    it = item(load_sources(tmp_path), claim)
+    assert it.verdict == verdict
+    assert (finding in types(it)) if finding else not it.findings
+
+
+def test_a_hedge_elsewhere_counts_only_for_what_the_claim_says_was_done(tmp_path):
+    # "would cut about 1,200 jobs" says nothing of whether the injection cut the risk
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(tmp_path / "a.txt", TRIAL)
+    it = item(load_sources(tmp_path), "A weekly injection cut the risk of heart attacks and strokes by 20%.")
+    assert "modality" not in types(it)
+
+
+def test_a_share_is_read_however_written():
+    from factcheck.classify import _fraction
+    from factcheck.match import words
+
+    got = {t: _fraction(words(t)) for t in ["half", "a third", "two-thirds", "three quarters", "one in six", "20%"]}
+    assert got == {"half": 0.5, "a third": 1 / 3, "two-thirds": 2 / 3, "three quarters": 0.75, "one in six": 1 / 6,
+                   "20%": 0.2}  # fmt: skip
+    assert _fraction(words("the third time")) is None and _fraction(words("1,200")) is None
