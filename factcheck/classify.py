@@ -654,11 +654,14 @@ def _values(tokens: list[str]) -> set:
     "3.5 million" = "3,500,000"); other tokens as written."""
     out = set()
     for t in tokens:
-        first, *scales = t.split()
-        v = number_value(first)
+        v = number_value(t)  # "18 per cent" is one word
+        if v is None:
+            first, *scales = t.split()
+            v = number_value(first)
+            if v is not None:
+                for s in scales:
+                    v *= _SCALES[s]
         if v is not None:
-            for s in scales:
-                v *= _SCALES[s]
             v = round(v, 6)
         out.add(v if v is not None else t)
     return out
@@ -830,7 +833,12 @@ _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, 
 def _fraction(ws: list[Word]) -> float | None:
     """The share a stretch of words states, as a fraction: "half" (1/2), "a third", "two-thirds",
     "three quarters", "one in six", "20%" (1/5); None for anything else."""
-    parts = [p for w in ws for p in w.text.lower().split("-") if p not in ("of", "the", "about", "nearly", "almost")]
+    parts = [
+        p
+        for w in ws
+        for p in ([w.key] if w.key.endswith("%") else w.text.lower().split("-"))  # ("18 per cent": "18%")
+        if p not in ("of", "the", "about", "nearly", "almost")
+    ]
     if len(parts) == 1:
         if parts[0] == "half":
             return 0.5

@@ -397,7 +397,19 @@ def _title_scan(text: str) -> tuple[int, str] | None:
     if start is None or not seen_head:
         return None
     # trim leading connectors, and an age ("64-year-old retired nurse": "retired nurse")
-    while k < len(toks) and toks[k].group(0).lower() in {",", "and", "&", "of", "for", "the", "year-old"}:
+    while k < len(toks) and toks[k].group(0).lower() in {
+        ",",
+        "and",
+        "&",
+        "of",
+        "for",
+        "the",
+        "year-old",
+        "its",
+        "his",
+        "her",
+        "their",
+    }:
         k += 1
     if k >= len(toks):
         return None
@@ -561,9 +573,12 @@ _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 NOT_COUNTS = frozenset({"first", "second", "half"})
 
 
+_PER_CENT = re.compile(r"\s*(?:per\s?cent|percent|pc)$")  # "18 per cent" (one word in an alignment)
+
+
 @lru_cache(maxsize=65536)
 def number_value(tok: str) -> float | None:
-    t = tok.lower().rstrip("%+").lstrip("$").replace(",", "")
+    t = _PER_CENT.sub("", tok.lower()).rstrip("%+").lstrip("$").replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         return float(t)
     return NUMBER_WORDS.get(t)

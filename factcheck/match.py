@@ -62,7 +62,32 @@ def _words(text: str, offset: int = 0, sentence_start: bool = True) -> tuple[Wor
                 cap = not initial
             out.append(Word(w, start + offset, end + offset, word_key(w), stem(w), None, cap))
         prev_end = end
-    return tuple(out)
+    return tuple(_percent_joined(out, text, offset)) if _PERCENT_WORDS.search(text) else tuple(out)
+
+
+_PERCENT_WORDS = re.compile(r"(?:\bper\s?cent|\bpercent|\dpc|\d\spc)\b", re.I)
+
+
+def _percent_joined(ws: list[Word], text: str, offset: int) -> list[Word]:
+    """ "18 per cent", "18 percent" and "18pc" as one word, "18%", so that they align with
+    each other and compare by value."""
+    out: list[Word] = []
+    i = 0
+    while i < len(ws):
+        w = ws[i]
+        k = w.key
+        if k[:1].isdigit() and not k.endswith("%"):
+            nxt = [x.key for x in ws[i + 1 : i + 3]]
+            n = 2 if nxt[:2] == ["per", "cent"] else 1 if nxt[:1] in (["percent"], ["pc"]) else 0
+            if n:
+                last = ws[i + n]
+                key = k + "%"
+                out.append(Word(text[w.start - offset : last.end - offset], w.start, last.end, key, stem(key)))
+                i += n + 1
+                continue
+        out.append(w)
+        i += 1
+    return out
 
 
 FOCUS = 400  # source words an alignment looks at

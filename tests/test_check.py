@@ -769,3 +769,23 @@ def test_a_share_is_read_however_written():
     assert got == {"half": 0.5, "a third": 1 / 3, "two-thirds": 2 / 3, "three quarters": 0.75, "one in six": 1 / 6,
                    "20%": 0.2}  # fmt: skip
     assert _fraction(words("the third time")) is None and _fraction(words("1,200")) is None
+
+
+@pytest.mark.parametrize(
+    "claim, verdict",
+    [
+        ("Shares in Northline fell 18 per cent on Tuesday.", "verified"),
+        ("Shares in Northline fell 18 percent on Tuesday.", "verified"),
+        ("Shares in Northline fell 19 per cent on Tuesday.", "contradicted"),
+    ],
+)
+def test_per_cent_in_words_is_a_percentage(tmp_path, claim, verdict):
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(tmp_path / "a.txt", "Chips\n\nShares in Northline fell 18% on Tuesday after a profit warning.\n")
+    it = item(load_sources(tmp_path), claim)
+    assert it.verdict == verdict
+    if verdict == "contradicted":
+        (f,) = it.findings
+        assert (f.type, f.expected, f.found) == ("number", "18%", "19 per cent")

@@ -269,3 +269,10 @@ def test_an_age_before_a_title_is_no_part_of_it():
     from factcheck.entities import role_phrase_before
 
     assert role_phrase_before("64-year-old retired nurse ") == (12, "retired nurse")
+
+
+@pytest.mark.parametrize("before", ["Its chief executive, ", "Their chief executive "])
+def test_a_possessive_before_a_title_is_no_part_of_it(before):
+    from factcheck.entities import role_phrase_before
+
+    assert role_phrase_before(before)[1] == "chief executive"

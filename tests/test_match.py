@@ -4,6 +4,8 @@ import random
 import re
 import sys
 
+import pytest
+
 from factcheck import load_sources
 from factcheck.classify import SAME, Settings, _similarity, _similarity_bound, match_quote
 from factcheck.match import (
@@ -224,3 +226,12 @@ def test_match_quote_leaves_out_only_what_cannot_tie_with_the_best(tmp_path):
                 both = [m for m in best if m.similarity >= 0.8] if full else []
                 got = match_quote(text, corpus, settings, candidates, best_only=True, at_least=0.8)
                 assert key(got) == key(both)
+
+
+@pytest.mark.parametrize("text", ["fell 18 per cent", "fell 18 percent", "fell 18pc", "fell 18%"])
+def test_a_percentage_is_one_word_however_written(text):
+    from factcheck.match import words
+
+    ws = words(text)
+    assert [w.key for w in ws] == ["fell", "18%"]
+    assert text[ws[1].start : ws[1].end] == text.split(" ", 1)[1]  # the text as written
