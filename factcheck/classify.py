@@ -649,6 +649,13 @@ def _classes(ws: list[Word], i1: int, i2: int) -> dict[str, list[str]]:
     return out
 
 
+def _says_more(ws: list[Word], classes: dict[str, list[str]]) -> bool:
+    """Whether a differing stretch holds two content words or more besides its values."""
+    valued = {w.lower() for v in classes.values() for x in v for w in x.split()}
+    rest = [w for w in ws if not w.special and w.key not in FUNCTION_WORDS and w.text.lower() not in valued]
+    return len(rest) >= 2
+
+
 def _values(tokens: list[str]) -> set:
     """Numbers by value ("12,000" = "12000", "two" = "2", "three thousand" = "3,000",
     "3.5 million" = "3,500,000"); other tokens as written."""
@@ -753,7 +760,9 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
         cx = _classes(a, seg.i1, seg.i2)
         cy = _classes(b, seg.j1, seg.j2)
         typed = False
-        for kind in ("date", "number"):
+        # a value changed is a stretch of little more than the value; "has been jailed for
+        # seven years" against "67, of Shrewsbury, was sentenced at" says another thing
+        for kind in () if _says_more(X, cx) or _says_more(Y, cy) else ("date", "number"):
             vx = cx.get(kind) or ([] if kind == "date" else cx.get("date", []))
             vy = cy.get(kind) or cy.get("date" if kind == "number" else "number", [])
             if cx.get(kind) and vy and _values(vx) != _values(vy):

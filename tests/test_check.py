@@ -789,3 +789,19 @@ def test_per_cent_in_words_is_a_percentage(tmp_path, claim, verdict):
     if verdict == "contradicted":
         (f,) = it.findings
         assert (f.type, f.expected, f.found) == ("number", "18%", "19 per cent")
+
+
+def test_a_stretch_saying_another_thing_is_no_number_change(tmp_path):
+    # the best sentence shares the name; where it differs it says something else, with a
+    # number in it ("67, of Shrewsbury, was sentenced at"): not a changed number
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(
+        tmp_path / "a.txt",
+        "Fraud\n\nDerek Holloway, 67, of Shrewsbury, was sentenced at Stafford Crown Court on Tuesday after "
+        "being found guilty of fraud by abuse of position.\n",
+    )
+    it = item(load_sources(tmp_path), "Derek Holloway has been jailed for seven years.")
+    assert it.verdict == "unsupported"
+    assert "number" not in types(it)
