@@ -308,6 +308,8 @@ def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> 
             # what follows is their title if it is one: not "54", "aged 54", "a former singer"
             t = role_phrase_before(rest.strip() + " ")
             ref = PersonRef(first.name, first.honorific, (t and t[1]) or first.title, first.start, first.end)
+    if ref is not None and ref.honorific is None and ref.title is None and _inside_org(phrase, ref):
+        ref = None  # "The Department of Health and Social Care": a body's name ends in "Social Care"
     if ref is None and comma and _DESCRIPTOR.match(head.strip()):
         # "Another shop owner, Tom Bell, 61": who they are, then the name in apposition
         named = rest.split(",")[0].strip()
@@ -345,6 +347,13 @@ def _title_holders(phrase: str | None, registry: AliasRegistry | None) -> set[st
         # a title written as an honorific: "President Maria Alvarez", then "the president"
         or (len(words) == 1 and any(h.lower().rstrip(".") in words for h in e.honorifics))
     }
+
+
+def _inside_org(phrase: str, ref: PersonRef) -> bool:
+    """Whether the name found lies inside an organisation's name in the phrase."""
+    from .entities import find_orgs
+
+    return any(o.start < ref.start < o.end for o in find_orgs(phrase))
 
 
 def _full_names(text: str, surname: str) -> set[str]:
@@ -789,6 +798,12 @@ def _clashes(pronoun: str, person: str | None, registry: AliasRegistry | None) -
     return (pronoun.lower() == "he") == hers
 
 
+# a sentence whose subject is "she" (or "he"), after an opening phrase of a few words
+_PRONOUN_SUBJECT = {
+    p: re.compile(rf"\s*(?:(?:[A-Z][a-z]+|[a-z]+)(?:\s+[a-z]+){{0,3}},?\s+)?(?i:{p})\s+[a-z]") for p in ("he", "she")
+}
+
+
 def _subject_before(
     text: str,
     sentences: list[tuple[int, int]],
@@ -803,14 +818,22 @@ def _subject_before(
     "she" after it is that person, not the last speaker. ``quoted``: every quote's span,
     marks included; ``person``: the quote's speaker is said to be a person (see :func:`_subject`)."""
     i = bisect.bisect_right(sentences, (q.open_mark, float("inf"))) - 1
-    if i < 1:
-        return None
-    ps, pe = sentences[i - 1]
-    if pe > q.open_mark or (last is not None and ps <= max(last.open_mark, last.close_mark or 0)):
-        return None
-    if any(a <= ps <= b or ps <= a < pe for a, b in quoted):
-        return None  # in a quote, or holding one: those have their own speakers
-    return _subject(text[ps:pe], registry, person)
+    pronoun = (q.phrase or "").lower()
+    # one sentence back; two where that one's subject is the quote's "he" or "she" ("Priya
+    # Sharma trained as a nurse ... Last month she moved to Perth. "…," she says.")
+    for back in (1, 2):
+        if i < back:
+            return None
+        ps, pe = sentences[i - back]
+        if pe > q.open_mark or (last is not None and ps <= max(last.open_mark, last.close_mark or 0)):
+            return None
+        if any(a <= ps <= b or ps <= a < pe for a, b in quoted):
+            return None  # in a quote, or holding one: those have their own speakers
+        # (two back, the "she" between says the one it stands for is a person)
+        found = _subject(text[ps:pe], registry, person or back == 2)
+        if found is not None or pronoun not in ("he", "she") or not _PRONOUN_SUBJECT[pronoun].match(text, ps, pe):
+            return found
+    return None
 
 
 def _subject(sent: str, registry, person: bool = False) -> str | None:
@@ -856,8 +879,11 @@ def _subject(sent: str, registry, person: bool = False) -> str | None:
             return None
         # or "One of his former clients, Ellen Marsh, 71, said ...": who they are, then the
         # name in apposition, which the sentence describes
+        # or "Her former colleague, James Okafor, is ...": who they are in lower-case words,
+        # then the name between commas
+        closed = sent[b.end : b.end + 1] == ","
         if role_phrase_before(t.group("title") + " ") is None and not (
-            sent[b.end : b.end + 1] == "," and _DESCRIBED.match(sent, b.end)
+            closed and (_DESCRIBED.match(sent, b.end) or _DESCRIPTOR.match(t.group("title").strip()))
         ):
             return None
         described = True
