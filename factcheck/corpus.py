@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .entities import (
     NAME_ABBREVIATIONS,
+    NAME_PARTICLES,
     ROLE_HEADS,
     AliasRegistry,
     RegistryMerge,
@@ -59,7 +60,9 @@ _RUN_STOP = (
     + ")\\."
 )
 _RUN_WORD = rf"[{_UPPER}][\w'-]*(?:(?=\.){_RUN_STOP})?"  # (the lookahead: most words end at a space)
-_NAME_RUN = re.compile(rf"{_RUN_WORD}(?:\s+(?:{_RUN_WORD}|de|van|von|der|da|bin|al))*")
+_NAME_RUN = re.compile(
+    rf"{_RUN_WORD}(?:\s+(?:{_RUN_WORD}|(?:de|van|von|der|da|bin|al)(?![\w-])|(?:al|el|ul|ad|as|ash|at|az|ar|an)-{_RUN_WORD}))*"
+)
 _LAST_WORD = re.compile(r"([A-Za-z]+)[\s,]*$")
 _COPULA_TITLE = re.compile(
     r"^\s*(?:is|was|has been|had been|remains|became|becomes|,)\s+(?:(?:the|a|an)\s+)?(?P<title>[^,.;]+?)(?=[,.;]|\s+(?:and|who|which|said|says|will|is|was)\b|$)"
@@ -105,12 +108,24 @@ def _name_runs(text: str, strict: bool) -> tuple:
         while k > i and not is_name_word(words[k - 1].rstrip(".")):
             k -= 1
         s = k
-        while s > 0 and is_name_word(words[s - 1].rstrip(".")) and not is_honorific(words[s - 1]):
+        while s > 0 and (
+            (is_name_word(words[s - 1].rstrip(".")) and not is_honorific(words[s - 1]))
+            # a particle between names: "Mohammed bin Salman", "Ursula von der Leyen"
+            or (
+                words[s - 1] in NAME_PARTICLES
+                and s >= 2
+                and s < k
+                and (is_name_word(words[s - 2]) or words[s - 2] in NAME_PARTICLES)
+            )
+        ):
             s -= 1
+        while s < k and words[s] in NAME_PARTICLES:
+            s += 1  # (a name does not open with one)
         if s >= k:
             continue  # no name in the run (a capitalised word opening a sentence, a month)
-        if k - s > 4:
-            s = k - 4
+        named = [j for j in range(s, k) if words[j] not in NAME_PARTICLES]
+        if len(named) > 4:
+            s = named[-4]  # four names at most, with the particles between them
         name_words = words[s:k]
         at = m.start()
         if n == 1:

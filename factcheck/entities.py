@@ -207,7 +207,8 @@ SPEECH_VERBS = (
     "responds|concluded|concludes|maintained|maintains|emphasised|emphasized|emphasises|"
     "emphasizes|added|shouted|cried|joked|quipped|conceded|complained|boasted|tweeted|wondered|"
     "pleaded|demanded|vowed|promised|cautioned|countered|retorted|confirmed|revealed|mused|"
-    "laughs|laughed|sighs|sighed|smiles|smiled|jokes|shrugs|shrugged|accused|accuses"
+    "laughs|laughed|sighs|sighed|smiles|smiled|jokes|shrugs|shrugged|accused|accuses|"
+    "called for|calls for"  # 'Erdogan called for "an immediate ceasefire"'
 )
 
 
@@ -246,7 +247,11 @@ def is_name_word(tok: str) -> bool:
         return False
     if "-" in k and all(p in _TITLE_PARTS for p in k.split("-")):
         return False  # a title written as one word: "Secretary-General", "Vice-President"
-    return bool(_CAP.match(tok)) or _unicode_name(tok)
+    return bool(_CAP.match(tok)) or _unicode_name(tok) or bool(_PARTICLE_NAME.match(tok))
+
+
+# Arabic names with the article joined: "al-Assad", "el-Sisi"
+_PARTICLE_NAME = re.compile(r"^(?:al|el|ul|ad|as|ash|at|az|ar|an)-[A-Z][a-z][\w'-]*$")
 
 
 TITLE_WORDS = ROLE_HEADS | HONORIFICS | RANK_WORDS  # the words a title is made of
@@ -388,8 +393,8 @@ def _title_scan(text: str) -> tuple[int, str] | None:
             break
         if lw == "," and seen_head:
             break  # words before a title's head take no commas: this one ends a clause
-        if base in ROLE_HEADS:
-            seen_head = True
+        if base in ROLE_HEADS or ("-" in base and any(p in ROLE_HEADS for p in base.split("-"))):
+            seen_head = True  # (or a hyphenated title: "Secretary-General")
         if lw == "the" and k >= 2 and toks[k - 2].group(0).lower() not in {"for", "of", "and", ","}:
             break
         k -= 1
@@ -418,12 +423,15 @@ def _title_scan(text: str) -> tuple[int, str] | None:
     if toks[-1].group(0).lower() in {"the", "and", "for", "of", "&"}:
         return None  # "Minister for | Science": the name would be the portfolio
     # a title needs its head word after the leading modifiers: "Security Minister", not "Security"
-    if not any(
-        (t.group(0).lower()[:-2] if t.group(0).lower().endswith("'s") else t.group(0).lower()) in ROLE_HEADS
-        for t in toks[k:]
-    ):
+    if not any(_is_head(t.group(0).lower()) for t in toks[k:]):
         return None
     return start, title
+
+
+def _is_head(word: str) -> bool:
+    """Whether a title's word (lower case) is a head: "minister", "minister's", "secretary-general"."""
+    base = word[:-2] if word.endswith("'s") else word
+    return base in ROLE_HEADS or ("-" in base and any(p in ROLE_HEADS for p in base.split("-")))
 
 
 def role_key(title: str) -> tuple[frozenset[str], frozenset[str]]:

@@ -338,15 +338,22 @@ def _title_holders(phrase: str | None, registry: AliasRegistry | None) -> set[st
     from .entities import ROLE_HEADS, role_key
 
     words, _ = role_key(m.group(1))
-    if not words or not (words & ROLE_HEADS):
+    if not words or not (words & (ROLE_HEADS | _STYLED)):
         return set()
     return {
         p
         for p, e in registry.people.items()
         if any(words <= role_key(t)[0] for t in e.titles)
-        # a title written as an honorific: "President Maria Alvarez", then "the president"
-        or (len(words) == 1 and any(h.lower().rstrip(".") in words for h in e.honorifics))
+        # a title written as an honorific: "President Maria Alvarez", then "the president";
+        # "Crown Prince Mohammed bin Salman", then "the crown prince"
+        or (len(words) <= 2 and any(h.lower().rstrip(".") in words for h in e.honorifics))
     }
+
+
+# honorifics that are what someone is, as a title is: "the crown prince", "the pope"
+_STYLED = frozenset(
+    {"prince", "princess", "king", "queen", "pope", "cardinal", "bishop", "archbishop", "rabbi", "imam", "sheikh"}
+)
 
 
 def _inside_org(phrase: str, ref: PersonRef) -> bool:
@@ -379,7 +386,7 @@ def _role_words(phrase: str | None) -> frozenset[str] | None:
     if not m:
         return None
     words, _ = role_key(m.group(1))
-    return words if words & ROLE_HEADS else None
+    return words if words & (ROLE_HEADS | _STYLED) else None
 
 
 def _may_hold(person: str, role: frozenset[str], registry: AliasRegistry | None) -> bool:

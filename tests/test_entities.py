@@ -276,3 +276,20 @@ def test_a_possessive_before_a_title_is_no_part_of_it(before):
     from factcheck.entities import role_phrase_before
 
     assert role_phrase_before(before)[1] == "chief executive"
+
+
+@pytest.mark.parametrize(
+    "text, name, honorific, title",
+    [
+        ("Ursula von der Leyen said so.", "Ursula von der Leyen", None, None),
+        ("Saudi Crown Prince Mohammed bin Salman spoke.", "Mohammed bin Salman", "Prince", None),
+        ("Bashar al-Assad spoke.", "Bashar al-Assad", None, None),
+        ("UN Secretary-General Antonio Guterres spoke.", "Antonio Guterres", None, "UN Secretary-General"),
+    ],
+)
+def test_names_with_particles_and_hyphenated_titles(text, name, honorific, title):
+    from factcheck.corpus import person_bindings
+    from factcheck.entities import AliasRegistry
+
+    (b,) = person_bindings(text, AliasRegistry(), strict=False)
+    assert (b.name, b.honorific, b.title) == (name, honorific, title)

@@ -844,3 +844,36 @@ def test_he_after_her_words_with_no_man_named_is_nobody(tmp_path, monkeypatch):
     )
     speakers, _ = _analysed(tmp_path, text, monkeypatch)
     assert speakers == ["Donna Keller", None]
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # names with particles and joined articles
+        ('Egyptian President Abdel Fattah el-Sisi said Cairo would "spare no effort".', ["Abdel Fattah el-Sisi"]),
+        ('"We will win," said Bashar al-Assad.', ["Bashar al-Assad"]),
+        ('"We will act," said Ursula von der Leyen.', ["Ursula von der Leyen"]),
+        # "called for" reports words as "said" does
+        (
+            'Turkish President Recep Tayyip Erdogan, speaking by video link, called for "an immediate ceasefire".',
+            ["Recep Tayyip Erdogan"],
+        ),
+        # a hyphenated title makes the name after it a person's, for "he wrote"
+        (
+            '"It is critical," said Sheikh Mohammed Al Thani.\n\nUN Secretary-General Antonio Guterres welcomed '
+            'the meeting. "Dialogue is the only path to peace," he wrote on X.\n',
+            ["Mohammed Al Thani", "Antonio Guterres"],
+        ),
+    ],
+)
+def test_names_and_styles_of_international_copy(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+def test_the_crown_prince_is_the_one_person_styled_prince(tmp_path, monkeypatch):
+    text = (
+        "Summit\n\nSaudi Crown Prince Mohammed bin Salman hosted leaders in Riyadh.\n\n"
+        '"The region cannot afford another war," the crown prince told the summit.\n'
+    )
+    speakers, _ = _analysed(tmp_path, text, monkeypatch)
+    assert speakers == ["Mohammed bin Salman"]
