@@ -689,6 +689,8 @@ class AliasRegistry:
                 del self._person_memo[asked]
         if honorific:
             entry.honorifics.add(honorific)
+            if honorific.lower().rstrip(".") in ("sir", "dame"):
+                self.__dict__.pop("_knights", None)  # (see knighted)
         return entry
 
     def person(self, name: str | None) -> str | None:
@@ -727,15 +729,16 @@ class AliasRegistry:
     def knighted(self, first: str) -> str | None:
         """The one person called Sir or Dame whose first name is ``first``: a knight or dame is
         called by first name ("Sir James" after "Sir James Bevan"). None for none or several."""
-        key = name_key(first)
-        found = {
-            p
-            for p, e in self.people.items()
-            if " " in p
-            and name_key(p.split()[0]) == key
-            and any(h.lower().rstrip(".") in ("sir", "dame") for h in e.honorifics)
-        }
-        return found.pop() if len(found) == 1 else None
+        knights = self.__dict__.get("_knights")
+        if knights is None:
+            # made once, and again only after a Sir or Dame is added: a draft may hold many
+            # quotes by "Sir James" against a registry of an archive's people
+            knights = self.__dict__["_knights"] = defaultdict(set)
+            for p, e in self.people.items():
+                if " " in p and any(h.lower().rstrip(".") in ("sir", "dame") for h in e.honorifics):
+                    knights[name_key(p.split()[0])].add(p)
+        found = knights.get(name_key(first), set())
+        return next(iter(found)) if len(found) == 1 else None
 
     def canonical_person(self, name: str | None) -> str | None:
         if not name:
@@ -788,6 +791,7 @@ class AliasRegistry:
         """Another registry's person taken in: honorifics, and titles with their locations."""
         target = self.add_person(name)
         target.honorifics.update(honorifics)
+        self.__dict__.pop("_knights", None)  # (see knighted)
         for title, locs in titles.items():
             # gathered here, put in order once by tidy(): sorting on every file made
             # merging a million sentences' registries take most of a minute

@@ -363,17 +363,23 @@ def _inside_org(phrase: str, ref: PersonRef) -> bool:
     return any(o.start < ref.start < o.end for o in find_orgs(phrase))
 
 
-def _full_names(text: str, surname: str) -> set[str]:
-    """The full names ``text`` writes with ``surname`` last: its name words just before it
-    (not a title, an honorific, a day or a sentence's opening word)."""
-    out = set()
-    for m in re.finditer(rf"((?:[A-Z\u00c0-\u00de][\w'-]*\s+){{1,3}}){re.escape(surname)}\b", text):
-        before = m.group(1).split()
-        k = len(before)
-        while k > 0 and is_name_word(before[k - 1]) and not is_honorific(before[k - 1]):
-            k -= 1
-        if k < len(before):
-            out.add(" ".join([*before[k:], surname]))
+_CAPITALISED_RUN = re.compile(r"[A-Z\u00c0-\u00de][\w'-]*(?:\s+[A-Z\u00c0-\u00de][\w'-]*)+")
+
+
+def _full_names(text: str) -> dict[str, set[str]]:
+    """Each word ``text`` writes as a surname, to the full names it ends: the name words just
+    before it (not a title, an honorific, a day or a sentence's opening word), three at most.
+    Made once per text (a draft may hold thousands of quotes by surname)."""
+    out: dict[str, set[str]] = {}
+    for m in _CAPITALISED_RUN.finditer(text):
+        run = m.group(0).split()
+        for j in range(1, len(run)):
+            surname = run[j][:-2] if run[j].endswith("'s") else run[j]
+            k = j
+            while k > max(0, j - 3) and is_name_word(run[k - 1]) and not is_honorific(run[k - 1]):
+                k -= 1
+            if k < j:
+                out.setdefault(surname, set()).add(" ".join([*run[k:j], surname]))
     return out
 
 
@@ -505,7 +511,10 @@ def attribute(
     name_lines: set[int] = set()
     seen: dict[str, str] = {}  # surname -> full name, for "Mr Smith" after "John Smith"
 
+    full_names: dict[str, set[str]] | None = None  # made when a surname alone is first met
+
     def canonical(name: str, honorific: str | None = None) -> str:
+        nonlocal full_names
         parts = name.split()
         if len(parts) == 1 and honorific and honorific.lower().rstrip(".") in ("sir", "dame") and registry:
             name = registry.knighted(name) or name  # "Sir James": Sir James Bevan
@@ -516,9 +525,11 @@ def attribute(
         if len(parts) == 1 and len(full.split()) == 1:
             # "Arteta said" in a report that opened "Mikel Arteta praised ...": the one full
             # name the text gives the surname (a name with no title is not registered)
-            whole = _full_names(orig, full)
+            if full_names is None:
+                full_names = _full_names(orig)
+            whole = full_names.get(full, set())
             if len(whole) == 1:
-                full = whole.pop()
+                full = next(iter(whole))
         if len(full.split()) >= 2:
             seen.setdefault(full.split()[-1].lower(), full)
         return full

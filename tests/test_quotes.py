@@ -877,3 +877,16 @@ def test_the_crown_prince_is_the_one_person_styled_prince(tmp_path, monkeypatch)
     )
     speakers, _ = _analysed(tmp_path, text, monkeypatch)
     assert speakers == ["Mohammed bin Salman"]
+
+
+def test_the_full_names_of_a_text_are_read_once_however_many_surnames_it_quotes(monkeypatch):
+    # each surname's lookup used to search the whole text: quadratic in a long draft
+    import factcheck.quotes as quotes_module
+
+    calls = []
+    real = quotes_module._full_names
+    monkeypatch.setattr(quotes_module, "_full_names", lambda text: calls.append(1) or real(text))
+    people = [("Mikel", "Arteta"), ("Bukayo", "Saka"), ("Declan", "Rice"), ("Ange", "Postecoglou")]
+    text = "\n\n".join([f"{a} {b} played on Sunday." for a, b in people] + [f'"We won," {b} said.' for _, b in people])
+    assert [who for who, _ in draft_quotes(text)] == [f"{a} {b}" for a, b in people]
+    assert len(calls) == 1
