@@ -45,6 +45,10 @@ class Binding:
     title_end: int | None = None
 
 
+# words that say what kind of rank follows: "Detective Sergeant", "Police Constable"
+RANK_MODIFIERS = frozenset({"detective", "police", "chief", "staff", "flight", "squadron", "wing", "lance", "rear",
+                            "lieutenant", "brigadier", "major", "det", "lt"})  # fmt: skip
+
 # capitalised words in Latin (with accents), Greek or Cyrillic script
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0391-\u03a9\u0410-\u042f"
 # a full stop inside a run only after an initial or an abbreviation ("J. K. Rowling", "Dr. Jane
@@ -161,6 +165,14 @@ def _name_runs(text: str, strict: bool) -> tuple:
             # the title must end right before the name (allowing a comma)
             if lead.endswith(tt):
                 title = (tt, base + ts, base + ts + len(tt))
+        if title is None and honorific is not None and h > 0 and words[h - 1].lower() in RANK_MODIFIERS:
+            # a rank with what kind it is, before the name: "Detective Sergeant Mark Rowe",
+            # "Police Constable ...", "Lieutenant Colonel ..." is a title as well as an
+            # honorific (a bare "Sergeant" is only the honorific: no title to compare)
+            r = h - 1
+            while r > 0 and words[r - 1].lower() in RANK_MODIFIERS:
+                r -= 1
+            title = (" ".join(words[r:s]), offs[r], offs[s - 1] + len(words[s - 1]))
         if title is None and not strict:
             after = text[nend : nend + 300]
             cm = _COPULA_TITLE.match(after)

@@ -406,3 +406,14 @@ def test_the_same_words_spelled_two_ways_given_to_two_people_is_an_attribution_c
     )
     (c,) = [c for c in corpus.conflicts if c.type == "attribution"]
     assert {f["text"] for f in c.forms} == {"Jane Doe", "John Roe"}
+
+
+def test_one_officer_given_two_ranks_is_a_role_conflict(tmp_path):
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(tmp_path / "a.txt", 'Fraud\n\nDetective Inspector Mark Rowe said: "This was a calculated fraud."\n')
+    write(tmp_path / "b.txt", 'Fraud\n\n"This was a calculated fraud," said Detective Sergeant Mark Rowe.\n')
+    write(tmp_path / "c.txt", 'Fraud\n\nSergeant Mark Rowe said it was "calculated".\n')  # a bare rank: no title
+    roles = [c for c in load_sources(tmp_path).conflicts if c.type == "role"]
+    assert [sorted(f["text"] for f in c.forms) for c in roles] == [["Detective Inspector", "Detective Sergeant"]]
