@@ -651,7 +651,7 @@ def _classes(ws: list[Word], i1: int, i2: int) -> dict[str, list[str]]:
 
 def _says_more(ws: list[Word], classes: dict[str, list[str]]) -> bool:
     """Whether a differing stretch holds two content words or more besides its values."""
-    valued = {w.lower() for v in classes.values() for x in v for w in x.split()}
+    valued = {y for v in classes.values() for x in v for y in (x, *x.split())}  # ("18 per cent" is one word)
     rest = [w for w in ws if not w.special and w.key not in FUNCTION_WORDS and w.text.lower() not in valued]
     return len(rest) >= 2
 
@@ -839,9 +839,14 @@ _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, 
                  "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10}  # fmt: skip
 
 
+_SHARE_WORDS = frozenset(_DENOMINATORS) | {"in"}
+
+
 def _fraction(ws: list[Word]) -> float | None:
     """The share a stretch of words states, as a fraction: "half" (1/2), "a third", "two-thirds",
     "three quarters", "one in six", "20%" (1/5); None for anything else."""
+    if not any(w.key in _SHARE_WORDS or w.key.endswith("%") or "-" in w.text for w in ws):
+        return None  # (asked of every stretch that differs: most hold no share)
     parts = [
         p
         for w in ws
@@ -1080,8 +1085,12 @@ def _numbers_not_given(cw: list[Word], unmatched: list[int], sw: list[Word]) -> 
 def _shares(ws: list[Word], around: int | None = None) -> list[float]:
     """The shares (:func:`_fraction`) that runs of one to three words state; with ``around``,
     only the runs holding that word."""
-    out = []
-    for i in range(len(ws)):
+    out: list[float] = []
+    if around is not None and not any(
+        w.key in _SHARE_WORDS or w.key.endswith("%") or "-" in w.text for w in ws[max(0, around - 2) : around + 3]
+    ):
+        return out  # (no word near it can state a share)
+    for i in range(len(ws)) if around is None else range(max(0, around - 2), around + 1):
         for n in (1, 2, 3):
             if around is not None and not i <= around < i + n:
                 continue

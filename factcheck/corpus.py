@@ -167,8 +167,8 @@ def _name_runs(text: str, strict: bool) -> tuple:
                 title = (tt, base + ts, base + ts + len(tt))
         if title is None and honorific is not None and h > 0 and words[h - 1].lower() in RANK_MODIFIERS:
             # a rank with what kind it is, before the name: "Detective Sergeant Mark Rowe",
-            # "Police Constable ...", "Lieutenant Colonel ..." is a title as well as an
-            # honorific (a bare "Sergeant" is only the honorific: no title to compare)
+            # "Staff Sergeant ..." is a title as well as an honorific (a bare "Sergeant" is
+            # only the honorific, and "Lieutenant Colonel" two: no title to compare)
             r = h - 1
             while r > 0 and words[r - 1].lower() in RANK_MODIFIERS:
                 r -= 1

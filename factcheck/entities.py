@@ -401,20 +401,8 @@ def _title_scan(text: str) -> tuple[int, str] | None:
         start = toks[k].start()
     if start is None or not seen_head:
         return None
-    # trim leading connectors, and an age ("64-year-old retired nurse": "retired nurse")
-    while k < len(toks) and toks[k].group(0).lower() in {
-        ",",
-        "and",
-        "&",
-        "of",
-        "for",
-        "the",
-        "year-old",
-        "its",
-        "his",
-        "her",
-        "their",
-    }:
+    # trim leading connectors, an age and a possessive ("64-year-old retired nurse", "Its chief executive")
+    while k < len(toks) and toks[k].group(0).lower() in _TITLE_LEAD_TRIM:
         k += 1
     if k >= len(toks):
         return None
@@ -426,6 +414,9 @@ def _title_scan(text: str) -> tuple[int, str] | None:
     if not any(_is_head(t.group(0).lower()) for t in toks[k:]):
         return None
     return start, title
+
+
+_TITLE_LEAD_TRIM = frozenset({",", "and", "&", "of", "for", "the", "year-old", "its", "his", "her", "their"})
 
 
 def _is_head(word: str) -> bool:

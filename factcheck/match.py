@@ -62,7 +62,9 @@ def _words(text: str, offset: int = 0, sentence_start: bool = True) -> tuple[Wor
                 cap = not initial
             out.append(Word(w, start + offset, end + offset, word_key(w), stem(w), None, cap))
         prev_end = end
-    return tuple(_percent_joined(out, text, offset)) if _PERCENT_WORDS.search(text) else tuple(out)
+    if ("cent" in text or "pc" in text or "CENT" in text or "PC" in text) and _PERCENT_WORDS.search(text):
+        return tuple(_percent_joined(out, text, offset))  # (the substrings first: most texts hold none)
+    return tuple(out)
 
 
 _PERCENT_WORDS = re.compile(r"(?:\bper\s?cent|\bpercent|\dpc|\d\spc)\b", re.I)

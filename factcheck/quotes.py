@@ -335,7 +335,7 @@ def _title_holders(phrase: str | None, registry: AliasRegistry | None) -> set[st
     m = _DEFINITE_TITLE.match(_speaker_words(phrase))  # "The president, speaking at a rally,"
     if not m:
         return set()
-    from .entities import ROLE_HEADS, role_key
+    from .entities import RANK_WORDS, ROLE_HEADS, role_key
 
     words, _ = role_key(m.group(1))
     if not words or not (words & (ROLE_HEADS | _STYLED)):
@@ -345,8 +345,12 @@ def _title_holders(phrase: str | None, registry: AliasRegistry | None) -> set[st
         for p, e in registry.people.items()
         if any(words <= role_key(t)[0] for t in e.titles)
         # a title written as an honorific: "President Maria Alvarez", then "the president";
-        # "Crown Prince Mohammed bin Salman", then "the crown prince"
-        or (len(words) <= 2 and any(h.lower().rstrip(".") in words for h in e.honorifics))
+        # "Crown Prince Mohammed bin Salman", then "the crown prince" (not "the vice
+        # president" or "the former president": a rank word makes it another title)
+        or (
+            (len(words) == 1 or (len(words) == 2 and not words & RANK_WORDS))
+            and any(h.lower().rstrip(".") in words for h in e.honorifics)
+        )
     }
 
 
@@ -398,9 +402,12 @@ def _role_words(phrase: str | None) -> frozenset[str] | None:
 def _may_hold(person: str, role: frozenset[str], registry: AliasRegistry | None) -> bool:
     """Whether ``person`` may be the one a description with these title words means: the
     sources give them no title, or one with those words."""
-    from .entities import role_key
+    from .entities import RANK_WORDS, role_key
 
     titles = registry.titles_of(person) if registry is not None else []
+    if role & RANK_WORDS:
+        # "the former president", "the deputy leader": a title the sources give them, rank and all
+        return any(role <= role_key(t)[0] for t in titles)
     return not titles or any(role & role_key(t)[0] for t in titles)
 
 

@@ -890,3 +890,14 @@ def test_the_full_names_of_a_text_are_read_once_however_many_surnames_it_quotes(
     text = "\n\n".join([f"{a} {b} played on Sunday." for a, b in people] + [f'"We won," {b} said.' for _, b in people])
     assert [who for who, _ in draft_quotes(text)] == [f"{a} {b}" for a, b in people]
     assert len(calls) == 1
+
+
+def test_a_rank_word_makes_the_title_another_persons(tmp_path, monkeypatch):
+    # "the vice president" and "the former president" are not President Maria Alvarez
+    text = (
+        "Visit\n\nPresident Maria Alvarez flew in.\n\n"
+        '"We will win," the vice president said.\n\n"We lost," the former president said.\n\n'
+        '"It was close," the president said.\n'
+    )
+    speakers, _ = _analysed(tmp_path, text, monkeypatch)
+    assert speakers == [None, None, "Maria Alvarez"]
