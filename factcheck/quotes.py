@@ -258,7 +258,8 @@ _KIN = (
     r"grandmother|grandfather|fiancee?|widow|widower|mum|dad|stepson|stepdaughter)"
 )
 _KIN_FIRST_NAME = re.compile(
-    rf"^(?:(?i:his|her|their)|(?:[A-Z][\w.'-]*\s+){{0,3}}[A-Z][\w.-]*'s?)\s+{_KIN},\s*(?P<name>[A-Z][a-z][\w'-]*)\b"
+    rf"^(?:(?i:his|her|their)|(?:[A-Z][\w.'-]*\s+){{0,3}}[A-Z][\w.-]*'s?)\s+{_KIN},\s*"
+    r"(?P<name>[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){0,2})(?=,|\s+[a-z]|\s*$)"  # "Carol", "Susan Price"
 )
 
 

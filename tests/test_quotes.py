@@ -707,8 +707,10 @@ def test_many_quotes_in_a_draft_keep_their_sentences_and_speakers():
         ),
         # who someone is, then their name and age between commas
         ('Another shop owner, Tom Bell, 61, said: "Half my customers come by car."', ["Tom Bell"]),
-        # a relative named by first name, with the verb or in the sentence before "she said"
+        # a relative named by first name, with the verb or in the sentence before "she said";
+        # or in full
         ('His wife, Carol, said: "It breaks my heart."', ["Carol"]),
+        ('Their daughter, Susan Price, organised a party. "They inspire us," she said.', ["Susan Price"]),
         (
             '"Not a penny," said Lawrence Gosden.\n\nHis wife, Carol, said they had thought of selling. '
             '"It breaks my heart," she said.\n',
