@@ -205,7 +205,7 @@ _CLAUSE_CUT = re.compile(
 )
 _RIGHT_VERB_FIRST = re.compile(rf"^(?:{_V})(?:\s+\w+ly)?\s+(?P<who>[^.!?\"]+)", re.I)
 # words between a speaker and the verb: "Kyle later told", "Doe has also said"
-_BEFORE_VERB = r"(?:(?:\w+ly|also|later|earlier|then|again|previously|has|had|have|would|will)\s+){0,2}"
+_BEFORE_VERB = r"(?:(?:\w+ly|also|later|earlier|then|again|previously|often|always|has|had|have|would|will)\s+){0,2}"
 _RIGHT_WHO_FIRST = re.compile(rf"^(?P<who>[^.!?\";:]{{1,120}}?),?\s+{_BEFORE_VERB}(?:{_V})\b", re.I)
 _RIGHT_DASH = re.compile(r"^(?P<who>[^.!?\"]{2,80})[.!?]?\s*$")
 _RIGHT_ACCORDING = re.compile(r"^according to (?P<who>[^.!?\"]+)", re.I)
@@ -521,8 +521,15 @@ def attribute(
 
     full_names: dict[str, set[str]] | None = None  # made when a surname alone is first met
 
-    def canonical(name: str, honorific: str | None = None) -> str:
+    def full_name(surname: str) -> str | None:
+        """The one full name the text gives ``surname``, if one."""
         nonlocal full_names
+        if full_names is None:
+            full_names = _full_names(orig)
+        whole = full_names.get(surname, ())
+        return next(iter(whole)) if len(whole) == 1 else None
+
+    def canonical(name: str, honorific: str | None = None) -> str:
         parts = name.split()
         if len(parts) == 1 and honorific and honorific.lower().rstrip(".") in ("sir", "dame") and registry:
             name = registry.knighted(name) or name  # "Sir James": Sir James Bevan
@@ -533,11 +540,7 @@ def attribute(
         if len(parts) == 1 and len(full.split()) == 1:
             # "Arteta said" in a report that opened "Mikel Arteta praised ...": the one full
             # name the text gives the surname (a name with no title is not registered)
-            if full_names is None:
-                full_names = _full_names(orig)
-            whole = full_names.get(full, set())
-            if len(whole) == 1:
-                full = next(iter(whole))
+            full = full_name(full) or full
         if len(full.split()) >= 2:
             seen.setdefault(full.split()[-1].lower(), full)
         return full
@@ -674,7 +677,7 @@ def attribute(
             # before opens with, where that sentence came after the last speaker's quote
             subject = None
             if q.phrase in _HE_SHE:
-                subject = _subject_before(text, sentences, quoted, q, last_speaker, registry)
+                subject = _subject_before(text, sentences, quoted, q, last_speaker, registry, full_name=full_name)
                 if subject is not None and _clashes(q.phrase, canonical(subject), registry):
                     subject = None
             if subject is not None:
@@ -703,7 +706,9 @@ def attribute(
                 # '"It was a crazy game," the 23-year-old said' / 'the Spaniard said' / 'the
                 # Arsenal manager told BBC Sport': the one person the sentence before opens
                 # with, as for "he" or "she", or whose words it quotes
-                subject = _subject_before(text, sentences, quoted, q, last_speaker, registry, person=True)
+                subject = _subject_before(
+                    text, sentences, quoted, q, last_speaker, registry, person=True, full_name=full_name
+                )
                 if subject is None and epithet and last_speaker and _quoted_just_before(sentences, last_speaker, q):
                     # (not for a job: "the Arsenal manager" after the winger's words is not his)
                     subject = last_speaker.speaker
@@ -824,6 +829,7 @@ def _clashes(pronoun: str, person: str | None, registry: AliasRegistry | None) -
     return (pronoun.lower() == "he") == hers
 
 
+_LEAD_NAME = re.compile(r"([A-Z][a-z][\w'-]+)\b")
 # a sentence whose subject is "she" (or "he"), after an opening phrase of a few words
 _PRONOUN_SUBJECT = {
     p: re.compile(rf"\s*(?:(?:[A-Z][a-z]+|[a-z]+)(?:\s+[a-z]+){{0,3}},?\s+)?(?i:{p})\s+[a-z]") for p in ("he", "she")
@@ -838,6 +844,7 @@ def _subject_before(
     last,
     registry,
     person: bool = False,
+    full_name=None,
 ) -> str | None:
     """The person the sentence just before the quote's opens with (see :func:`_subject`),
     where that sentence quotes nobody and comes after the last speaker's quote: a "he" or
@@ -856,13 +863,13 @@ def _subject_before(
         if any(a <= ps <= b or ps <= a < pe for a, b in quoted):
             return None  # in a quote, or holding one: those have their own speakers
         # (two back, the "she" between says the one it stands for is a person)
-        found = _subject(text[ps:pe], registry, person or back == 2)
+        found = _subject(text[ps:pe], registry, person or back == 2, full_name)
         if found is not None or pronoun not in ("he", "she") or not _PRONOUN_SUBJECT[pronoun].match(text, ps, pe):
             return found
     return None
 
 
-def _subject(sent: str, registry, person: bool = False) -> str | None:
+def _subject(sent: str, registry, person: bool = False, full_name=None) -> str | None:
     """The person ``sent`` opens with, its subject: "Feargal Sharkey, the campaigner, was
     scathing.", "Shadow Chancellor Mel Stride said ...", "The environment secretary, Steve
     Reed, ...". A name nobody has given a title counts only where the sentence says who they
@@ -878,6 +885,12 @@ def _subject(sent: str, registry, person: bool = False) -> str | None:
     registry = registry if registry is not None else AliasRegistry()  # (a draft read alone)
     bindings = person_bindings(sent, registry, strict=False)
     if not bindings:
+        # "Goodall often said she was an optimist.": a surname no title registered, which
+        # the text gives in full ("full_name", from the text's other sentences) and the
+        # sentence shows to be a person's
+        m = _LEAD_NAME.match(sent, lead)
+        if full_name is not None and m and _DESCRIBED.match(sent, m.end()):
+            return full_name(m.group(1))
         return None
     b = bindings[0]
     described = b.title is not None or b.honorific is not None

@@ -903,3 +903,12 @@ def test_a_rank_word_makes_the_title_another_persons(tmp_path, monkeypatch):
     )
     speakers, _ = _analysed(tmp_path, text, monkeypatch)
     assert speakers == [None, None, "Maria Alvarez"]
+
+
+def test_a_surname_no_title_registered_is_the_subject_when_the_text_names_them_in_full():
+    text = (
+        "Jane Goodall, the primatologist, has died aged 91.\n\n"
+        '"Mum gave a voice to those who had none," said her son, Hugo.\n\n'
+        'Goodall often said she was an optimist. "If we lose hope, we are doomed," she told the Guardian.\n'
+    )
+    assert [who for who, _ in draft_quotes(text)][-1] == "Jane Goodall"
