@@ -147,8 +147,18 @@ def markdown_to_text(text: str, markdown: bool = True) -> tuple[str, set[int], l
             skip.add(n)
             out.append(" " * len(body) + ending)
             continue
-        out.append((strip_markdown_line(body) if markdown else body) + ending)
+        body = strip_markdown_line(body) if markdown else body
+        if m := _TIMESTAMP.match(body):
+            body = _blank(body, 0, m.end())  # a live blog's "10:42 -" says when, not what
+        out.append(body + ending)
     return "".join(out), skip, supp
+
+
+# a live blog's time at the start of an entry, then a dash, colon or bar: "10:42 -", "9.30pm:",
+# "14:05 GMT |" (not "3.15 million", which no mark follows)
+_TIMESTAMP = re.compile(
+    r"^\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?:GMT|BST|UTC|CET|CEST|EST|EDT|ET|PT|AEST|AEDT))?\s*[-\u2013\u2014:|]\s+"
+)
 
 
 _TERMINAL = re.compile(r"[.!?:\"')\]]\s*$")

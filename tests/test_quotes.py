@@ -912,3 +912,12 @@ def test_a_surname_no_title_registered_is_the_subject_when_the_text_names_them_i
         'Goodall often said she was an optimist. "If we lose hope, we are doomed," she told the Guardian.\n'
     )
     assert [who for who, _ in draft_quotes(text)][-1] == "Jane Goodall"
+
+
+@pytest.mark.parametrize("markdown", [True, False])
+def test_a_live_blogs_time_stamps_are_no_part_of_its_claims(markdown):
+    text = "**10:42** \u2014 Southern Water was fined £90m.\n\n9.30pm: Fines were paid.\n\n3.15 million people live there.\n"
+    if not markdown:
+        text = text.replace("**", "")
+    claims = [c.text for c in parse_draft_text(text, "d.md", markdown=markdown).claims]
+    assert claims == ["Southern Water was fined £90m.", "Fines were paid.", "3.15 million people live there."]
