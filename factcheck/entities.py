@@ -679,6 +679,8 @@ class AliasRegistry:
             for asked in self._memo_by_surname.pop(surname, ()):
                 del self._person_memo[asked]
         if honorific:
+            if honorific not in entry.honorifics:
+                self.__dict__.pop("_described", None)  # (see described_as)
             entry.honorifics.add(honorific)
             if honorific.lower().rstrip(".") in ("sir", "dame"):
                 self.__dict__.pop("_knights", None)  # (see knighted)
@@ -756,7 +758,37 @@ class AliasRegistry:
 
     def add_title(self, person: str, title: str, source: str, start: int, end: int) -> None:
         entry = self.add_person(person)
+        if title not in entry.titles:
+            self.__dict__.pop("_described", None)  # (see described_as)
         entry.titles[title].append((source, start, end))
+
+    def described_as(self, words: frozenset[str]) -> set[str]:
+        """The people a description with these title words ("the health secretary") may mean:
+        one of their titles holds every word, or, for one word (or two, no rank word among
+        them: "the crown prince", not "the vice president"), one of their honorifics is one
+        of the words ("President Maria Alvarez", then "the president"). Looked up in tables
+        made once, and again only after a title or honorific is added: a draft may say "the
+        minister said" many times against an archive's registry."""
+        tables = self.__dict__.get("_described")
+        if tables is None:
+            by_word: dict[str, set[str]] = defaultdict(set)
+            by_honorific: dict[str, set[str]] = defaultdict(set)
+            for p, e in self.people.items():
+                for t in e.titles:
+                    for w in role_key(t)[0]:
+                        by_word[w].add(p)
+                for h in e.honorifics:
+                    by_honorific[h.lower().rstrip(".")].add(p)
+            tables = self.__dict__["_described"] = (by_word, by_honorific)
+        by_word, by_honorific = tables
+        out: set[str] = set()
+        if words:
+            held = set.intersection(*(by_word.get(w, set()) for w in words))
+            out = {p for p in held if any(words <= role_key(t)[0] for t in self.people[p].titles)}
+        if len(words) == 1 or (len(words) == 2 and not words & RANK_WORDS):
+            for w in words:
+                out |= by_honorific.get(w, set())
+        return out
 
     def titles_of(self, person: str) -> list[str]:
         c = self.person(person)
@@ -783,6 +815,7 @@ class AliasRegistry:
         target = self.add_person(name)
         target.honorifics.update(honorifics)
         self.__dict__.pop("_knights", None)  # (see knighted)
+        self.__dict__.pop("_described", None)  # (see described_as)
         for title, locs in titles.items():
             # gathered here, put in order once by tidy(): sorting on every file made
             # merging a million sentences' registries take most of a minute

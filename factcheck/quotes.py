@@ -336,23 +336,15 @@ def _title_holders(phrase: str | None, registry: AliasRegistry | None) -> set[st
     m = _DEFINITE_TITLE.match(_speaker_words(phrase))  # "The president, speaking at a rally,"
     if not m:
         return set()
-    from .entities import RANK_WORDS, ROLE_HEADS, role_key
+    from .entities import ROLE_HEADS, role_key
 
     words, _ = role_key(m.group(1))
     if not words or not (words & (ROLE_HEADS | _STYLED)):
         return set()
-    return {
-        p
-        for p, e in registry.people.items()
-        if any(words <= role_key(t)[0] for t in e.titles)
-        # a title written as an honorific: "President Maria Alvarez", then "the president";
-        # "Crown Prince Mohammed bin Salman", then "the crown prince" (not "the vice
-        # president" or "the former president": a rank word makes it another title)
-        or (
-            (len(words) == 1 or (len(words) == 2 and not words & RANK_WORDS))
-            and any(h.lower().rstrip(".") in words for h in e.honorifics)
-        )
-    }
+    # a title written as an honorific counts too: "President Maria Alvarez", then "the
+    # president"; "Crown Prince Mohammed bin Salman", then "the crown prince" (not "the vice
+    # president" or "the former president": a rank word makes it another title)
+    return registry.described_as(words)
 
 
 # honorifics that are what someone is, as a title is: "the crown prince", "the pope"

@@ -293,3 +293,33 @@ def test_names_with_particles_and_hyphenated_titles(text, name, honorific, title
 
     (b,) = person_bindings(text, AliasRegistry(), strict=False)
     assert (b.name, b.honorific, b.title) == (name, honorific, title)
+
+
+def test_who_a_description_may_mean_is_looked_up_as_it_was_searched_for():
+    # the tables stand in for reading every person: the same answers, and a title or an
+    # honorific added after they are made is seen (a registry of its own: this one is changed)
+    from factcheck import load_sources
+    from factcheck.entities import RANK_WORDS, role_key
+    from tests.conftest import SOURCES
+
+    reg = load_sources(SOURCES).registry
+
+    def searched(words):
+        return {
+            p
+            for p, e in reg.people.items()
+            if any(words <= role_key(t)[0] for t in e.titles)
+            or (
+                (len(words) == 1 or (len(words) == 2 and not words & RANK_WORDS))
+                and any(h.lower().rstrip(".") in words for h in e.honorifics)
+            )
+        }
+
+    asked = [role_key(t)[0] for e in reg.people.values() for t in e.titles]
+    asked += [frozenset({"minister"}), frozenset({"prime", "minister"}), frozenset({"dr"}), frozenset({"vice", "dr"})]
+    for words in asked:
+        assert reg.described_as(words) == searched(words)
+    reg.add_title("Jane Roe", "Harbour Master", "x", 0, 1)
+    reg.add_person("Tom Poe", "Captain")
+    assert reg.described_as(frozenset({"harbour", "master"})) == {"Jane Roe"}
+    assert reg.described_as(frozenset({"captain"})) == {"Tom Poe"}
