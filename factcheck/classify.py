@@ -1324,41 +1324,36 @@ def check_item(claim: Claim, corpus: Corpus, settings: Settings | None = None) -
     for c in _touched(item, corpus):
         if c.id not in item.conflicts:
             item.conflicts.append(c.id)
-        # a claim the sources state in two ways: which one it matches does not settle it
-        if (
-            c.type == "fact"
-            and c.severity == "warning"
-            and item.verdict in ("verified", "contradicted")
-            and claim.kind == "claim"
-        ):
+        finding = _disputed_by(c, item.verdict, claim)
+        if finding is not None:
             item.verdict, item.severity = "disputed", "warning"
-            kind = c.message.split(":")[0]
-            item.findings.append(
-                Finding(
-                    kind,
-                    "warning",
-                    f"the sources disagree on this {kind}: {c.message.split(': ', 1)[1]}",
-                    c.forms[1]["text"],
-                    c.forms[0]["text"],
-                )
-            )
-        # a quote the sources give to two people, in words a little apart (the same words
-        # are found by check_quote itself): which of them said it is not settled
-        if (
-            c.type == "attribution"
-            and c.severity == "warning"
-            and item.verdict in ("verified", "misattributed")
-            and claim.kind == "quote"
-        ):
-            item.verdict, item.severity = "disputed", "warning"
-            who = sorted(f["text"] for f in c.forms)
-            item.findings.append(
-                Finding(
-                    "speaker",
-                    "warning",
-                    "the sources attribute these words to " + " and ".join(who),
-                    " / ".join(who),
-                    claim.speaker,
-                )
-            )
+            item.findings.append(finding)
     return item
+
+
+def _disputed_by(c, verdict: str, claim: Claim) -> Finding | None:
+    """The finding that makes an item ``disputed`` because of source conflict ``c``, if it does."""
+    if c.severity != "warning":
+        return None
+    # a claim the sources state in two ways: which one it matches does not settle it
+    if c.type == "fact" and verdict in ("verified", "contradicted") and claim.kind == "claim":
+        kind = c.message.split(":")[0]
+        return Finding(
+            kind,
+            "warning",
+            f"the sources disagree on this {kind}: {c.message.split(': ', 1)[1]}",
+            c.forms[1]["text"],
+            c.forms[0]["text"],
+        )
+    # a quote the sources give to two people, in words a little apart (the same words are
+    # found by check_quote itself): which of them said it is not settled
+    if c.type == "attribution" and verdict in ("verified", "misattributed") and claim.kind == "quote":
+        who = sorted(f["text"] for f in c.forms)
+        return Finding(
+            "speaker",
+            "warning",
+            "the sources attribute these words to " + " and ".join(who),
+            " / ".join(who),
+            claim.speaker,
+        )
+    return None

@@ -230,14 +230,22 @@ def test_one_title_in_two_countries_is_two_titles(tmp_path):
     assert {f["text"] for f in c.forms} == {"Mark Rutte: Dutch Prime Minister", "Dick Schoof: Dutch Prime Minister"}
 
 
-def test_attribution_conflict_between_sources(tmp_path):
-    corpus = _corpus(
-        tmp_path,
-        {
-            "a.txt": '"We will build the new bridge by the end of the decade," said Jane Doe.\n',
-            "b.txt": '"We will build the new bridge by the end of the decade," said John Roe.\n',
-        },
-    )
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        (
+            "We will build the new bridge by the end of the decade,",
+            "We will build the new bridge by the end of the decade,",
+        ),
+        # the same words spelled two ways
+        (
+            "We will organise the whole programme by the end of the decade,",
+            "We will organize the whole programme by the end of the decade,",
+        ),
+    ],
+)
+def test_attribution_conflict_between_sources(tmp_path, a, b):
+    corpus = _corpus(tmp_path, {"a.txt": f'"{a}" said Jane Doe.\n', "b.txt": f'"{b}" said John Roe.\n'})
     (c,) = [c for c in corpus.conflicts if c.type == "attribution"]
     assert {f["text"] for f in c.forms} == {"Jane Doe", "John Roe"}
 
@@ -394,18 +402,6 @@ def test_head_words_found_in_lowered_ascii_text_are_those_ignorecase_finds():
 def test_one_statement_with_another_value_or_its_opposite_is_a_fact_conflict(tmp_path, one, other):
     corpus = _corpus(tmp_path, {"a.txt": f"One\n\n{one}\n", "b.txt": f"Two\n\n{other}\n"})
     assert len([c for c in corpus.conflicts if c.type == "fact"]) == 1
-
-
-def test_the_same_words_spelled_two_ways_given_to_two_people_is_an_attribution_conflict(tmp_path):
-    corpus = _corpus(
-        tmp_path,
-        {
-            "a.txt": '"We will organise the whole programme by the end of the decade," said Jane Doe.\n',
-            "b.txt": '"We will organize the whole programme by the end of the decade," said John Roe.\n',
-        },
-    )
-    (c,) = [c for c in corpus.conflicts if c.type == "attribution"]
-    assert {f["text"] for f in c.forms} == {"Jane Doe", "John Roe"}
 
 
 def test_one_officer_given_two_ranks_is_a_role_conflict(tmp_path):
