@@ -410,7 +410,7 @@ _APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?P<what>[^,.;]{1,80})[,.;]", re.I
 def _described_otherwise(text: str, sentences: list[tuple[int, int]], q, role: frozenset[str]) -> bool:
     """Whether the sentence before ``q``'s says who its person is in words that are not the
     description's ("Jane Doe, a teacher, said ..." then "the minister said")."""
-    i = bisect.bisect_right(sentences, (q.open_mark, float("inf"))) - 1
+    i = _last_starting(sentences, q.open_mark)
     if i < 1:
         return False
     m = _APPOSITIVE.search(text, *sentences[i - 1])
@@ -420,13 +420,18 @@ def _described_otherwise(text: str, sentences: list[tuple[int, int]], q, role: f
 def _quoted_just_before(sentences: list[tuple[int, int]], last, q) -> bool:
     """Whether the last speaker's quote lies in the sentence before ``q``'s (``'Saka ... said
     the team had "learned". "We believe," the 23-year-old said'``)."""
-    i = bisect.bisect_right(sentences, (q.open_mark, float("inf"))) - 1
+    i = _last_starting(sentences, q.open_mark)
     return i >= 1 and sentences[i - 1][0] <= last.open_mark < sentences[i - 1][1]
+
+
+def _last_starting(sentences: list[tuple[int, int]], pos: int) -> int:
+    """The index of the last sentence starting at or before ``pos`` (-1 for none)."""
+    return bisect.bisect_right(sentences, (pos, float("inf"))) - 1
 
 
 def _sentence_bounds(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     """The sentence holding ``pos`` (sentences are sorted and do not overlap)."""
-    i = bisect.bisect_right(sentences, (pos, float("inf"))) - 1
+    i = _last_starting(sentences, pos)
     if i >= 0 and sentences[i][0] <= pos < sentences[i][1]:
         return sentences[i]
     return pos, pos
@@ -842,7 +847,7 @@ def _subject_before(
     where that sentence quotes nobody and comes after the last speaker's quote: a "he" or
     "she" after it is that person, not the last speaker. ``quoted``: every quote's span,
     marks included; ``person``: the quote's speaker is said to be a person (see :func:`_subject`)."""
-    i = bisect.bisect_right(sentences, (q.open_mark, float("inf"))) - 1
+    i = _last_starting(sentences, q.open_mark)
     pronoun = (q.phrase or "").lower()
     # one sentence back; two where that one's subject is the quote's "he" or "she" ("Priya
     # Sharma trained as a nurse ... Last month she moved to Perth. "…," she says.")
