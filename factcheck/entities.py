@@ -332,8 +332,8 @@ def find_person_at_end(phrase: str, known: AliasRegistry | None = None, allow_si
         # a lone name: known, after an honorific, or in an attribution ("Narayan said"), where
         # the full name may come from another source when the sources are linked
         single_ok = (known is not None and known.person(name) is not None) or j < i or allow_single
-        if not single_ok:
-            return None
+        if not single_ok or (j == i and name.lower() in GROUP_SPEAKERS):
+            return None  # "Critics said", "Residents said": a group, no one's name
     if j > 0 and toks[j - 1].lower in {"of", "at", "for", "from", "with", "by", "to"}:
         # "chief executive of Acme Corp": a name after "of" names a body, not a person; and
         # "a spokesman for Mr Smith" is not Mr Smith
@@ -347,6 +347,28 @@ def find_person_at_end(phrase: str, known: AliasRegistry | None = None, allow_si
         if t is not None:
             title_start, title = t
     return PersonRef(name, honorific, title, toks[j].start, name_toks[-1].end, title_start)
+
+
+# groups that speak, capitalised only where a sentence opens with them: "Critics said the plan
+# was "a disgrace"" names nobody
+# fmt: off
+GROUP_SPEAKERS = frozenset({
+    'critics', 'residents', 'officials', 'analysts', 'experts', 'protesters', 'protestors',
+    'campaigners', 'doctors', 'police', 'scientists', 'researchers', 'economists', 'investors',
+    'witnesses', 'neighbours', 'neighbors', 'locals', 'parents', 'teachers', 'students',
+    'workers', 'unions', 'lawyers', 'prosecutors', 'investigators', 'sources', 'authorities',
+    'activists', 'opponents', 'supporters', 'fans', 'voters', 'observers', 'diplomats',
+    'officers', 'firefighters', 'paramedics', 'rescuers', 'organisers', 'organizers', 'insiders',
+    'aides', 'allies', 'ministers', 'lawmakers', 'legislators', 'others', 'many', 'some', 'both',
+    'all', 'several', 'most', 'few', 'staff', 'employees', 'managers', 'executives', 'traders',
+    'farmers', 'fishermen', 'nurses', 'patients', 'families', 'relatives', 'survivors',
+    'victims', 'villagers', 'shoppers', 'commuters', 'passengers', 'travellers', 'travelers',
+    'eyewitnesses', 'bystanders', 'regulators', 'mps', 'senators', 'councillors', 'councilors',
+    'leaders', 'members', 'delegates', 'negotiators', 'rebels', 'militants', 'troops',
+    'soldiers', 'medics', 'scholars', 'historians', 'commentators',
+    'pundits', 'skeptics', 'sceptics', 'advocates', 'environmentalists', 'conservationists',
+})
+# fmt: on
 
 
 # A title is a run of words with a title word in it, optionally "for/of" a portfolio and joined

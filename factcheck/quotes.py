@@ -17,9 +17,11 @@ from .entities import (
     SPEECH_VERBS,
     AliasRegistry,
     PersonRef,
+    find_orgs,
     find_person_at_end,
     is_honorific,
     is_name_word,
+    is_place,
 )
 from .normalise import STOPWORDS, NormText
 
@@ -353,6 +355,62 @@ _STYLED = frozenset(
 )
 
 
+# A body that speaks: "The Home Office said", "a spokeswoman for Thames Water said", "A
+# Downing Street spokesman said", "A statement from Southern Water read:". The body is the
+# speaker, so that a draft's "Thames Water said" and a source's "a spokesperson for Thames
+# Water said" are one speaker, and a person's name given to the body's words is not.
+_FOR_BODY = r"(?:spokes(?:man|woman|person|people|men|women)|representatives?|statements?|officials?)"
+_CAP_RUN = r"[A-Z][\w'&.-]*(?:\s+(?:(?:of|for|and|the|on|&)\s+)*[A-Z][\w'&.-]*){0,6}"
+_BODY_SPOKESMAN = re.compile(
+    rf"^(?i:an?|the|one)\s+(?:(?:senior|joint|further)\s+)?{_FOR_BODY}\s+(?:for|from|of|at|by|issued\s+by)\s+"
+    rf"(?:the\s+)?(?P<org>{_CAP_RUN})(?:\s+(?:read|said|says|added|stated|continued))?$"
+)
+_BODY_ADJECTIVE = re.compile(rf"^(?i:an?|the|one)\s+(?P<org>{_CAP_RUN})\s+{_FOR_BODY}$")
+_BODY_ALONE = re.compile(rf"^(?:the\s+)?(?P<org>{_CAP_RUN})$", re.I)
+# bodies known by a place or a building, which no organisation's head word names
+_METONYMS = frozenset(
+    {
+        "downing street", "no 10", "number 10", "no. 10", "white house", "kremlin", "pentagon",
+        "treasury", "elysee", "élysée", "vatican", "scotland yard", "state department",
+        "foreign office", "home office", "whitehall", "quai d'orsay",
+    }
+)  # fmt: skip
+
+
+def _organisation(phrase: str | None, registry: AliasRegistry | None = None) -> str | None:
+    """The body a speaker phrase names, if it names one and no person: "The Home Office",
+    "a spokesperson for Thames Water", "A Home Office spokesman" (its name without "the")."""
+    if not phrase:
+        return None
+    phrase = _speaker_words(phrase)
+    m = _BODY_SPOKESMAN.match(phrase) or _BODY_ADJECTIVE.match(phrase)
+    if m:
+        org = m.group("org")
+        from .entities import ROLE_HEADS
+
+        if org.split()[-1].lower() in ROLE_HEADS:
+            return None  # "a spokesman for the Prime Minister" speaks for a person
+        if registry is not None and (who := registry.person(org)) is not None:
+            entry = registry.people.get(who)
+            if entry is not None and (entry.titles or entry.honorifics):
+                return None  # "a spokesman for Boris Johnson", whom the text calls a former prime minister
+    else:
+        m = _BODY_ALONE.match(phrase)
+        if not m or not m.group("org")[:1].isupper():
+            return None
+        org = m.group("org")
+        # a bare name is a body's only by its head word ("Agency", "Police") or as a metonym
+        found = find_orgs(phrase)
+        if org.lower() not in _METONYMS and not any(o.end == len(phrase) and o.text == org for o in found):
+            return None
+    if org.lower() in _METONYMS:
+        return org
+    first = org.split()[0].rstrip(".").lower()
+    if is_place(org) or first in DEMONYMS or is_honorific(org.split()[0]):
+        return None  # "a US official", "an Israeli spokesman", "a spokesman for Mr Smith"
+    return org
+
+
 def _inside_org(phrase: str, ref: PersonRef) -> bool:
     """Whether the name found lies inside an organisation's name in the phrase."""
     from .entities import find_orgs
@@ -543,6 +601,7 @@ def attribute(
         return full
 
     by_para: dict[int, list[FoundQuote]] = {}
+    bodies: set[str] = set()  # the organisations given quotes: no "he" or "she"
     for q in quotes:
         by_para.setdefault(q.para, []).append(q)
     sentences = sorted(sentences)
@@ -636,6 +695,8 @@ def attribute(
                                 k2, r2 = "unnamed", None
                     if k2 == "person":
                         kind, ref, how = k2, r2, "colon"
+                    elif _organisation(m.group("who"), registry) is not None:
+                        kind, how = "unnamed", "colon"  # "A statement from Southern Water read:"
         if kind is None and lstrip:
             # reported speech: "X said the figures were "a step in the right direction""
             # or the words someone calls a thing: "X called the measure "a compromise""; of two
@@ -652,6 +713,9 @@ def attribute(
                             k2, r2 = "person", PersonRef(subject, None, None, 0, 0)
                     if k2 in ("person", "pronoun"):
                         kind, ref, how = k2, r2, "reported"
+                        break
+                    if _organisation(m.group("who"), registry) is not None:
+                        kind, how = "unnamed", "reported"  # "A Downing Street spokesman said the ..."
                         break
                 if kind is not None:
                     break
@@ -681,7 +745,9 @@ def attribute(
                 q.speaker, q.title = canonical(subject), None
                 last_speaker = q
             elif last_speaker is not None:
-                if q.phrase in _HE_SHE and _clashes(q.phrase, last_speaker.speaker, registry):
+                if q.phrase in _HE_SHE and (
+                    last_speaker.speaker in bodies or _clashes(q.phrase, last_speaker.speaker, registry)
+                ):
                     # '"...," said Ms. Keller. ... "Where would we go?" he asked.': not hers (and
                     # a "she said" after it may still be)
                     continue
@@ -690,6 +756,13 @@ def attribute(
             continue
         if kind == "unnamed":
             q.phrase = m.group("who").strip() if m else None
+            body = _organisation(q.phrase, registry)
+            if body is not None:
+                # "The Home Office said", "a spokeswoman for Thames Water said": the body's words
+                q.speaker, q.attribution = body, "organisation"
+                bodies.add(body)
+                last_speaker = q
+                continue
             epithet = bool(q.phrase and _EPITHET.match(q.phrase))
             holders = set() if epithet else _title_holders(q.phrase, registry)
             if len(holders) == 1:

@@ -823,8 +823,11 @@ def test_words_reported_after_said_are_a_partial_quote(tmp_path):
             '"I loved my job," she says.\n',
             ["Ann Cole", "Ann Cole"],  # (the last speaker, as before)
         ),
-        # a body's name that ends in two capitalised words is no one's
-        ('The Department of Health and Social Care said it was "committed to retaining staff".', [None]),
+        # a body's name that ends in two capitalised words is no person's ("Social Care"): the body's
+        (
+            'The Department of Health and Social Care said it was "committed to retaining staff".',
+            ["Department of Health and Social Care"],
+        ),
         # who they are in lower case, then the name between commas
         (
             '"It is a scandal," said Pat Cullen.\n\nHer former colleague, James Okafor, is thinking of '
@@ -921,3 +924,54 @@ def test_a_live_blogs_time_stamps_are_no_part_of_its_claims(markdown):
         text = text.replace("**", "")
     claims = [c.text for c in parse_draft_text(text, "d.md", markdown=markdown).claims]
     assert claims == ["Southern Water was fined £90m.", "Fines were paid.", "3.15 million people live there."]
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # a body speaks: by its name, through a spokesperson, in a statement
+        ('The Home Office said: "We do not comment on individual cases."', ["Home Office"]),
+        ('"We will review the judgment," a spokesperson for Thames Water said.', ["Thames Water"]),
+        ('A statement from Southern Water read: "We are deeply sorry."', ["Southern Water"]),
+        ('"Officers attended," a Greater Manchester Police spokesperson said.', ["Greater Manchester Police"]),
+        ('A Downing Street spokesman said the prime minister had "full confidence" in him.', ["Downing Street"]),
+        ('In a statement, the Environment Agency said: "Incidents are down."', ["Environment Agency"]),
+        ('"It is under review," a spokeswoman for the Department for Education said.', ["Department for Education"]),
+        # a spokesman for a person is not the person, and a nationality is no body
+        ('"No comment," a spokesman for the Prime Minister said.', [None]),
+        ('"We struck targets," an Israeli military spokesman said.', [None]),
+        ('"It is serious," a US official said.', [None]),
+        # a group is no one's name where a sentence opens with it
+        ('Critics said the plan was "a disgrace".', [None]),
+        ('Residents said the smell was "unbearable".', [None]),
+        ('"We will appeal," said Ofwat.', ["Ofwat"]),
+    ],
+)
+def test_organisations_speak(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+def test_a_body_given_a_quote_is_no_he_or_she():
+    text = 'The Home Office said: "We will not comment."\n\n"It is a matter for the courts," she said.\n'
+    assert [who for who, _ in draft_quotes(text)] == ["Home Office", None]
+
+
+def test_a_persons_name_given_a_bodys_words_is_a_misattribution(tmp_path):
+    from factcheck.api import check_claims
+    from factcheck.corpus import load_sources
+
+    (tmp_path / "a.md").write_text(
+        "# Fined\n\nHome Secretary Yvette Cooper visited Kent on Monday. The Home Office said: "
+        '"We do not comment on individual cases as a matter of course."\n',
+        encoding="utf-8",
+    )
+    draft = (
+        'Yvette Cooper said: "We do not comment on individual cases as a matter of course."\n\n'
+        'A Home Office spokesman said: "We do not comment on individual cases as a matter of course."\n'
+    )
+    corpus = load_sources(tmp_path)
+    items = check_claims(parse_draft_text(draft, "d.md", corpus.registry).claims, corpus)
+    assert [(it.claim.speaker, it.verdict) for it in items] == [
+        ("Yvette Cooper", "misattributed"),
+        ("Home Office", "verified"),
+    ]

@@ -24,8 +24,8 @@ def test_wire_story(styles):
         (6, "Mel Stride"),  # he said
         (8, "Andrew Bailey"),  # X, governor of ..., said: "..."
         (9, "Huw Pill"),  # warned that "..." (partial)
-        (10, None),  # a Treasury spokesperson: unnamed
-        (10, None),
+        (10, "Treasury"),  # a Treasury spokesperson: the body speaks
+        (10, "Treasury"),  # and goes on in the paragraph
         (11, "Keir Starmer"),  # told reporters in Downing Street: "..."
         (12, "Keir Starmer"),  # "...," Mr Starmer added, "..."
         (12, "Keir Starmer"),
