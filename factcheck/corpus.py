@@ -80,7 +80,8 @@ def person_bindings(text: str, registry: AliasRegistry, strict: bool = True) -> 
     science," / "Kanishka Narayan is the UK Security Minister")."""
     out: list[Binding] = []
     for name, n_words, honorific, start, end, has_title, lone_ok, title in _name_runs(text, strict):
-        known = registry.person(name)
+        # (with a one-word name, the honorific says which of two people: "Mrs Evans", "Mr Evans")
+        known = registry.person(f"{honorific} {name}" if honorific and n_words == 1 else name)
         if n_words == 1 and not known and not honorific and not lone_ok:
             continue  # a lone capitalised word is a name only right after a title's head
         if n_words >= 2 and not known and not honorific and not has_title and strict:

@@ -659,6 +659,16 @@ def name_key(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", k) if not unicodedata.combining(c))
 
 
+_HIS = frozenset({"mr", "sir", "lord", "king", "prince", "baron", "father", "fr"})
+_HERS = frozenset({"ms", "mrs", "miss", "dame", "lady", "queen", "princess", "baroness", "sister"})
+
+
+def honorific_sex(honorific: str | None) -> str | None:
+    """ "m" or "f" for an honorific that says which (Mr, Mrs, Sir, Dame), else None (Dr)."""
+    h = (honorific or "").lower().rstrip(".")
+    return "m" if h in _HIS else "f" if h in _HERS else None
+
+
 def same_first_name(a: str, b: str) -> bool:
     """Whether two first names can be one person's: the same name, or an initial and a name it
     begins ("A. Byrne" is Alfie Byrne). Two names that only begin alike are two people (Alfie
@@ -691,22 +701,33 @@ class AliasRegistry:
 
     # people
     def add_person(self, name: str, honorific: str | None = None) -> PersonEntry:
-        canonical = self.person(name) if len(name.split()) == 1 else None
-        key = canonical or name
+        key = name
+        if len(name.split()) == 1:
+            canonical = self.person(f"{honorific} {name}" if honorific else name)
+            if canonical is not None:
+                key = canonical
+            elif honorific_sex(honorific) and self.person(name) is not None:
+                # "Mrs Evans" in a text about Mr Bill Evans: another person, known by honorific
+                key = f"{honorific} {name}"
         entry = self.people.get(key)
         if entry is None:
             entry = self.people[key] = PersonEntry(key)
-            surname = word_key(key.split()[-1])
-            self._surnames[surname].add(key)
-            for asked in self._memo_by_surname.pop(surname, ()):
-                del self._person_memo[asked]
+            self._surnames[word_key(key.split()[-1])].add(key)
+            self._forget(key)
         if honorific:
             if honorific not in entry.honorifics:
                 self.__dict__.pop("_described", None)  # (see described_as)
+                if honorific_sex(honorific):
+                    self._forget(key)  # ("Mrs Evans" is no longer this Mr's)
             entry.honorifics.add(honorific)
             if honorific.lower().rstrip(".") in ("sir", "dame"):
                 self.__dict__.pop("_knights", None)  # (see knighted)
         return entry
+
+    def _forget(self, key: str) -> None:
+        """person()'s answers about the surname of ``key``, which may now be others."""
+        for asked in self._memo_by_surname.pop(word_key(key.split()[-1]), ()):
+            del self._person_memo[asked]
 
     def person(self, name: str | None) -> str | None:
         """The canonical full name for a name or surname the sources use, else None."""
@@ -725,15 +746,37 @@ class AliasRegistry:
         name = strip_honorifics(asked)
         parts = name.split()
         surname = word_key(parts[-1])
-        return self._lookup(name, parts, self._surnames.get(surname, set())), surname
+        cands = self._surnames.get(surname, set())
+        sex = honorific_sex(asked.split()[0]) if len(parts) == 1 and name != asked else None
+        if sex and cands:
+            # "Mrs Evans" is not Bill Evans, whom the sources call Mr
+            cands = {c for c in cands if (given := self._sexes(c)) is None or sex in given}
+            keyed = [c for c in cands if c != name and strip_honorifics(c) == name]
+            if len(keyed) == 1 and not any(" " in strip_honorifics(c) for c in cands):
+                return keyed[0], surname
+            found = self._lookup(name, parts, cands)
+            if found is None:
+                # of two full names, the one the sources call Mr when "Mr Evans" is asked
+                found = self._lookup(name, parts, {c for c in cands if self._sexes(c) == {sex}})
+            return found, surname
+        return self._lookup(name, parts, cands), surname
+
+    def _sexes(self, key: str) -> set[str] | None:
+        """The sexes the honorifics given a person say (None for none)."""
+        entry = self.people.get(key)
+        found = {x for h in entry.honorifics if (x := honorific_sex(h))} if entry is not None else set()
+        if not found and " " in key and is_honorific(key.split()[0]):
+            found = {x} if (x := honorific_sex(key.split()[0])) else set()
+        return found or None
 
     def _lookup(self, name: str, parts: list[str], cands: set[str]) -> str | None:
         if len(parts) == 1:
             # a surname: the one full name it belongs to, else the surname itself if known
-            full = sorted(c for c in cands if len(c.split()) > 1)
+            # (a person known by honorific and surname, "Mrs Evans", has no full name)
+            full = sorted(c for c in cands if " " in strip_honorifics(c))
             if len(full) == 1:
                 return full[0]
-            return name if name in self.people else None
+            return name if name in cands else None
         if name in self.people:
             return name
         for c in sorted(cands):
@@ -834,7 +877,11 @@ class AliasRegistry:
 
     def _take(self, name: str, honorifics, titles: dict) -> None:
         """Another registry's person taken in: honorifics, and titles with their locations."""
-        target = self.add_person(name)
+        # (a surname with Mrs is not the Mr of that surname another source names in full)
+        sexed = next((h for h in sorted(honorifics) if honorific_sex(h)), None) if " " not in name else None
+        target = self.add_person(name, sexed)
+        if any(honorific_sex(h) for h in set(honorifics) - target.honorifics):
+            self._forget(target.name)
         target.honorifics.update(honorifics)
         self.__dict__.pop("_knights", None)  # (see knighted)
         self.__dict__.pop("_described", None)  # (see described_as)

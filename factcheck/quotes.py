@@ -19,6 +19,7 @@ from .entities import (
     PersonRef,
     find_orgs,
     find_person_at_end,
+    honorific_sex,
     is_honorific,
     is_name_word,
     is_place,
@@ -418,7 +419,9 @@ def _inside_org(phrase: str, ref: PersonRef) -> bool:
     return any(o.start < ref.start < o.end for o in find_orgs(phrase))
 
 
-_CAPITALISED_RUN = re.compile(r"[A-Z\u00c0-\u00de][\w'-]*(?:\s+[A-Z\u00c0-\u00de][\w'-]*)+")
+_CAPITALISED_RUN = re.compile(
+    r"[A-Z\u00c0-\u00de][\w'-]*(?:[ \t]+[A-Z\u00c0-\u00de][\w'-]*)+"
+)  # (not across lines: a heading is no first name)
 
 
 def _full_names(text: str) -> dict[str, set[str]]:
@@ -589,6 +592,10 @@ def attribute(
         if len(parts) == 1 and honorific and honorific.lower().rstrip(".") in ("sir", "dame") and registry:
             name = registry.knighted(name) or name  # "Sir James": Sir James Bevan
             parts = name.split()
+        if len(parts) == 1 and honorific_sex(honorific) and registry is not None:
+            who = registry.person(f"{honorific} {name}")
+            if who is not None and who != registry.person(name):
+                return who  # "Mrs Evans", in a text whose Evans is Mr Bill Evans
         if len(parts) == 1 and parts[0].lower() in seen:
             return seen[parts[0].lower()]
         full = registry.canonical_person(name) if registry else name
@@ -877,8 +884,6 @@ _SAYING = re.compile(r",\s+(?:saying|adding|arguing|insisting|warning|claiming|s
 
 
 # what an honorific says of who is meant by "he" or "she"
-_HIS = frozenset({"mr", "sir", "lord", "king", "prince", "baron", "father", "fr"})
-_HERS = frozenset({"ms", "mrs", "miss", "dame", "lady", "queen", "princess", "baroness", "sister"})
 
 
 def _clashes(pronoun: str, person: str | None, registry: AliasRegistry | None) -> bool:
@@ -892,8 +897,10 @@ def _clashes(pronoun: str, person: str | None, registry: AliasRegistry | None) -
     entries = [registry.people.get(person)]
     if surname != person and registry.person(surname) == person:
         entries.append(registry.people.get(surname))
-    given = {h.lower().rstrip(".") for e in entries if e is not None for h in e.honorifics}
-    his, hers = bool(given & _HIS), bool(given & _HERS)
+    given = {honorific_sex(h) for e in entries if e is not None for h in e.honorifics}
+    if person.split()[0] != surname:
+        given.add(honorific_sex(person.split()[0]))  # "Mrs Evans", known by honorific alone
+    his, hers = "m" in given, "f" in given
     if his == hers:
         return False  # none, or both: nothing to go on
     return (pronoun.lower() == "he") == hers
@@ -996,7 +1003,8 @@ def _subject(sent: str, registry, person: bool = False, full_name=None) -> str |
         ):
             return None
         described = True
-    known = registry.person(b.name)
+    asked = f"{b.honorific} {b.name}" if b.honorific and " " not in b.name else b.name
+    known = registry.person(asked)  # ("Mrs Evans laughed." in a text about Mr Bill Evans: her)
     if known:
         return known
     if len(b.name.split()) < 2 or any(o.start <= b.start < o.end for o in find_orgs(sent)):

@@ -182,6 +182,44 @@ def test_who_a_name_is_changes_as_the_registry_learns_people():
     assert reg.person("Narayan") is None
 
 
+def test_an_honorific_of_the_other_sex_is_another_person_of_that_surname():
+    from factcheck.entities import AliasRegistry, RegistryMerge
+
+    reg = AliasRegistry()
+    reg.add_person("Bill Evans")
+    reg.add_person("Evans", "Mr")
+    assert reg.person("Mr Evans") == "Bill Evans"
+    reg.add_person("Evans", "Mrs")  # his wife, known only as Mrs Evans
+    assert sorted(reg.people) == ["Bill Evans", "Mrs Evans"]
+    assert reg.people["Bill Evans"].honorifics == {"Mr"}
+    assert reg.person("Mrs Evans") == "Mrs Evans"
+    assert reg.person("Mr Evans") == reg.person("Evans") == reg.person("Dr Evans") == "Bill Evans"
+    assert not reg.same_person("Mrs Evans", "Bill Evans")
+    # a full name no honorific is known for: the one Mrs may be; and Mr is still the one called Mr
+    reg.add_person("Joan Evans")
+    assert reg.person("Mrs Evans") == "Joan Evans"
+    assert reg.person("Mr Evans") == "Bill Evans"
+    assert reg.person("Evans") is None  # two full names
+
+    # an answer remembered before he was known as Mr is not kept after
+    reg = AliasRegistry()
+    reg.add_person("Bill Evans")
+    assert reg.person("Mrs Evans") == "Bill Evans"  # (nothing says otherwise yet)
+    reg.add_person("Evans", "Mr")
+    assert reg.person("Mrs Evans") is None
+
+    # merged from another source's registry, which knew only "Mrs Evans": not Bill
+    one, other = AliasRegistry(), AliasRegistry()
+    one.add_person("Bill Evans", "Mr")
+    other.add_person("Evans", "Mrs")
+    merge = RegistryMerge()
+    merge.add(one)
+    merge.add(other)
+    merged = merge.finish()
+    assert merged.people["Bill Evans"].honorifics == {"Mr"}
+    assert merged.person("Mrs Evans") == "Mrs Evans"
+
+
 def test_title_search_skips_only_texts_without_a_head_word():
     """role_phrase_before returns at once where no head word can start; everywhere it gives
     what the full scan gives, on texts with heads glued to digits, non-ASCII letters, "'s"."""

@@ -975,3 +975,15 @@ def test_a_persons_name_given_a_bodys_words_is_a_misattribution(tmp_path):
         ("Yvette Cooper", "misattributed"),
         ("Home Office", "verified"),
     ]
+
+
+def test_mrs_evans_is_not_mr_bill_evans(tmp_path, monkeypatch):
+    # (and a one-word heading is no first name: "Couple" then "Bill Evans" was "Couple Bill Evans")
+    text = (
+        "Couple\n\nBill Evans, 94, met his wife at a dance in 1953.\n\n"
+        '"It was love at first sight," Mr Evans said.\n\n'
+        'Mrs Evans laughed. "He couldn\'t dance at all," she said.\n\n'
+        '"We love it here," said Mrs Evans.\n\n"I might move," said Mr Evans.\n'
+    )
+    speakers, _ = _analysed(tmp_path, text, monkeypatch)
+    assert speakers == ["Bill Evans", "Mrs Evans", "Mrs Evans", "Bill Evans"]
