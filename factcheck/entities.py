@@ -21,9 +21,17 @@ HONORIFICS = {
     'colonel', 'major', 'captain', 'sergeant', 'commander', 'brigadier', 'marshal', 'king',
     'queen', 'prince', 'princess', 'pope', 'cardinal', 'bishop', 'archbishop', 'rabbi', 'imam',
     'sheikh', 'president', 'chancellor', 'premier',
-    # British local and police titles: "Cllr Joanna Price", "Det Supt Ann Lowe", "Fr Tom Byrne"
-    'cllr', 'supt', 'insp', 'det', 'hon', 'fr',
+    # British local and police titles: "Cllr Joanna Price", "Det Supt Ann Lowe", "Fr Tom Byrne",
+    # "Constable Alan Briggs" ("Inspector" and "Superintendent" head titles)
+    'cllr', 'supt', 'insp', 'det', 'hon', 'fr', 'constable', 'dci',
 }
+# words that say what kind of rank the honorific after them is: "Detective Sergeant"
+RANK_KINDS = frozenset({'detective', 'police', 'staff', 'flight', 'squadron', 'wing', 'lance', 'rear'})
+# letters after a name: honours, offices, generations ("James Lowe KC", "Jane Doe MP")
+POST_NOMINALS = frozenset({
+    'KC', 'QC', 'MP', 'MEP', 'MSP', 'MS', 'AM', 'MLA', 'TD', 'OBE', 'MBE', 'CBE', 'KBE', 'DBE', 'CH',
+    'OM', 'VC', 'PhD', 'FRS', 'Jr', 'Sr', 'II', 'III', 'IV',
+})
 # Abbreviations that take a full stop inside a name or before one ("Dr. Jane Smith", "Sen.
 # Patty Murray", "Martin Luther King Jr."), as written; Punkt knows each of them too
 # (normalise.ABBREVIATIONS), so that no sentence ends at one
@@ -306,6 +314,10 @@ def find_person_at_end(phrase: str, known: AliasRegistry | None = None, allow_si
     text = phrase.rstrip(" ,.;:")
     toks = tokenize(text)
     toks = [t for t in toks if not t.text.startswith(("[", "..."))]
+    while len(toks) > 1 and toks[-1].text in POST_NOMINALS:
+        # "James Lowe KC", "Jane Doe MP", "Martin Luther King Jr": letters after a name
+        toks.pop()
+        text = text[: toks[-1].end]
     if not toks:
         return None
     # the name: the longest run of name words at the end
@@ -319,7 +331,11 @@ def find_person_at_end(phrase: str, known: AliasRegistry | None = None, allow_si
         name_toks = name_toks[1:]
         i += 1
     # honorifics at the front of the run ("Dr", "Lieutenant General Sir") are not the name
-    while len(name_toks) > 1 and name_toks[0].lower.rstrip(".") in HONORIFICS:
+    while len(name_toks) > 1 and (
+        name_toks[0].lower.rstrip(".") in HONORIFICS
+        # "Detective Sergeant Mark Rowe": a rank's kind, then the rank
+        or (len(name_toks) > 2 and name_toks[0].lower in RANK_KINDS and is_honorific(name_toks[1].text))
+    ):
         name_toks = name_toks[1:]
         i += 1
     if not name_toks or sum(t.lower not in NAME_PARTICLES for t in name_toks) > 4:

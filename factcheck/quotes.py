@@ -237,9 +237,12 @@ _NAMING = (
 _CALLED = re.compile(rf"(?:^|[,;]\s+)(?P<who>[^,;:\"]{{1,120}}?){_NAMING}", re.I)
 # 'Jean-Luc Moreau, a privacy lawyer in Paris, called the fine "a wake-up call"'
 _CALLED_AFTER_APPOSITIVES = re.compile(rf"^\s*(?P<who>[^;:\"]{{1,160}}?),{_NAMING}", re.I)
-_AND_THEN = re.compile(r"\s[a-z]+(?:ed|s)\b[^,;]*\s+and\s*$")  # a verb, what it did, and: no comma
+_AND_THEN = re.compile(r"\s[a-z]+(?:ed|s)\b[^,;]*\s+(?:and|but)\s*$")  # a verb, what it did, and (or but): no comma
 _NEW_CLAUSE = re.compile(r"(?:though|although|but|while|whereas|and|as|because|so)\s", re.I)
 _NAME_THEN_HOW = re.compile(r"((?:[A-Z][\w'.-]*\s+){1,4})[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,5}$")
+_APPOSED_THEN_HOW = re.compile(
+    r"(?:^|[.;]\s+)(?P<who>[A-Z][^;:\"]{1,160}?),\s+(?:was|were|is|had|has)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}:\s*$"
+)
 _LEFT_COLON = re.compile(r"(?:^|[.;]\s+)(?P<who>[^,;:\"]{1,80}):\s*$")
 
 
@@ -704,6 +707,12 @@ def attribute(
                         kind, ref, how = k2, r2, "colon"
                     elif _organisation(m.group("who"), registry) is not None:
                         kind, how = "unnamed", "colon"  # "A statement from Southern Water read:"
+                elif not m and (m2 := _APPOSED_THEN_HOW.search(left)):
+                    # "Rep. Hakeem Jeffries, D-N.Y., the House minority leader, was blunt:": the
+                    # person, who they are between commas, then how they spoke
+                    k2, r2 = parse_speaker_phrase(m2.group("who"), registry)
+                    if k2 == "person":
+                        m, kind, ref, how = m2, k2, r2, "colon"
         if kind is None and lstrip:
             # reported speech: "X said the figures were "a step in the right direction""
             # or the words someone calls a thing: "X called the measure "a compromise""; of two

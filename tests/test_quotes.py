@@ -987,3 +987,29 @@ def test_mrs_evans_is_not_mr_bill_evans(tmp_path, monkeypatch):
     )
     speakers, _ = _analysed(tmp_path, text, monkeypatch)
     assert speakers == ["Bill Evans", "Mrs Evans", "Mrs Evans", "Bill Evans"]
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # letters after a name are not the name: honours, offices, generations
+        ('Prosecutor James Lowe KC told the court: "This was a calculated deception."', ["James Lowe"]),
+        ('"It was wrong," said Jane Doe MP.', ["Jane Doe"]),
+        ('"I have a dream," said Martin Luther King Jr.', ["Martin Luther King"]),
+        # police ranks are honorifics, not names
+        ('Detective Constable Alan Briggs, of Surrey Police, said: "He preyed on people."', ["Alan Briggs"]),
+        ('Detective Sergeant Mark Rowe said: "We are pleased."', ["Mark Rowe"]),
+        ('"A landscape," said John Constable.', ["John Constable"]),
+        # a verb, what it did, "but said": the subject of both
+        (
+            'Health Secretary Wes Streeting welcomed the figures but said there was "a long way to go".\n\n'
+            '"We inherited a health service on its knees," he told Sky News.',
+            ["Wes Streeting", "Wes Streeting"],
+        ),
+        # the person, who they are between commas, then how they spoke, and a colon
+        ('Rep. Hakeem Jeffries, D-N.Y., the House minority leader, was blunt: "It does nothing."', ["Hakeem Jeffries"]),
+        ('On Monday, officials were clear: "No deal."', [None]),
+    ],
+)
+def test_court_and_health_copy_attributions(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
