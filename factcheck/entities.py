@@ -833,9 +833,23 @@ class AliasRegistry:
             return True  # a name's tail: "Lula da Silva" of "Luiz Inácio Lula da Silva"
         if len(short) == 1 and short[0] in long[1:-1] and short[0] not in NAME_PARTICLES:
             return True  # the name someone goes by, inside the full one: "Lula"
+        if self._same_body(ca, cb):
+            return True
         if pa[-1] != pb[-1]:
             return False
         return len(pa) == 1 or len(pb) == 1 or same_first_name(pa[0], pb[0])
+
+    def _same_body(self, a: str, b: str) -> bool:
+        """Whether two speakers are one organisation: one key ("the BBC", "BBC"; an acronym and
+        its name), or a name and its fuller form ("Department of Health" and "Department of
+        Health and Social Care")."""
+        if not (find_orgs(a) and find_orgs(b)) and not (a.isupper() or b.isupper()):
+            return False
+        ka, kb = self.org(a), self.org(b)
+        if ka == kb:
+            return True
+        short, long = sorted((ka.split(), kb.split()), key=len)
+        return len(short) >= 2 and long[: len(short)] == short and long[len(short)] == "and"
 
     def add_title(self, person: str, title: str, source: str, start: int, end: int) -> None:
         entry = self.add_person(person)

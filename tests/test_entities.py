@@ -220,6 +220,22 @@ def test_an_honorific_of_the_other_sex_is_another_person_of_that_surname():
     assert merged.person("Mrs Evans") == "Mrs Evans"
 
 
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("Department of Health", "Department of Health and Social Care", True),  # the name, shortened
+        ("BBC", "The BBC", True),
+        ("Home Office", "Foreign Office", False),
+        ("Department for Transport", "Department for Education", False),
+        ("Ministry of Defence", "Ministry of Defence Police", False),
+    ],
+)
+def test_two_names_of_one_body_are_one_speaker(a, b, same):
+    from factcheck.entities import AliasRegistry
+
+    assert AliasRegistry().same_person(a, b) is same
+
+
 def test_title_search_skips_only_texts_without_a_head_word():
     """role_phrase_before returns at once where no head word can start; everywhere it gives
     what the full scan gives, on texts with heads glued to digits, non-ASCII letters, "'s"."""
