@@ -403,8 +403,9 @@ def analyse_source(src: Source) -> AliasRegistry:
     qs = [copy.copy(q) for q in found]  # attributing fills in each quote's speaker
     name_lines = attribute(text, paras, sents, qs, registry)
     known = _people_known(registry)
+    bodies = {q.speaker for q in qs if q.attribution == "organisation"}  # (no one's name)
     for q in qs:
-        if q.speaker and not src.paragraphs[q.para].boilerplate:
+        if q.speaker and q.speaker not in bodies and not src.paragraphs[q.para].boilerplate:
             registry.add_person(q.speaker, q.honorific)
     # pass 2: with everyone known, attribute again (surnames now resolve), unless the
     # speakers added no one (attributing reads nothing else that has changed, so it would

@@ -370,6 +370,13 @@ _BODY_SPOKESMAN = re.compile(
     rf"(?:the\s+)?(?P<org>{_CAP_RUN})(?:\s+(?:read|said|says|added|stated|continued))?$"
 )
 _BODY_ADJECTIVE = re.compile(rf"^(?i:an?|the|one)\s+(?P<org>{_CAP_RUN})\s+{_FOR_BODY}$")
+# a name, then what kind of body it is: "Usdaw, the shop workers' union", "Ofwat, the water regulator"
+_BODY_KINDS = (
+    r"union|company|firm|group|charity|regulator|watchdog|supermarket|retailer|carmaker|airline|bank|"
+    r"lender|insurer|broadcaster|club|council|agency|party|body|organi[sz]ation|trust|association|"
+    r"federation|network|think[ -]tank|operator|provider|manufacturer|developer|publisher|giant|chain"
+)
+_BODY_APPOSED = re.compile(rf"^(?P<org>{_CAP_RUN}),\s+(?i:the|an?)\s+(?:[\w'-]+\s+){{0,4}}(?:{_BODY_KINDS})$")
 _BODY_ALONE = re.compile(rf"^(?:the\s+)?(?P<org>{_CAP_RUN})$", re.I)
 # bodies known by a place or a building, which no organisation's head word names
 _METONYMS = frozenset(
@@ -387,7 +394,7 @@ def _organisation(phrase: str | None, registry: AliasRegistry | None = None) -> 
     if not phrase:
         return None
     phrase = _speaker_words(phrase)
-    m = _BODY_SPOKESMAN.match(phrase) or _BODY_ADJECTIVE.match(phrase)
+    m = _BODY_SPOKESMAN.match(phrase) or _BODY_ADJECTIVE.match(phrase) or _BODY_APPOSED.match(phrase)
     if m:
         org = m.group("org")
         from .entities import ROLE_HEADS
@@ -757,6 +764,19 @@ def attribute(
                 subject = _subject_before(text, sentences, quoted, q, last_speaker, registry, full_name=full_name)
                 if subject is not None and _clashes(q.phrase, canonical(subject), registry):
                     subject = None
+            spokesperson = None
+            if subject is None and q.phrase in _HE_SHE:
+                # 'A Sainsbury's spokeswoman said the company would ... "...," she said.': the
+                # unnamed speaker of the sentence before, not the last one named
+                spokesperson = _unnamed_subject_before(text, sentences, quoted, q, last_speaker, registry)
+            if spokesperson is not None:
+                if spokesperson:
+                    q.speaker, q.attribution = spokesperson, "organisation"
+                    bodies.add(spokesperson)
+                    last_speaker = q
+                else:
+                    last_speaker = None
+                continue
             if subject is not None:
                 q.speaker, q.title = canonical(subject), None
                 last_speaker = q
@@ -952,6 +972,35 @@ def _subject_before(
         found = _subject(text[ps:pe], registry, person or back == 2, full_name)
         if found is not None or pronoun not in ("he", "she") or not _PRONOUN_SUBJECT[pronoun].match(text, ps, pe):
             return found
+    return None
+
+
+_SUBJECT_REPORTS = re.compile(rf"\s*(?P<who>[^,;:\"]{{1,120}}?)\s+{_BEFORE_VERB}(?:{_V})\b", re.I)
+_SOMEONE = re.compile(r"(?i:an?|one|another|the)\s+(?-i:[a-z])")
+
+
+def _unnamed_subject_before(text: str, sentences, quoted, q: FoundQuote, last, registry) -> str | None:
+    """Who reports in the sentence just before ``q``'s, where it is no one named: a body's
+    name for its spokesperson ("A Sainsbury's spokeswoman said ..."), "" for someone unnamed
+    ("A neighbour said ..."), None where that sentence reports nothing so (or names a person,
+    or holds a quote, or comes before the last speaker's quote)."""
+    i = _last_starting(sentences, q.open_mark)
+    if i < 1:
+        return None
+    ps, pe = sentences[i - 1]
+    if pe > q.open_mark or (last is not None and ps <= max(last.open_mark, last.close_mark or 0)):
+        return None
+    if any(a <= ps <= b or ps <= a < pe for a, b in quoted):
+        return None
+    m = _SUBJECT_REPORTS.match(text, ps, pe)
+    if m is None:
+        return None
+    who = m.group("who")
+    body = _organisation(who, registry)
+    if body is not None:
+        return body
+    if _SOMEONE.match(who) and parse_speaker_phrase(who, registry)[0] == "unnamed":
+        return ""
     return None
 
 

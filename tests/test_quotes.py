@@ -945,6 +945,21 @@ def test_a_live_blogs_time_stamps_are_no_part_of_its_claims(markdown):
         ('Critics said the plan was "a disgrace".', [None]),
         ('Residents said the smell was "unbearable".', [None]),
         ('"We will appeal," said Ofwat.', ["Ofwat"]),
+        # a name, then what kind of body it is
+        ('Usdaw, the shop workers\' union, said it was "deeply disappointed".', ["Usdaw"]),
+        ('"Bills will rise," said Ofwat, the water regulator.', ["Ofwat"]),
+        ('Jane Doe, the union leader, said it was "a scandal".', ["Jane Doe"]),
+        # "she said" after a sentence an unnamed spokeswoman reports is hers, not the last named
+        (
+            '"It is a blow," said Joanne McGuinness.\n\nA Sainsbury\'s spokeswoman said the company would '
+            'help staff. "Where we can, we will redeploy colleagues," she said.',
+            ["Joanne McGuinness", "Sainsbury's"],
+        ),
+        (
+            '"We will fight on," said Jane Doe.\n\nA neighbour said the family had lived there for years. '
+            '"They were lovely people," she said.',
+            ["Jane Doe", None],
+        ),
     ],
 )
 def test_organisations_speak(text, speakers):
@@ -1013,3 +1028,18 @@ def test_mrs_evans_is_not_mr_bill_evans(tmp_path, monkeypatch):
 )
 def test_court_and_health_copy_attributions(text, speakers):
     assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+def test_a_body_that_speaks_is_not_registered_as_a_person(tmp_path, monkeypatch):
+    from factcheck.corpus import analyse_source
+    from factcheck.ingest import read_source
+
+    (tmp_path / "a.txt").write_text(
+        'Cuts\n\nUsdaw, the shop workers\' union, said it was "deeply disappointed".\n\n'
+        'The Home Office said: "We do not comment."\n',
+        encoding="utf-8",
+    )
+    src = read_source(tmp_path / "a.txt")
+    registry = analyse_source(src)
+    assert [q.speaker for q in src.quotes] == ["Usdaw", "Home Office"]
+    assert registry.person("Usdaw") is None and registry.person("Home Office") is None
