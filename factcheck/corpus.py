@@ -12,6 +12,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from .entities import (
+    GENERAL_OFFICES,
     NAME_ABBREVIATIONS,
     NAME_PARTICLES,
     ROLE_HEADS,
@@ -149,6 +150,8 @@ def _name_runs(text: str, strict: bool) -> tuple:
         nend = offs[k - 1] + len(last)
         h = s
         while h > 0 and is_honorific(words[h - 1]):
+            if h > 1 and words[h - 1] == "General" and words[h - 2].lower() in GENERAL_OFFICES:
+                break  # "Attorney General Merrick Garland": an office, not a general
             h -= 1
         honorific = " ".join(words[h:s]) if h < s else None
         cut = offs[h]

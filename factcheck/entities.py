@@ -25,6 +25,11 @@ HONORIFICS = {
     # "Constable Alan Briggs" ("Inspector" and "Superintendent" head titles)
     'cllr', 'supt', 'insp', 'det', 'hon', 'fr', 'constable', 'dci',
 }
+# offices called "... General", which are no military rank
+GENERAL_OFFICES = frozenset({
+    'attorney', 'solicitor', 'surgeon', 'inspector', 'auditor', 'postmaster', 'secretary', 'director',
+    'consul', 'governor', 'procurator', 'advocate', 'comptroller', 'registrar', 'accountant', 'paymaster',
+})
 # words that say what kind of rank the honorific after them is: "Detective Sergeant"
 RANK_KINDS = frozenset({'detective', 'police', 'staff', 'flight', 'squadron', 'wing', 'lance', 'rear'})
 # letters after a name: honours, offices, generations ("James Lowe KC", "Jane Doe MP")
@@ -342,6 +347,8 @@ def find_person_at_end(phrase: str, known: AliasRegistry | None = None, allow_si
         return None  # "Luiz Inácio Lula da Silva" is four names and a particle
     j = i
     while j > 0 and toks[j - 1].lower.rstrip(".") in HONORIFICS and is_capitalised(toks[j - 1].text):
+        if j > 1 and toks[j - 1].lower == "general" and toks[j - 2].lower in GENERAL_OFFICES:
+            break  # "Attorney General Merrick Garland": an office, not a general
         j -= 1
     name = " ".join(t.text for t in name_toks)
     if len(name_toks) == 1:

@@ -755,7 +755,7 @@ def attribute(
             last_speaker = q
             continue
         if kind == "pronoun":
-            q.phrase = m.group("who").strip() if m else None
+            q.phrase = _speaker_words(m.group("who")).strip() if m else None  # ("In an interview, he")
             q.attribution = "pronoun"
             # '... Sharkey was scathing. "It's a rebrand," he said.': the person the sentence
             # before opens with, where that sentence came after the last speaker's quote
@@ -1030,8 +1030,10 @@ def _subject(sent: str, registry, person: bool = False, full_name=None) -> str |
     b = bindings[0]
     described = b.title is not None or b.honorific is not None
     before = sent[lead : b.start]
+    # the sentence opens with the person, or with where they are from ("Texas Gov. Greg Abbott")
+    at_start = lead in (b.start, b.title_start) or is_place(before.strip())
     if (
-        lead not in (b.start, b.title_start)
+        not at_start
         and (
             (_FALSE_TITLE.match(before) and _DESCRIBED.match(sent, b.end))
             # (the apposition closed by a comma: "..., said she")
@@ -1046,7 +1048,7 @@ def _subject(sent: str, registry, person: bool = False, full_name=None) -> str |
         # retired nurse Linda Morris, said ...": what they do, in lower case, before the name,
         # which the sentence describes
         described = True
-    elif lead not in (b.start, b.title_start):
+    elif not at_start:
         # "The environment secretary, Steve Reed, ...": a title, a comma, then the name
         t = _TITLE_LEAD.match(before)
         if not t:

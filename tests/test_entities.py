@@ -236,6 +236,25 @@ def test_two_names_of_one_body_are_one_speaker(a, b, same):
     assert AliasRegistry().same_person(a, b) is same
 
 
+@pytest.mark.parametrize(
+    "phrase, name, title, honorific",
+    [
+        ("Attorney General Merrick Garland", "Merrick Garland", "Attorney General", None),
+        ("Texas Attorney General Ken Paxton", "Ken Paxton", "Texas Attorney General", None),
+        ("Surgeon General Vivek Murthy", "Vivek Murthy", "Surgeon General", None),
+        ("General Mark Milley", "Mark Milley", None, "General"),
+    ],
+)
+def test_an_office_called_general_is_a_title_not_a_rank(phrase, name, title, honorific):
+    from factcheck.corpus import person_bindings
+    from factcheck.entities import AliasRegistry
+
+    ref = find_person_at_end(phrase)
+    assert (ref.name, ref.title, ref.honorific) == (name, title, honorific)
+    (b,) = person_bindings(phrase + " said so.", AliasRegistry())
+    assert (b.name, b.title, b.honorific) == (name, title, honorific)
+
+
 def test_title_search_skips_only_texts_without_a_head_word():
     """role_phrase_before returns at once where no head word can start; everywhere it gives
     what the full scan gives, on texts with heads glued to digits, non-ASCII letters, "'s"."""

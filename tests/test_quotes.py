@@ -1024,6 +1024,13 @@ def test_mrs_evans_is_not_mr_bill_evans(tmp_path, monkeypatch):
         # the person, who they are between commas, then how they spoke, and a colon
         ('Rep. Hakeem Jeffries, D-N.Y., the House minority leader, was blunt: "It does nothing."', ["Hakeem Jeffries"]),
         ('On Monday, officials were clear: "No deal."', [None]),
+        # "he" after an opening phrase is still "he": the person the sentence before opens with
+        (
+            '"This is a relief," said Adriana Pinon, of the ACLU.\n\nTexas Gov. Greg Abbott has spent '
+            "billions on the border. In an interview with The Associated Press last year, he said: "
+            '"We are doing the job."',
+            ["Adriana Pinon", "Greg Abbott"],
+        ),
     ],
 )
 def test_court_and_health_copy_attributions(text, speakers):
