@@ -960,6 +960,10 @@ def _title_evidence(corpus: Corpus, person: str, title: str) -> Evidence | None:
     return _sentence_evidence(corpus, sent) if sent is not None else None
 
 
+# honorifics that are offices: a draft may give someone the wrong one
+OFFICE_HONORIFICS = frozenset({"president", "chancellor", "premier", "senator", "sen", "governor", "gov", "judge"})
+
+
 def _role_findings(claim_text: str, corpus: Corpus) -> tuple[list[Finding], list[Evidence], set[int]]:
     """Titles the item gives people, against the titles the sources give them; also the
     claim words a confirmed title covers."""
@@ -968,7 +972,15 @@ def _role_findings(claim_text: str, corpus: Corpus) -> tuple[list[Finding], list
     covered_spans: list[tuple[int, int]] = []
     for b in person_bindings(claim_text, reg, strict=False):
         person = reg.person(b.name)
-        if not person or not b.title:
+        if not person:
+            continue
+        if not b.title and b.honorific and b.honorific.lower().rstrip(".") in OFFICE_HONORIFICS:
+            # "Chancellor Wes Streeting": an office written as an honorific is a title, unless
+            # the sources call them so too
+            if any(h.lower().rstrip(".") == b.honorific.lower().rstrip(".") for h in reg.people[person].honorifics):
+                continue
+            b.title, b.title_start, b.title_end = b.honorific, b.start, b.start + len(b.honorific)
+        if not b.title:
             continue
         held = reg.titles_of(person)
         if not held:

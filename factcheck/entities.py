@@ -478,6 +478,11 @@ def role_key(title: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(content), frozenset(w for w in content if w in RANK_WORDS)
 
 
+_LEADS = frozenset({"manager", "coach", "executive", "chief", "director", "head", "leader", "chairman", "chair",
+                    "chairwoman", "president", "owner", "governor", "commissioner"})  # fmt: skip
+_SHORTHAND = {"boss": _LEADS, "manager": frozenset({"coach"}), "coach": frozenset({"manager"})}
+
+
 def same_role(claimed: str, held: str) -> bool:
     """Whether a claimed title is the held one or a shortening of it that keeps its rank (and
     its country, where both name one: "Dutch Prime Minister" is not "Hungarian Prime
@@ -486,6 +491,9 @@ def same_role(claimed: str, held: str) -> bool:
     h, h_rank = role_key(held)
     if not c:
         return True
+    if not c <= h:
+        # headline English: "Arsenal boss" is the Arsenal manager, "Chelsea manager" its head coach
+        c = frozenset(w for w in c if not (w in _SHORTHAND and h & _SHORTHAND[w]))
     if not (c <= h and h_rank <= c_rank):
         return False
     cc, hc = title_countries(claimed), title_countries(held)

@@ -676,6 +676,23 @@ def test_a_title_with_another_country_is_a_role_error(tmp_path):
     assert item(corpus, "Viktor Orban is the Hungarian Prime Minister.").verdict == "verified"
 
 
+def test_an_office_written_as_an_honorific_is_a_title_to_check(tmp_path):
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(
+        tmp_path / "a.txt",
+        "Budget\n\nHealth Secretary Wes Streeting visited Leeds.\n\nChancellor Rachel Reeves spoke on Monday.\n",
+    )
+    corpus = load_sources(tmp_path)
+    it = item(corpus, "Chancellor Wes Streeting visited Leeds.")
+    (f,) = [f for f in it.findings if f.type == "role"]
+    assert (f.expected, f.found) == ("Health Secretary", "Chancellor")
+    assert it.verdict == "contradicted"
+    # the office the sources give as an honorific is no error
+    assert not [f for f in item(corpus, "Chancellor Rachel Reeves spoke on Monday.").findings if f.type == "role"]
+
+
 def test_what_an_attribution_says_of_its_speaker_is_checked_as_a_claim(tmp_path):
     from factcheck import check_claims, load_sources
     from factcheck.claims import parse_draft_text

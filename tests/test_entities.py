@@ -81,6 +81,14 @@ def test_role_comparison_keeps_rank():
     assert not same_role("UK Security Minister", "UK AI minister")
 
 
+def test_role_comparison_reads_headline_shorthand():
+    assert same_role("Arsenal boss", "Arsenal manager")
+    assert same_role("Tesco boss", "chief executive of Tesco")
+    assert same_role("Chelsea manager", "Chelsea head coach")
+    assert not same_role("Chelsea boss", "Arsenal manager")  # the club still counts
+    assert not same_role("boss", "Health Secretary")
+
+
 def test_role_comparison_keeps_the_country_where_both_name_one():
     assert not same_role("Dutch Prime Minister", "Hungarian Prime Minister")
     assert not same_role("Australian minister for science", "UK minister for science")
