@@ -588,9 +588,24 @@ _OPPOSITE_GROUPS = (
     ({"abov"}, {"below"}),
     ({"more"}, {"fewer", "less"}),
     ({"up"}, {"down"}),
+    ({"welcom", "prais"}, {"criticis", "critic", "condemn"}),
+    ({"upheld", "uphold"}, {"overturn", "quash"}),
+    ({"agre"}, {"refus", "declin"}),
+    ({"succeed"}, {"fail"}),
+    ({"allow", "permit"}, {"block"}),
 )
 _OPPOSITE = {(x, y) for one, other in _OPPOSITE_GROUPS for x in one for y in other}
 _OPPOSITE |= {(y, x) for x, y in _OPPOSITE}
+
+
+# vague quantities, by their order of magnitude: "millions of dollars" is not "billions"
+_MAGNITUDES = {"dozens": 12, "hundreds": 100, "thousands": 10**3, "millions": 10**6, "billions": 10**9,
+               "trillions": 10**12}  # fmt: skip
+
+
+def _magnitude(X: list[Word]) -> int | None:
+    """The order of magnitude a stretch of words gives in a vague quantity ("billions"), if any."""
+    return next((_MAGNITUDES[w.key] for w in X if w.key in _MAGNITUDES), None)
 
 
 def _opposite(X: list[Word], Y: list[Word]) -> tuple[Word, Word] | None:
@@ -694,12 +709,20 @@ def entity_type(name: str, registry) -> str | None:
 
 
 def _name_around(ws: list[Word], i1: int, i2: int) -> str:
-    """The capitalised run that words ``i1:i2`` are part of."""
-    while i1 > 0 and _proper([ws[i1 - 1]]):
+    """The capitalised run that words ``i1:i2`` are part of, with an "of" or "for" inside it
+    ("University of Exeter", "Department for Education")."""
+
+    def joined(i: int, step: int) -> bool:
+        return 0 <= i + step < len(ws) and ws[i].key in _NAME_JOINS and bool(_proper([ws[i + step]]))
+
+    while i1 > 0 and (_proper([ws[i1 - 1]]) or joined(i1 - 1, -1)):
         i1 -= 1
-    while i2 < len(ws) and _proper([ws[i2]]):
+    while i2 < len(ws) and (_proper([ws[i2]]) or joined(i2, 1)):
         i2 += 1
-    return " ".join(w.text for w in _proper(ws[i1:i2]))
+    return " ".join(w.text for w in ws[i1:i2] if _proper([w]) or w.key in _NAME_JOINS)
+
+
+_NAME_JOINS = frozenset({"of", "for"})
 
 
 def _proper(ws: list[Word]) -> list[Word]:
@@ -750,9 +773,10 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
             msg = f"the item says the opposite of the source: '{x.text}' where the source says '{y.text}'"
             findings.append(Finding("negation", "error", msg, y.text, x.text))
             continue
+        mx, my = _magnitude(X), _magnitude(Y)
         fx, fy = _fraction(X), _fraction(Y)
-        if fx is not None and fy is not None and abs(fx - fy) > 1e-9:
-            # "half" where the source says "a third"
+        if (mx and my and mx != my) or (fx is not None and fy is not None and abs(fx - fy) > 1e-9):
+            # "millions" where the source says "billions"; "half" where it says "a third"
             findings.append(
                 Finding("number", "error", f"the source says '{expected}', the item says '{found}'", expected, found)
             )

@@ -822,3 +822,35 @@ def test_a_stretch_saying_another_thing_is_no_number_change(tmp_path):
     it = item(load_sources(tmp_path), "Derek Holloway has been jailed for seven years.")
     assert it.verdict == "unsupported"
     assert "number" not in types(it)
+
+
+@pytest.mark.parametrize(
+    "claim, verdict, kind",
+    [
+        ("The Justice Department criticised the ruling on Thursday.", "contradicted", "negation"),
+        ("The Justice Department welcomed the ruling on Thursday.", "verified", None),
+        ("Abbott has spent millions of dollars on border security since 2021.", "contradicted", "number"),
+        ("Abbott has spent billions of dollars on border security since 2021.", "verified", None),
+        # a swapped name inside a body's name is an entity error, not just words the sources never say
+        ("Researchers at the University of Exeter analysed the satellite data.", "contradicted", "entity"),
+        # a vague quantity against a number is no number error
+        ("Thousands of people attended the rally in Austin.", "unsupported", None),
+    ],
+)
+def test_opposite_verdicts_magnitudes_and_names_of_bodies(tmp_path, claim, verdict, kind):
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(
+        tmp_path / "a.txt",
+        "Ruling\n\nThe Justice Department welcomed the ruling on Thursday.\n\n"
+        "Abbott has spent billions of dollars on border security since 2021.\n\n"
+        "Researchers at the University of Reading analysed the satellite data.\n\n"
+        "About 3,000 people attended the rally in Austin.\n",
+    )
+    it = item(load_sources(tmp_path), claim)
+    assert it.verdict == verdict
+    if kind:
+        assert kind in types(it)
+    else:
+        assert "number" not in types(it) and "negation" not in types(it)
