@@ -721,6 +721,7 @@ class AliasRegistry:
     def __init__(self) -> None:
         self.people: dict[str, PersonEntry] = {}
         self._surnames: dict[str, set[str]] = defaultdict(set)
+        self._firsts: dict[str, set[str]] = defaultdict(set)  # full names of 2 or 3 words, by first word
         self.orgs: dict[str, str] = {}  # org key -> canonical org key
         self.acronyms: dict[str, str] = {}  # acronym -> org key of its definition
         self.accepted: dict[str, str] = {}  # names a newsroom has ruled the same (config 'aliases')
@@ -745,6 +746,10 @@ class AliasRegistry:
             entry = self.people[key] = PersonEntry(key)
             self._surnames[word_key(key.split()[-1])].add(key)
             self._forget(key)
+            words = key.split()
+            if len(words) in (2, 3) and not is_honorific(words[0]):
+                self._firsts[word_key(words[0])].add(key)
+                self._forget(words[0])  # ("Xi" may now be Xi Jinping)
         if honorific:
             if honorific not in entry.honorifics:
                 self.__dict__.pop("_described", None)  # (see described_as)
@@ -807,6 +812,10 @@ class AliasRegistry:
             full = sorted(c for c in cands if " " in strip_honorifics(c))
             if len(full) == 1:
                 return full[0]
+            if not full and len(firsts := self._firsts.get(word_key(name), ())) == 1:
+                # a family name written first, as Chinese and Korean names are: "Xi" is Xi
+                # Jinping, "Yoon" Yoon Suk Yeol, where no full name ends in it
+                return next(iter(firsts))
             return name if name in cands else None
         if name in self.people:
             return name
@@ -848,6 +857,8 @@ class AliasRegistry:
             return True  # a name's tail: "Lula da Silva" of "Luiz Inácio Lula da Silva"
         if len(short) == 1 and short[0] in long[1:-1] and short[0] not in NAME_PARTICLES:
             return True  # the name someone goes by, inside the full one: "Lula"
+        if len(short) == 1 and len(long) in (2, 3) and long[0] == short[0]:
+            return True  # a family name written first: "Xi" of "Xi Jinping"
         if self._same_body(ca, cb):
             return True
         if pa[-1] != pb[-1]:

@@ -434,10 +434,11 @@ _CAPITALISED_RUN = re.compile(
 )  # (not across lines: a heading is no first name)
 
 
-def _full_names(text: str) -> dict[str, set[str]]:
+def _full_names(text: str) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     """Each word ``text`` writes as a surname, to the full names it ends: the name words just
-    before it (not a title, an honorific, a day or a sentence's opening word), three at most.
-    Made once per text (a draft may hold thousands of quotes by surname)."""
+    before it (not a title, an honorific, a day or a sentence's opening word), three at most;
+    and each first word of a full name of two or three words that is no part of a longer one,
+    to those names. Made once per text (a draft may hold thousands of quotes by surname)."""
     out: dict[str, set[str]] = {}
     for m in _CAPITALISED_RUN.finditer(text):
         run = m.group(0).split()
@@ -448,7 +449,12 @@ def _full_names(text: str) -> dict[str, set[str]]:
                 k -= 1
             if k < j:
                 out.setdefault(surname, set()).add(" ".join([*run[k:j], surname]))
-    return out
+    names = {n for whole in out.values() for n in whole if len(n.split()) <= 3}
+    firsts: dict[str, set[str]] = {}
+    for n in names:
+        if not any(o != n and o.startswith(n + " ") for o in names):
+            firsts.setdefault(n.split()[0], set()).add(n)
+    return out, firsts
 
 
 def _role_words(phrase: str | None) -> frozenset[str] | None:
@@ -587,14 +593,16 @@ def attribute(
     name_lines: set[int] = set()
     seen: dict[str, str] = {}  # surname -> full name, for "Mr Smith" after "John Smith"
 
-    full_names: dict[str, set[str]] | None = None  # made when a surname alone is first met
+    full_names: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None  # made when first needed
 
     def full_name(surname: str) -> str | None:
-        """The one full name the text gives ``surname``, if one."""
+        """The one full name the text gives ``surname``, if one: ending in it, or else, for a
+        family name written first ("Xi said" after "Xi Jinping"), starting with it."""
         nonlocal full_names
         if full_names is None:
             full_names = _full_names(orig)
-        whole = full_names.get(surname, ())
+        by_last, by_first = full_names
+        whole = by_last.get(surname) or by_first.get(surname, ())
         return next(iter(whole)) if len(whole) == 1 else None
 
     def canonical(name: str, honorific: str | None = None) -> str:

@@ -263,6 +263,23 @@ def test_an_office_called_general_is_a_title_not_a_rank(phrase, name, title, hon
     assert (b.name, b.title, b.honorific) == (name, title, honorific)
 
 
+def test_a_family_name_written_first_is_the_full_name():
+    from factcheck.entities import AliasRegistry
+
+    reg = AliasRegistry()
+    reg.add_person("Xi")  # "Xi said", before the full name was read
+    reg.add_person("Xi Jinping")
+    reg.add_person("Yoon Suk Yeol")
+    assert reg.person("Xi") == "Xi Jinping" and reg.person("Yoon") == "Yoon Suk Yeol"
+    reg.add_person("Jane Doe")
+    reg.add_person("Jane Smith")
+    assert reg.person("Jane") is None  # two full names start with it
+    reg.add_person("Park Ji-sung")
+    reg.add_person("Mungo Park")  # a full name ending in the word wins over one starting with it
+    assert reg.person("Park") == "Mungo Park"
+    assert AliasRegistry().same_person("Xi", "Xi Jinping")
+
+
 def test_title_search_skips_only_texts_without_a_head_word():
     """role_phrase_before returns at once where no head word can start; everywhere it gives
     what the full scan gives, on texts with heads glued to digits, non-ASCII letters, "'s"."""

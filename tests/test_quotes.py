@@ -1024,6 +1024,12 @@ def test_mrs_evans_is_not_mr_bill_evans(tmp_path, monkeypatch):
         # the person, who they are between commas, then how they spoke, and a colon
         ('Rep. Hakeem Jeffries, D-N.Y., the House minority leader, was blunt: "It does nothing."', ["Hakeem Jeffries"]),
         ('On Monday, officials were clear: "No deal."', [None]),
+        # family names written first
+        (
+            "Chinese President Xi Jinping met Yoon Suk Yeol on Friday.\n\n"
+            '"We are neighbours," Xi said.\n\nYoon said the talks had been "candid".',
+            ["Xi Jinping", "Yoon Suk Yeol"],
+        ),
         # "he" after an opening phrase is still "he": the person the sentence before opens with
         (
             '"This is a relief," said Adriana Pinon, of the ACLU.\n\nTexas Gov. Greg Abbott has spent '
