@@ -83,6 +83,10 @@ def person_bindings(text: str, registry: AliasRegistry, strict: bool = True) -> 
     for name, n_words, honorific, start, end, has_title, lone_ok, title in _name_runs(text, strict):
         # (with a one-word name, the honorific says which of two people: "Mrs Evans", "Mr Evans")
         known = registry.person(f"{honorific} {name}" if honorific and n_words == 1 else name)
+        if known and n_words == 1 and not honorific and known.split()[0] == name and " " in known:
+            # a full name found by its first word ("Xi" for Xi Jinping) is a speaker's, not any
+            # capitalised word's: "Will the council ...?" names no Will Smith
+            known = None
         if n_words == 1 and not known and not honorific and not lone_ok:
             continue  # a lone capitalised word is a name only right after a title's head
         if n_words >= 2 and not known and not honorific and not has_title and strict:

@@ -221,6 +221,7 @@ SPEECH_VERBS = (
     "emphasizes|added|shouted|cried|joked|quipped|conceded|complained|boasted|tweeted|wondered|"
     "pleaded|demanded|vowed|promised|cautioned|countered|retorted|confirmed|revealed|mused|"
     "laughs|laughed|sighs|sighed|smiles|smiled|jokes|shrugs|shrugged|accused|accuses|"
+    "posted|posts|"  # 'Ryan Reynolds later posted on Instagram: "..."'
     "called for|calls for"  # 'Erdogan called for "an immediate ceasefire"'
 )
 

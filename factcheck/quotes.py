@@ -241,7 +241,7 @@ _AND_THEN = re.compile(r"\s[a-z]+(?:ed|s)\b[^,;]*\s+(?:and|but)\s*$")  # a verb,
 _NEW_CLAUSE = re.compile(r"(?:though|although|but|while|whereas|and|as|because|so)\s", re.I)
 _NAME_THEN_HOW = re.compile(r"((?:[A-Z][\w'.-]*\s+){1,4})[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,5}$")
 _APPOSED_THEN_HOW = re.compile(
-    r"(?:^|[.;]\s+)(?P<who>[A-Z][^;:\"]{1,160}?),\s+(?:was|were|is|had|has)\s+[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}:\s*$"
+    r"(?:^|[.;]\s+)(?P<who>[A-Z][^;:\"]{1,160}?),\s+(?:(?:was|were|is|had|has)\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,4}:\s*$"
 )
 _LEFT_COLON = re.compile(r"(?:^|[.;]\s+)(?P<who>[^,;:\"]{1,80}):\s*$")
 
@@ -257,11 +257,18 @@ _OPENING_PHRASE = re.compile(
 )
 # who someone is, in words, then their name between commas: "Another shop owner, Tom Bell, 61",
 # "One of the residents, Jane Doe" (no capital after the first word: "Reed, Jane Doe" is a list)
+_CAPITALISED_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w'-]*)*")
+_LOWER_WORDS = re.compile(r"^(?:[a-z][\w'-]*\s+){1,4}$")
 _DESCRIPTOR = re.compile(r"^(?-i:[A-Z]?[a-z][\w'-]*)(?:\s+(?-i:[a-z][\w'-]*)){1,6}$")
 # a relative named by first name alone: "His wife, Carol", "Ms. Keller's husband, Ron"
 _KIN = (
     r"(?:wife|husband|partner|son|daughter|mother|father|brother|sister|grandson|granddaughter|"
     r"grandmother|grandfather|fiancee?|widow|widower|mum|dad|stepson|stepdaughter)"
+)
+# someone's someone, named in full between commas: "Her neighbour, Kevin Hall, agreed."
+_POSSESSED_NAME = re.compile(
+    r"(?i:his|her|their)\s+(?:[a-z][\w'-]*\s+){0,3}[a-z][\w'-]*,\s*"
+    r"(?P<name>[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){1,2}),"
 )
 _KIN_FIRST_NAME = re.compile(
     rf"^(?:(?i:his|her|their)|(?:[A-Z][\w.'-]*\s+){{0,3}}[A-Z][\w.-]*'s?)\s+{_KIN},\s*"
@@ -317,11 +324,12 @@ def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> 
             ref = PersonRef(first.name, first.honorific, (t and t[1]) or first.title, first.start, first.end)
     if ref is not None and ref.honorific is None and ref.title is None and _inside_org(phrase, ref):
         ref = None  # "The Department of Health and Social Care": a body's name ends in "Social Care"
-    if ref is None and comma and _DESCRIPTOR.match(head.strip()):
-        # "Another shop owner, Tom Bell, 61": who they are, then the name in apposition
+    if ref is None and comma and (_DESCRIPTOR.match(head.strip()) or head.strip() in ("One", "Another")):
+        # "Another shop owner, Tom Bell, 61": who they are, then the name in apposition; "One,
+        # retired nurse Angela Ward, 66": one of them, what they do, then the name
         named = rest.split(",")[0].strip()
         found = find_person_at_end(named, registry)
-        if found is not None and found.start == 0:
+        if found is not None and (found.start == 0 or _LOWER_WORDS.match(named[: found.start])):
             at = len(head) + 1 + rest.index(named)
             ref = PersonRef(found.name, found.honorific, None, at + found.start, at + found.end)
     if ref is None and (kin := _KIN_FIRST_NAME.match(phrase)):
@@ -723,8 +731,9 @@ def attribute(
                     elif _organisation(m.group("who"), registry) is not None:
                         kind, how = "unnamed", "colon"  # "A statement from Southern Water read:"
                 elif not m and (m2 := _APPOSED_THEN_HOW.search(left)):
-                    # "Rep. Hakeem Jeffries, D-N.Y., the House minority leader, was blunt:": the
-                    # person, who they are between commas, then how they spoke
+                    # "Rep. Hakeem Jeffries, D-N.Y., the House minority leader, was blunt:",
+                    # "Parkinson's assistant, Steve Parkin, put it more simply:": the person, who
+                    # they are between commas, then how they spoke
                     k2, r2 = parse_speaker_phrase(m2.group("who"), registry)
                     if k2 == "person":
                         m, kind, ref, how = m2, k2, r2, "colon"
@@ -1027,6 +1036,8 @@ def _subject(sent: str, registry, person: bool = False, full_name=None) -> str |
         return kin.group("name")  # "His wife, Carol, said ...": a person by what she is
     registry = registry if registry is not None else AliasRegistry()  # (a draft read alone)
     bindings = person_bindings(sent, registry, strict=False)
+    if not bindings and (owned := _POSSESSED_NAME.match(sent, lead)):
+        return owned.group("name")  # "Her neighbour, Kevin Hall, agreed.": someone's someone, a person
     if not bindings:
         # "Goodall often said she was an optimist.": a surname no title registered, which
         # the text gives in full ("full_name", from the text's other sentences) and the
@@ -1036,6 +1047,9 @@ def _subject(sent: str, registry, person: bool = False, full_name=None) -> str |
             return full_name(m.group(1))
         return None
     b = bindings[0]
+    # where the name ends: a surname that is also a word ("Kevin Hall", "Mungo Park") may be
+    # left out of the binding, which the registry found by the first name
+    b_end = b.end + len(_CAPITALISED_TAIL.match(sent, b.end).group(0))
     described = b.title is not None or b.honorific is not None
     before = sent[lead : b.start]
     # the sentence opens with the person, or with where they are from ("Texas Gov. Greg Abbott")
@@ -1043,12 +1057,12 @@ def _subject(sent: str, registry, person: bool = False, full_name=None) -> str |
     if (
         not at_start
         and (
-            (_FALSE_TITLE.match(before) and _DESCRIBED.match(sent, b.end))
+            (_FALSE_TITLE.match(before) and _DESCRIBED.match(sent, b_end))
             # (the apposition closed by a comma: "..., said she")
             or (
                 _APPOSED_FALSE_TITLE.match(before)
-                and sent[b.end : b.end + 1] == ","
-                and _DESCRIBED.match(sent, b.end + 1)
+                and sent[b_end : b_end + 1] == ","
+                and _DESCRIBED.match(sent, b_end + 1)
             )
         )
     ):
@@ -1065,9 +1079,9 @@ def _subject(sent: str, registry, person: bool = False, full_name=None) -> str |
         # name in apposition, which the sentence describes
         # or "Her former colleague, James Okafor, is ...": who they are in lower-case words,
         # then the name between commas
-        closed = sent[b.end : b.end + 1] == ","
+        closed = sent[b_end : b_end + 1] == ","
         if role_phrase_before(t.group("title") + " ") is None and not (
-            closed and (_DESCRIBED.match(sent, b.end) or _DESCRIPTOR.match(t.group("title").strip()))
+            closed and (_DESCRIBED.match(sent, b_end) or _DESCRIPTOR.match(t.group("title").strip()))
         ):
             return None
         described = True
@@ -1077,7 +1091,7 @@ def _subject(sent: str, registry, person: bool = False, full_name=None) -> str |
         return known
     if len(b.name.split()) < 2 or any(o.start <= b.start < o.end for o in find_orgs(sent)):
         return None  # a lone surname nobody has, or a body's name
-    if not described and not person and not _DESCRIBED.match(sent, b.end):
+    if not described and not person and not _DESCRIBED.match(sent, b_end):
         return None
     return b.name
 

@@ -278,6 +278,12 @@ def test_a_family_name_written_first_is_the_full_name():
     reg.add_person("Mungo Park")  # a full name ending in the word wins over one starting with it
     assert reg.person("Park") == "Mungo Park"
     assert AliasRegistry().same_person("Xi", "Xi Jinping")
+    # a capitalised word opening a sentence is not someone's first name in running text
+    from factcheck.corpus import person_bindings
+
+    reg.add_person("Will Smith")
+    assert reg.person("Will") == "Will Smith"  # (a speaker's name, "Will said")
+    assert person_bindings("Will the council approve it?", reg, strict=False) == []
 
 
 def test_title_search_skips_only_texts_without_a_head_word():

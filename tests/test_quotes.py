@@ -1024,6 +1024,9 @@ def test_mrs_evans_is_not_mr_bill_evans(tmp_path, monkeypatch):
         # the person, who they are between commas, then how they spoke, and a colon
         ('Rep. Hakeem Jeffries, D-N.Y., the House minority leader, was blunt: "It does nothing."', ["Hakeem Jeffries"]),
         ('On Monday, officials were clear: "No deal."', [None]),
+        ('Parkinson\'s assistant, Steve Parkin, put it more simply: "Just win."', ["Steve Parkin"]),
+        ('His co-owner, Ryan Reynolds, later posted on Instagram: "Best day ever."', ["Ryan Reynolds"]),
+        ('Despite the result, the mood was upbeat: "We go again."', [None]),
         # family names written first
         (
             "Chinese President Xi Jinping met Yoon Suk Yeol on Friday.\n\n"
@@ -1056,3 +1059,15 @@ def test_a_body_that_speaks_is_not_registered_as_a_person(tmp_path, monkeypatch)
     registry = analyse_source(src)
     assert [q.speaker for q in src.quotes] == ["Usdaw", "Home Office"]
     assert registry.person("Usdaw") is None and registry.person("Home Office") is None
+
+
+def test_one_of_them_and_someones_neighbour_are_the_people_named(tmp_path, monkeypatch):
+    # "One, retired nurse Angela Ward, 66, said:" gave nobody; "Her neighbour, Kevin Hall,
+    # agreed. "...," he said" gave her the quote, once the registry knew him by first name
+    # (his surname is also a word, and the name was bound by "Kevin" alone)
+    text = (
+        'Tower\n\nResidents booed. One, retired nurse Angela Ward, 66, said: "They have not listened."\n\n'
+        'Her neighbour, Kevin Hall, agreed. "It\'s a done deal," he said. "It always was."\n'
+    )
+    speakers, _ = _analysed(tmp_path, text, monkeypatch)
+    assert speakers == ["Angela Ward", "Kevin Hall", "Kevin Hall"]
