@@ -222,6 +222,8 @@ SPEECH_VERBS = (
     "pleaded|demanded|vowed|promised|cautioned|countered|retorted|confirmed|revealed|mused|"
     "laughs|laughed|sighs|sighed|smiles|smiled|jokes|shrugs|shrugged|accused|accuses|"
     "posted|posts|"  # 'Ryan Reynolds later posted on Instagram: "..."'
+    "fumed|raged|blasted|snapped|gushed|beamed|enthused|sobbed|chuckled|exclaimed|whispered|"
+    "muttered|reflected|reasoned|elaborated|agreed|agrees|"  # '"We were robbed," fumed Jose Mourinho'
     "called for|calls for"  # 'Erdogan called for "an immediate ceasefire"'
 )
 

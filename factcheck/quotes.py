@@ -401,8 +401,11 @@ def _organisation(phrase: str | None, registry: AliasRegistry | None = None) -> 
     "a spokesperson for Thames Water", "A Home Office spokesman" (its name without "the")."""
     if not phrase:
         return None
+    # ("a statement from the Treasury": "from the" would end a person's phrase)
+    whole = _OPENING_PHRASE.sub("", _RELATIVE.sub(" ", phrase.strip(" ,;:-")).strip(" ,"))
     phrase = _speaker_words(phrase)
-    m = _BODY_SPOKESMAN.match(phrase) or _BODY_ADJECTIVE.match(phrase) or _BODY_APPOSED.match(phrase)
+    m = _BODY_SPOKESMAN.match(whole) or _BODY_SPOKESMAN.match(phrase) or _BODY_ADJECTIVE.match(phrase)
+    m = m or _BODY_APPOSED.match(phrase)
     if m:
         org = m.group("org")
         from .entities import ROLE_HEADS

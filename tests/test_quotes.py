@@ -945,6 +945,7 @@ def test_a_live_blogs_time_stamps_are_no_part_of_its_claims(markdown):
         ('Critics said the plan was "a disgrace".', [None]),
         ('Residents said the smell was "unbearable".', [None]),
         ('"We will appeal," said Ofwat.', ["Ofwat"]),
+        ('The plan would cost "at least £2bn", according to a statement from the Treasury.', ["Treasury"]),
         # a name, then what kind of body it is
         ('Usdaw, the shop workers\' union, said it was "deeply disappointed".', ["Usdaw"]),
         ('"Bills will rise," said Ofwat, the water regulator.', ["Ofwat"]),
@@ -1027,6 +1028,9 @@ def test_mrs_evans_is_not_mr_bill_evans(tmp_path, monkeypatch):
         ('Parkinson\'s assistant, Steve Parkin, put it more simply: "Just win."', ["Steve Parkin"]),
         ('His co-owner, Ryan Reynolds, later posted on Instagram: "Best day ever."', ["Ryan Reynolds"]),
         ('Despite the result, the mood was upbeat: "We go again."', [None]),
+        # tabloid and sports verbs of speech
+        ('"We were robbed," fumed Jose Mourinho.', ["Jose Mourinho"]),
+        ('"I\'m delighted," beamed Emma Raducanu.', ["Emma Raducanu"]),
         # family names written first
         (
             "Chinese President Xi Jinping met Yoon Suk Yeol on Friday.\n\n"
