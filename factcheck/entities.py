@@ -888,7 +888,7 @@ class AliasRegistry:
 
     def described_as(self, words: frozenset[str]) -> set[str]:
         """The people a description with these title words ("the health secretary") may mean:
-        one of their titles holds every word, or, for one word (or two, no rank word among
+        one of their titles holds every word and no rank word the description lacks, or, for one word (or two, no rank word among
         them: "the crown prince", not "the vice president"), one of their honorifics is one
         of the words ("President Maria Alvarez", then "the president"). Looked up in tables
         made once, and again only after a title or honorific is added: a draft may say "the
@@ -908,7 +908,11 @@ class AliasRegistry:
         out: set[str] = set()
         if words:
             held = set.intersection(*(by_word.get(w, set()) for w in words))
-            out = {p for p in held if any(words <= role_key(t)[0] for t in self.people[p].titles)}
+            # (and the title's rank words are the description's: "the health secretary" is not
+            # the shadow health secretary, nor "the minister" the assistant minister)
+            out = {
+                p for p in held if any(words <= (k := role_key(t))[0] and k[1] <= words for t in self.people[p].titles)
+            }
         if len(words) == 1 or (len(words) == 2 and not words & RANK_WORDS):
             for w in words:
                 out |= by_honorific.get(w, set())

@@ -412,7 +412,7 @@ def test_who_a_description_may_mean_is_looked_up_as_it_was_searched_for():
         return {
             p
             for p, e in reg.people.items()
-            if any(words <= role_key(t)[0] for t in e.titles)
+            if any(words <= role_key(t)[0] and role_key(t)[1] <= words for t in e.titles)
             or (
                 (len(words) == 1 or (len(words) == 2 and not words & RANK_WORDS))
                 and any(h.lower().rstrip(".") in words for h in e.honorifics)
@@ -427,3 +427,9 @@ def test_who_a_description_may_mean_is_looked_up_as_it_was_searched_for():
     reg.add_person("Tom Poe", "Captain")
     assert reg.described_as(frozenset({"harbour", "master"})) == {"Jane Roe"}
     assert reg.described_as(frozenset({"captain"})) == {"Tom Poe"}
+    # a rank word the description lacks makes the title another: "the health secretary" is not
+    # the shadow health secretary
+    reg.add_title("Ann Lee", "shadow health secretary", "x", 0, 1)
+    reg.add_title("Wes Roe", "Health Secretary", "x", 0, 1)
+    assert reg.described_as(frozenset({"health", "secretary"})) == {"Wes Roe"}
+    assert reg.described_as(frozenset({"shadow", "health", "secretary"})) == {"Ann Lee"}
