@@ -257,6 +257,11 @@ _OPENING_PHRASE = re.compile(
 )
 # who someone is, in words, then their name between commas: "Another shop owner, Tom Bell, 61",
 # "One of the residents, Jane Doe" (no capital after the first word: "Reed, Jane Doe" is a list)
+# a clause before a sentence's subject: "When the council announced it would close, Marsh ..."
+_OPENING_CLAUSE = re.compile(
+    r"\s*(?:When|After|Before|While|As|Although|Though|If|Since|Once|Until|Despite|In|At|On|During|"
+    r"Last|This|Earlier|Later)\b[^,;:\"]{0,150},\s*"
+)
 _CAPITALISED_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w'-]*)*")
 _LOWER_WORDS = re.compile(r"^(?:[a-z][\w'-]*\s+){1,4}$")
 _DESCRIPTOR = re.compile(r"^(?-i:[A-Z]?[a-z][\w'-]*)(?:\s+(?-i:[a-z][\w'-]*)){1,6}$")
@@ -1050,6 +1055,8 @@ def _subject(sent: str, registry, person: bool = False, full_name=None) -> str |
             return full_name(m.group(1))
         return None
     b = bindings[0]
+    if (opening := _OPENING_CLAUSE.match(sent, lead)) and opening.end() in (b.start, b.title_start):
+        lead = opening.end()  # "When the council announced it would close, Marsh started a petition."
     # where the name ends: a surname that is also a word ("Kevin Hall", "Mungo Park") may be
     # left out of the binding, which the registry found by the first name
     b_end = b.end + len(_CAPITALISED_TAIL.match(sent, b.end).group(0))

@@ -1075,3 +1075,14 @@ def test_one_of_them_and_someones_neighbour_are_the_people_named(tmp_path, monke
     )
     speakers, _ = _analysed(tmp_path, text, monkeypatch)
     assert speakers == ["Angela Ward", "Kevin Hall", "Kevin Hall"]
+
+
+def test_a_clause_before_the_subject_leaves_it_the_subject(tmp_path, monkeypatch):
+    text = (
+        "Lido\n\nJenny Marsh and her sister, Claire Lowe, grew up swimming there.\n\n"
+        '"We did it," said Claire Lowe.\n\n'
+        "When the council announced in 2019 that it would close, Marsh, then 48, started a petition. "
+        '"I couldn\'t believe they would let it go," she says.\n\n"We had no idea," Marsh admits.\n'
+    )
+    speakers, _ = _analysed(tmp_path, text, monkeypatch)
+    assert speakers == ["Claire Lowe", "Jenny Marsh", "Jenny Marsh"]
