@@ -246,6 +246,7 @@ _APPOSED_THEN_HOW = re.compile(
 _LEFT_COLON = re.compile(r"(?:^|[.;]\s+)(?P<who>[^,;:\"]{1,80}):\s*$")
 
 
+_ASIDE = re.compile(r"\s*\([^()]{0,60}(?:\)|$)|\s+-\s+[^-]{1,80}?\s+-(?=\s|$)")
 _WORD_CHAR = re.compile(r"\w")
 _RELATIVE = re.compile(r",\s*(?:who|which|whose)\b[^,]*(?:,|$)")
 _OPENING_PHRASE = re.compile(
@@ -288,6 +289,9 @@ _OF_PLACE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
 
 def _speaker_words(phrase: str) -> str:
     """A speaker phrase without the clauses around it that say nothing of who spoke."""
+    # "Jane Doe (pictured)", "Rachel Reeves - the first female chancellor -": asides
+    if "(" in phrase or " - " in phrase:
+        phrase = _ASIDE.sub(" ", phrase)
     phrase = phrase.strip(" ,;:-")
     # "Smith, who chairs the committee," -> "Smith"
     phrase = _RELATIVE.sub(" ", phrase).strip(" ,")

@@ -1028,6 +1028,10 @@ def test_mrs_evans_is_not_mr_bill_evans(tmp_path, monkeypatch):
         ('Parkinson\'s assistant, Steve Parkin, put it more simply: "Just win."', ["Steve Parkin"]),
         ('His co-owner, Ryan Reynolds, later posted on Instagram: "Best day ever."', ["Ryan Reynolds"]),
         ('Despite the result, the mood was upbeat: "We go again."', [None]),
+        # asides in brackets or between dashes say nothing of who spoke
+        ('Rachel Reeves \u2013 the first female chancellor \u2013 said: "It is an honour."', ["Rachel Reeves"]),
+        ('"We will see," Jane Doe (pictured) said.', ["Jane Doe"]),
+        ('"We will see," said Jane Doe (D-Calif.).', ["Jane Doe"]),
         # tabloid and sports verbs of speech
         ('"We were robbed," fumed Jose Mourinho.', ["Jose Mourinho"]),
         ('"I\'m delighted," beamed Emma Raducanu.', ["Emma Raducanu"]),
