@@ -246,6 +246,7 @@ _APPOSED_THEN_HOW = re.compile(
 _LEFT_COLON = re.compile(r"(?:^|[.;]\s+)(?P<who>[^,;:\"]{1,80}):\s*$")
 
 
+_LIVE_TIME = re.compile(r"\**\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}T)?\**\s*[-\u2013\u2014:|]?\s+")
 _ASIDE = re.compile(r"\s*\([^()]{0,60}(?:\)|$)|\s+-\s+[^-]{1,80}?\s+-(?=\s|$)")
 _WORD_CHAR = re.compile(r"\w")
 _RELATIVE = re.compile(r",\s*(?:who|which|whose)\b[^,]*(?:,|$)")
@@ -658,6 +659,8 @@ def attribute(
         if q.close_mark is not None:
             last_close = q.close_mark
         left = text[max(prev_close, s_start, paragraphs[q.para][0], q.open_mark - CONTEXT) : q.open_mark]
+        if left[:1] in "*0123456789" and (stamp := _LIVE_TIME.match(left)):
+            left = left[stamp.end() :]  # "**14:10** Ms Reeves says ...": a live blog's time
         right = ""
         own_sentence = None  # the end of an attribution that is a sentence of its own
         if q.close_mark is not None:

@@ -1032,6 +1032,10 @@ def test_mrs_evans_is_not_mr_bill_evans(tmp_path, monkeypatch):
         ('Rachel Reeves \u2013 the first female chancellor \u2013 said: "It is an honour."', ["Rachel Reeves"]),
         ('"We will see," Jane Doe (pictured) said.', ["Jane Doe"]),
         ('"We will see," said Jane Doe (D-Calif.).', ["Jane Doe"]),
+        # a live blog's time opening the entry is no part of the speaker
+        ('**14:10** Ms Reeves says the economy is "turning a corner".', ["Reeves"]),
+        ('10:42 - Jane Doe said the vote was "close".', ["Jane Doe"]),
+        ('3.15 million people said it was "fine".', [None]),
         # tabloid and sports verbs of speech
         ('"We were robbed," fumed Jose Mourinho.', ["Jose Mourinho"]),
         ('"I\'m delighted," beamed Emma Raducanu.', ["Emma Raducanu"]),
