@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .entities import (
     DEMONYMS,
     NAME_ABBREVIATIONS,
+    ROLE_HEADS,
     SPEECH_VERBS,
     AliasRegistry,
     PersonRef,
@@ -418,8 +419,6 @@ def _organisation(phrase: str | None, registry: AliasRegistry | None = None) -> 
     m = m or _BODY_APPOSED.match(phrase)
     if m:
         org = m.group("org")
-        from .entities import ROLE_HEADS
-
         if org.split()[-1].lower() in ROLE_HEADS:
             return None  # "a spokesman for the Prime Minister" speaks for a person
         if registry is not None and (who := registry.person(org)) is not None:
@@ -470,10 +469,13 @@ def _full_names(text: str) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
                 k -= 1
             if k < j:
                 out.setdefault(surname, set()).add(" ".join([*run[k:j], surname]))
-    names = {n for whole in out.values() for n in whole if len(n.split()) <= 3}
+    names = {n for whole in out.values() for n in whole}
+    # (a name that begins a longer one is no full name of its own: "Yoon Suk" of "Yoon Suk Yeol";
+    # found by the names' own beginnings, not by comparing every name with every other)
+    begins = {" ".join(n.split()[:k]) for n in names for k in range(1, len(n.split()))}
     firsts: dict[str, set[str]] = {}
     for n in names:
-        if not any(o != n and o.startswith(n + " ") for o in names):
+        if len(n.split()) <= 3 and n not in begins:
             firsts.setdefault(n.split()[0], set()).add(n)
     return out, firsts
 
@@ -745,7 +747,7 @@ def attribute(
                         kind, ref, how = k2, r2, "colon"
                     elif _organisation(m.group("who"), registry) is not None:
                         kind, how = "unnamed", "colon"  # "A statement from Southern Water read:"
-                elif not m and (m2 := _APPOSED_THEN_HOW.search(left)):
+                elif not m and lstrip.endswith(":") and (m2 := _APPOSED_THEN_HOW.search(left)):
                     # "Rep. Hakeem Jeffries, D-N.Y., the House minority leader, was blunt:",
                     # "Parkinson's assistant, Steve Parkin, put it more simply:": the person, who
                     # they are between commas, then how they spoke
@@ -959,7 +961,7 @@ def _clashes(pronoun: str, person: str | None, registry: AliasRegistry | None) -
     if surname != person and registry.person(surname) == person:
         entries.append(registry.people.get(surname))
     given = {honorific_sex(h) for e in entries if e is not None for h in e.honorifics}
-    if person.split()[0] != surname:
+    if person.split()[0] != surname and is_honorific(person.split()[0]):
         given.add(honorific_sex(person.split()[0]))  # "Mrs Evans", known by honorific alone
     his, hers = "m" in given, "f" in given
     if his == hers:
