@@ -62,6 +62,10 @@ ROLE_HEADS = {
     'owner', 'volunteer', 'author', 'writer', 'historian', 'engineer', 'negotiator', 'trustee',
     # sport: "Arsenal boss Mikel Arteta", "City striker Erling Haaland"
     'boss', 'striker', 'midfielder', 'defender', 'goalkeeper', 'winger', 'player',
+    # "Ireland fly-half Jack Crowley", "the England skipper", "Australia spinner Nathan Lyon" (not
+    # Hooker, Bowler or Pitcher, which are surnames as often)
+    'fly-half', 'scrum-half', 'full-back', 'centre-back', 'flanker', 'prop', 'skipper', 'batsman',
+    'spinner', 'all-rounder', 'wicketkeeper', 'quarterback', 'playmaker', 'forward',
 }
 # Words that rank a title; a title that lacks one the sources give is another title.
 RANK_WORDS = {

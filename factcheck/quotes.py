@@ -361,10 +361,10 @@ def _title_holders(phrase: str | None, registry: AliasRegistry | None) -> set[st
     m = _DEFINITE_TITLE.match(_speaker_words(phrase))  # "The president, speaking at a rally,"
     if not m:
         return set()
-    from .entities import ROLE_HEADS, role_key
+    from .entities import role_key
 
     words, _ = role_key(m.group(1))
-    if not words or not (words & (ROLE_HEADS | _STYLED)):
+    if not words or not (words & _DESCRIBING):
         return set()
     # a title written as an honorific counts too: "President Maria Alvarez", then "the
     # president"; "Crown Prince Mohammed bin Salman", then "the crown prince" (not "the vice
@@ -442,6 +442,10 @@ def _organisation(phrase: str | None, registry: AliasRegistry | None = None) -> 
     return org
 
 
+# the words a description of someone heads with, as role_key gives them ("fly-half": "flyhalf")
+_DESCRIBING = frozenset(w.replace("-", "") for w in ROLE_HEADS) | _STYLED
+
+
 def _inside_org(phrase: str, ref: PersonRef) -> bool:
     """Whether the name found lies inside an organisation's name in the phrase."""
     from .entities import find_orgs
@@ -483,13 +487,13 @@ def _full_names(text: str) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
 def _role_words(phrase: str | None) -> frozenset[str] | None:
     """The title words of a definite description ("the Arsenal manager": {"manager"}), if
     the phrase is one and names a job."""
-    from .entities import ROLE_HEADS, role_key
+    from .entities import role_key
 
     m = _DEFINITE_TITLE.match(_speaker_words(phrase or ""))
     if not m:
         return None
     words, _ = role_key(m.group(1))
-    return words if words & (ROLE_HEADS | _STYLED) else None
+    return words if words & _DESCRIBING else None
 
 
 def _may_hold(person: str, role: frozenset[str], registry: AliasRegistry | None) -> bool:

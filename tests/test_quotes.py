@@ -1036,6 +1036,13 @@ def test_mrs_evans_is_not_mr_bill_evans(tmp_path, monkeypatch):
         ('**14:10** Ms Reeves says the economy is "turning a corner".', ["Reeves"]),
         ('10:42 - Jane Doe said the vote was "close".', ["Jane Doe"]),
         ('3.15 million people said it was "fine".', [None]),
+        # a player's position is a description, as a job is: the person the sentence before opens with
+        (
+            '"We lost it," said Andy Farrell.\n\nMarcus Smith, 25, admitted he had doubted himself. '
+            '"I missed two earlier," the fly-half said.',
+            ["Andy Farrell", "Marcus Smith"],
+        ),
+        ('Ireland fly-half Jack Crowley said: "We go again."', ["Jack Crowley"]),
         # tabloid and sports verbs of speech
         ('"We were robbed," fumed Jose Mourinho.', ["Jose Mourinho"]),
         ('"I\'m delighted," beamed Emma Raducanu.', ["Emma Raducanu"]),
