@@ -24,6 +24,8 @@ HONORIFICS = {
     # British local and police titles: "Cllr Joanna Price", "Det Supt Ann Lowe", "Fr Tom Byrne",
     # "Constable Alan Briggs" ("Inspector" and "Superintendent" head titles)
     'cllr', 'supt', 'insp', 'det', 'hon', 'fr', 'constable', 'dci',
+    # the bench: "Recorder Jane Hill"
+    'recorder',
 }
 # offices called "... General", which are no military rank
 GENERAL_OFFICES = frozenset({

@@ -255,7 +255,11 @@ _OPENING_PHRASE = re.compile(
     r"^(?:(?:in|at|on|speaking|writing|asked|during|after|before|earlier|later|meanwhile|however)\b[^,]*"
     # a participle's phrase: "Passing sentence on Friday, Mr Justice Johnson"; a lower-case
     # word after it, so that a name ending in -ing ("Channing Tatum, the actor") is kept
-    r"|(?-i:[A-Z]?[a-z]+ing\s+[a-z])[^,]*),\s*",
+    r"|(?-i:[A-Z]?[a-z]+ing\s+[a-z])[^,]*"
+    # or a verb of the courtroom or the podium before whom it is about: "Jailing Dixon, Recorder
+    # Jane Hill"
+    r"|(?:jailing|sentencing|addressing|praising|criticising|criticizing|thanking|welcoming|"
+    r"defending|prosecuting|describing|introducing|congratulating|questioning)\s[^,]*),\s*",
     re.I,
 )
 # who someone is, in words, then their name between commas: "Another shop owner, Tom Bell, 61",

@@ -1043,6 +1043,9 @@ def test_mrs_evans_is_not_mr_bill_evans(tmp_path, monkeypatch):
             ["Andy Farrell", "Marcus Smith"],
         ),
         ('Ireland fly-half Jack Crowley said: "We go again."', ["Jack Crowley"]),
+        # what the judge did to whom, then the judge
+        ('Jailing Dixon, Recorder Jane Hill told him: "This was brutal."', ["Jane Hill"]),
+        ('"Yes," said Channing Tatum, the actor.', ["Channing Tatum"]),
         # tabloid and sports verbs of speech
         ('"We were robbed," fumed Jose Mourinho.', ["Jose Mourinho"]),
         ('"I\'m delighted," beamed Emma Raducanu.', ["Emma Raducanu"]),
