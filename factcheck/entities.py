@@ -67,7 +67,7 @@ ROLE_HEADS = {
     # "Ireland fly-half Jack Crowley", "the England skipper", "Australia spinner Nathan Lyon" (not
     # Hooker, Bowler or Pitcher, which are surnames as often)
     'fly-half', 'scrum-half', 'full-back', 'centre-back', 'flanker', 'prop', 'skipper', 'batsman',
-    'spinner', 'all-rounder', 'wicketkeeper', 'quarterback', 'playmaker', 'forward',
+    'spinner', 'all-rounder', 'wicketkeeper', 'quarterback', 'playmaker', 'forward', 'champion',
 }
 # Words that rank a title; a title that lacks one the sources give is another title.
 RANK_WORDS = {

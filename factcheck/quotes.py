@@ -248,6 +248,8 @@ _LEFT_COLON = re.compile(r"(?:^|[.;]\s+)(?P<who>[^,;:\"]{1,80}):\s*$")
 
 
 _LIVE_TIME = re.compile(r"\**\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}T)?\**\s*[-\u2013\u2014:|]?\s+")
+# what is left after an opening phrase names someone: a capital, or a pronoun or article
+_NAMES_SOMEONE = re.compile(r"(?s:.*[A-Z])|\s*(?i:he|she|they|the|an?|his|her|its|their|one|another)\b")
 _ASIDE = re.compile(r"\s*\([^()]{0,60}(?:\)|$)|\s+-\s+[^-]{1,80}?\s+-(?=\s|$)")
 _WORD_CHAR = re.compile(r"\w")
 _RELATIVE = re.compile(r",\s*(?:who|which|whose)\b[^,]*(?:,|$)")
@@ -258,8 +260,9 @@ _OPENING_PHRASE = re.compile(
     r"|(?-i:[A-Z]?[a-z]+ing\s+[a-z])[^,]*"
     # or a verb of the courtroom or the podium before whom it is about: "Jailing Dixon, Recorder
     # Jane Hill"
+    # (not "defending": "Defending champion Carlos Alcaraz, 21, said" names him)
     r"|(?:jailing|sentencing|addressing|praising|criticising|criticizing|thanking|welcoming|"
-    r"defending|prosecuting|describing|introducing|congratulating|questioning)\s[^,]*),\s*",
+    r"describing|introducing|congratulating|questioning)\s[^,]*),\s*",
     re.I,
 )
 # who someone is, in words, then their name between commas: "Another shop owner, Tom Bell, 61",
@@ -301,8 +304,11 @@ def _speaker_words(phrase: str) -> str:
     phrase = phrase.strip(" ,;:-")
     # "Smith, who chairs the committee," -> "Smith"
     phrase = _RELATIVE.sub(" ", phrase).strip(" ,")
-    # "In a statement, Smith" -> "Smith": an opening adverbial phrase is not the speaker
-    phrase = _OPENING_PHRASE.sub("", phrase)
+    # "In a statement, Smith" -> "Smith": an opening adverbial phrase is not the speaker (unless
+    # it held the name: "Defending champion Carlos Alcaraz, 21," is no participle's phrase)
+    rest = _OPENING_PHRASE.sub("", phrase)
+    if rest == phrase or _NAMES_SOMEONE.match(rest):
+        phrase = rest
     m = _CLAUSE_CUT.search(phrase)
     return phrase[: m.start()] if m else phrase
 

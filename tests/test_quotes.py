@@ -1046,6 +1046,8 @@ def test_mrs_evans_is_not_mr_bill_evans(tmp_path, monkeypatch):
         # what the judge did to whom, then the judge
         ('Jailing Dixon, Recorder Jane Hill told him: "This was brutal."', ["Jane Hill"]),
         ('"Yes," said Channing Tatum, the actor.', ["Channing Tatum"]),
+        ('Defending champion Carlos Alcaraz, 21, said: "I love this place."', ["Carlos Alcaraz"]),
+        ('Defending, Simon Ford said his client was "ashamed".', ["Simon Ford"]),
         # tabloid and sports verbs of speech
         ('"We were robbed," fumed Jose Mourinho.', ["Jose Mourinho"]),
         ('"I\'m delighted," beamed Emma Raducanu.', ["Emma Raducanu"]),
