@@ -12,7 +12,6 @@ from operator import itemgetter
 from pathlib import Path
 
 from .entities import (
-    GENERAL_OFFICES,
     NAME_ABBREVIATIONS,
     NAME_PARTICLES,
     ROLE_HEADS,
@@ -21,6 +20,7 @@ from .entities import (
     find_orgs,
     is_honorific,
     is_name_word,
+    office_general,
     role_phrase_before,
     strip_honorifics,
     token_kind,
@@ -154,8 +154,8 @@ def _name_runs(text: str, strict: bool) -> tuple:
         nend = offs[k - 1] + len(last)
         h = s
         while h > 0 and is_honorific(words[h - 1]):
-            if h > 1 and words[h - 1] == "General" and words[h - 2].lower() in GENERAL_OFFICES:
-                break  # "Attorney General Merrick Garland": an office, not a general
+            if h > 1 and office_general(words[h - 2], words[h - 1]):
+                break
             h -= 1
         honorific = " ".join(words[h:s]) if h < s else None
         cut = offs[h]

@@ -32,6 +32,14 @@ GENERAL_OFFICES = frozenset({
     'attorney', 'solicitor', 'surgeon', 'inspector', 'auditor', 'postmaster', 'secretary', 'director',
     'consul', 'governor', 'procurator', 'advocate', 'comptroller', 'registrar', 'accountant', 'paymaster',
 })
+
+
+def office_general(before: str, word: str) -> bool:
+    """Whether ``word``, after ``before``, is the "General" of an office, not a military rank:
+    "Attorney General Merrick Garland"."""
+    return word.lower() == "general" and before.lower() in GENERAL_OFFICES
+
+
 # words that say what kind of rank the honorific after them is: "Detective Sergeant"
 RANK_KINDS = frozenset({'detective', 'police', 'staff', 'flight', 'squadron', 'wing', 'lance', 'rear'})
 # letters after a name: honours, offices, generations ("James Lowe KC", "Jane Doe MP")
@@ -356,8 +364,8 @@ def find_person_at_end(phrase: str, known: AliasRegistry | None = None, allow_si
         return None  # "Luiz Inácio Lula da Silva" is four names and a particle
     j = i
     while j > 0 and toks[j - 1].lower.rstrip(".") in HONORIFICS and is_capitalised(toks[j - 1].text):
-        if j > 1 and toks[j - 1].lower == "general" and toks[j - 2].lower in GENERAL_OFFICES:
-            break  # "Attorney General Merrick Garland": an office, not a general
+        if j > 1 and office_general(toks[j - 2].text, toks[j - 1].text):
+            break
         j -= 1
     name = " ".join(t.text for t in name_toks)
     if len(name_toks) == 1:
@@ -599,6 +607,13 @@ def _org_pieces(run: str, start: int) -> list[tuple[str, int]]:
             out.append((piece[: cut.start()], s))
             out.extend(_org_pieces(piece[cut.end() :], s + cut.end()))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _names_a_body(name: str) -> bool:
+    """Whether a speaker's name holds an organisation's (asked of the same few speakers for
+    every quote that is compared)."""
+    return bool(find_orgs(name))
 
 
 def find_orgs(text: str) -> list[OrgRef]:
@@ -878,7 +893,7 @@ class AliasRegistry:
         """Whether two speakers are one organisation: one key ("the BBC", "BBC"; an acronym and
         its name), or a name and its fuller form ("Department of Health" and "Department of
         Health and Social Care")."""
-        if not (find_orgs(a) and find_orgs(b)) and not (a.isupper() or b.isupper()):
+        if not (_names_a_body(a) and _names_a_body(b)) and not (a.isupper() or b.isupper()):
             return False
         ka, kb = self.org(a), self.org(b)
         if ka == kb:

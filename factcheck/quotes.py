@@ -296,8 +296,9 @@ _KIN_FIRST_NAME = re.compile(
 _OF_PLACE = re.compile(r"\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]")
 
 
-def _speaker_words(phrase: str) -> str:
-    """A speaker phrase without the clauses around it that say nothing of who spoke."""
+def _speaker_words(phrase: str, cut: bool = True) -> str:
+    """A speaker phrase without the clauses around it that say nothing of who spoke; with
+    ``cut`` false, what follows the speaker ("in his column", "from the Treasury") is kept."""
     # "Jane Doe (pictured)", "Rachel Reeves - the first female chancellor -": asides
     if "(" in phrase or " - " in phrase:
         phrase = _ASIDE.sub(" ", phrase)
@@ -309,7 +310,7 @@ def _speaker_words(phrase: str) -> str:
     rest = _OPENING_PHRASE.sub("", phrase)
     if rest == phrase or _NAMES_SOMEONE.match(rest):
         phrase = rest
-    m = _CLAUSE_CUT.search(phrase)
+    m = _CLAUSE_CUT.search(phrase) if cut else None
     return phrase[: m.start()] if m else phrase
 
 
@@ -423,7 +424,7 @@ def _organisation(phrase: str | None, registry: AliasRegistry | None = None) -> 
     if not phrase:
         return None
     # ("a statement from the Treasury": "from the" would end a person's phrase)
-    whole = _OPENING_PHRASE.sub("", _RELATIVE.sub(" ", phrase.strip(" ,;:-")).strip(" ,"))
+    whole = _speaker_words(phrase, cut=False)
     phrase = _speaker_words(phrase)
     m = _BODY_SPOKESMAN.match(whole) or _BODY_SPOKESMAN.match(phrase) or _BODY_ADJECTIVE.match(phrase)
     m = m or _BODY_APPOSED.match(phrase)
@@ -990,6 +991,21 @@ _PRONOUN_SUBJECT = {
 }
 
 
+def _sentence_before(sentences, quoted, q: FoundQuote, last, back: int = 1) -> tuple[int, int] | None:
+    """The span of the sentence ``back`` sentences before the one ``q`` opens in, where it may
+    say who ``q``'s "he" or "she" is: it ends before the quote, comes after the last speaker's
+    quote, and is not in a quote or holding one (those have their own speakers)."""
+    i = _last_starting(sentences, q.open_mark)
+    if i < back:
+        return None
+    ps, pe = sentences[i - back]
+    if pe > q.open_mark or (last is not None and ps <= max(last.open_mark, last.close_mark or 0)):
+        return None
+    if any(a <= ps <= b or ps <= a < pe for a, b in quoted):
+        return None
+    return ps, pe
+
+
 def _subject_before(
     text: str,
     sentences: list[tuple[int, int]],
@@ -1004,18 +1020,14 @@ def _subject_before(
     where that sentence quotes nobody and comes after the last speaker's quote: a "he" or
     "she" after it is that person, not the last speaker. ``quoted``: every quote's span,
     marks included; ``person``: the quote's speaker is said to be a person (see :func:`_subject`)."""
-    i = _last_starting(sentences, q.open_mark)
     pronoun = (q.phrase or "").lower()
     # one sentence back; two where that one's subject is the quote's "he" or "she" ("Priya
     # Sharma trained as a nurse ... Last month she moved to Perth. "…," she says.")
     for back in (1, 2):
-        if i < back:
+        span = _sentence_before(sentences, quoted, q, last, back)
+        if span is None:
             return None
-        ps, pe = sentences[i - back]
-        if pe > q.open_mark or (last is not None and ps <= max(last.open_mark, last.close_mark or 0)):
-            return None
-        if any(a <= ps <= b or ps <= a < pe for a, b in quoted):
-            return None  # in a quote, or holding one: those have their own speakers
+        ps, pe = span
         # (two back, the "she" between says the one it stands for is a person)
         found = _subject(text[ps:pe], registry, person or back == 2, full_name)
         if found is not None or pronoun not in ("he", "she") or not _PRONOUN_SUBJECT[pronoun].match(text, ps, pe):
@@ -1032,15 +1044,10 @@ def _unnamed_subject_before(text: str, sentences, quoted, q: FoundQuote, last, r
     name for its spokesperson ("A Sainsbury's spokeswoman said ..."), "" for someone unnamed
     ("A neighbour said ..."), None where that sentence reports nothing so (or names a person,
     or holds a quote, or comes before the last speaker's quote)."""
-    i = _last_starting(sentences, q.open_mark)
-    if i < 1:
+    span = _sentence_before(sentences, quoted, q, last)
+    if span is None:
         return None
-    ps, pe = sentences[i - 1]
-    if pe > q.open_mark or (last is not None and ps <= max(last.open_mark, last.close_mark or 0)):
-        return None
-    if any(a <= ps <= b or ps <= a < pe for a, b in quoted):
-        return None
-    m = _SUBJECT_REPORTS.match(text, ps, pe)
+    m = _SUBJECT_REPORTS.match(text, *span)
     if m is None:
         return None
     who = m.group("who")
