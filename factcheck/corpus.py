@@ -18,6 +18,7 @@ from .entities import (
     AliasRegistry,
     RegistryMerge,
     find_orgs,
+    is_descriptor,
     is_honorific,
     is_name_word,
     office_general,
@@ -131,6 +132,8 @@ def _name_runs(text: str, strict: bool) -> tuple:
             s -= 1
         while s < k and words[s] in NAME_PARTICLES:
             s += 1  # (a name does not open with one)
+        if s == 0 and k >= 3 and is_descriptor(words[0]):
+            s = 1  # "Neighbour Pat Doyle, 61, added": who she is, then her name
         if s >= k:
             continue  # no name in the run (a capitalised word opening a sentence, a month)
         named = [j for j in range(s, k) if words[j] not in NAME_PARTICLES]

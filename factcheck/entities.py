@@ -212,6 +212,36 @@ NAME_PARTICLES = {
     'de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'le', 'la', 'bin', 'al', 'ibn', 'ter',
     'dos', 'del',
 }
+# Who someone is, written before their name where a sentence opens, as the popular press
+# writes it: "Neighbour Pat Doyle", "Gran Edna Hobbs", "Brave Edna Hobbs" (see
+# ``is_descriptor``). Only words that are no one's first name, and not surnames (Driver,
+# Baker, Cook and Fisher are left out): one is cut only from a run of three words or more.
+# fmt: off
+NAME_DESCRIPTORS = {
+    'neighbour', 'neighbor', 'witness', 'gran', 'granny', 'grandma', 'grandmother', 'grandad',
+    'granddad', 'grandpa', 'grandfather', 'nan', 'nana', 'mum', 'mom', 'dad', 'widow', 'widower',
+    'brave', 'tragic', 'heartbroken', 'devastated', 'distraught', 'plucky', 'heroic', 'tearful',
+    'furious', 'fuming', 'terrified', 'shocked', 'grieving', 'jobless', 'homeless', 'schoolboy',
+    'schoolgirl', 'teenager', 'teen', 'toddler', 'youngster', 'shopkeeper', 'landlord',
+    'landlady', 'publican', 'shopper', 'commuter', 'passenger', 'cyclist', 'motorist', 'tenant',
+    'homeowner', 'householder', 'survivor', 'victim', 'carer', 'businessman', 'businesswoman',
+    'entrepreneur', 'millionaire', 'billionaire', 'tycoon', 'fisherman', 'builder', 'plumber',
+    'electrician', 'mechanic', 'chef', 'paramedic', 'firefighter', 'midwife', 'villager',
+    'customer', 'worker', 'footballer', 'retired', 'local', 'former', 'veteran',
+}
+# fmt: on
+# "Mum-of-two Kelly Brown", "Father-of-three ..."
+_SOMEONE_OF = re.compile(r"^[A-Za-z]+-of-[a-z]+$")
+
+
+def is_descriptor(word: str) -> bool:
+    """Whether a capitalised word before a name says who the person is rather than naming
+    them ("Neighbour", "Mum-of-two")."""
+    k = word.lower()
+    return k in NAME_DESCRIPTORS or bool(_SOMEONE_OF.match(word))
+
+
+# fmt: off
 # Capitalised words that start sentences or headings but are not names.
 NOT_NAMES = {
     'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'its', 'in', 'on', 'at', 'for',
@@ -351,6 +381,9 @@ def find_person_at_end(phrase: str, known: AliasRegistry | None = None, allow_si
     name_toks = toks[i:]
     while name_toks and name_toks[0].lower in NAME_PARTICLES:
         name_toks = name_toks[1:]
+        i += 1
+    if i == 0 and len(name_toks) >= 3 and is_descriptor(name_toks[0].text):
+        name_toks = name_toks[1:]  # "Neighbour Pat Doyle": who she is, then her name
         i += 1
     # honorifics at the front of the run ("Dr", "Lieutenant General Sir") are not the name
     while len(name_toks) > 1 and (

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .entities import (
     DEMONYMS,
     NAME_ABBREVIATIONS,
+    ORG_HEADS,
     ROLE_HEADS,
     SPEECH_VERBS,
     AliasRegistry,
@@ -21,6 +22,7 @@ from .entities import (
     find_orgs,
     find_person_at_end,
     honorific_sex,
+    is_descriptor,
     is_honorific,
     is_name_word,
     is_place,
@@ -88,6 +90,9 @@ SINGLE_QUOTE_REACH = 3000  # characters a quote in single marks may run to its c
 _SINGLE_OPEN = re.compile(r"(?<![^\s(\[{/-])'(?=[^\W\d_])")
 _STRONG_BEFORE = frozenset(",.!?")
 _AFTER_CLOSE = frozenset(" \n\r.,;:!?)]}-")
+# what stands before a quote's opening mark when the quote is a statement of its own: a colon
+# (a speaker introducing it), or the end of a sentence
+_OPENS_STATEMENT = re.compile(r"(?::|[.!?][\"']?)\s*$")
 
 
 def _single_quotes(
@@ -130,8 +135,10 @@ def _single_quotes(
         if close is not None and sum(c.isalpha() for c in text[i + 1 : close]) >= 2:
             out.append((i, close))
             pos = close + 1
-        elif close is None and i == ps:
-            out.append((i, None))  # opens the paragraph and runs to its end
+        elif close is None and (i == ps or (nxt is None and _OPENS_STATEMENT.search(text, ps, i))):
+            # opens the paragraph, or a statement ("Karen Wall said: 'This was ..."), and runs
+            # to the paragraph's end: a quote going on in the next paragraph
+            out.append((i, None))
             return out
         else:
             pos = i + 1
@@ -146,12 +153,31 @@ def find_quote_spans(
     ones (see ``_single_quotes``)."""
     quotes: list[FoundQuote] = []
     pending: FoundQuote | None = None
+    single = False  # the pending quote is in single marks
     for pi, (ps, pe) in enumerate(paragraphs):
         marks = _marks(text, ps, pe)
-        if not marks and pending is None and text.find("'", ps, pe) >= 0:
-            for a, b in _single_quotes(text, ps, pe, orig, norm):
-                quotes.append(FoundQuote([(a + 1, pe if b is None else b)], pi, pi, a, b))
+        if not marks and (pending is None or single) and text.find("'", ps, pe) >= 0:
+            spans = _single_quotes(text, ps, pe, orig, norm)
+            if pending is not None:
+                if spans and spans[0][0] == ps:
+                    # the quote left open goes on in this paragraph, which opens with a mark
+                    a, b = spans.pop(0)
+                    pending.parts.append((a + 1, pe if b is None else b))
+                    pending.last_para, pending.close_mark = pi, b
+                    if b is None and not spans:
+                        continue  # and on into the next
+                quotes.append(pending)
+                pending = None
+            for a, b in spans:
+                if b is None:  # (only the last can be left open)
+                    pending, single = FoundQuote([(a + 1, pe)], pi, pi, a, None), True
+                else:
+                    quotes.append(FoundQuote([(a + 1, b)], pi, pi, a, b))
             continue
+        if pending is not None and single:
+            quotes.append(pending)  # a quote in single marks does not go on in double ones
+            pending = None
+        single = False
         if pending is not None:
             lead = ps
             if marks and marks[0] == lead:
@@ -270,7 +296,7 @@ _OPENING_PHRASE = re.compile(
 # a clause before a sentence's subject: "When the council announced it would close, Marsh ..."
 _OPENING_CLAUSE = re.compile(
     r"\s*(?:When|After|Before|While|As|Although|Though|If|Since|Once|Until|Despite|In|At|On|During|"
-    r"Last|This|Earlier|Later)\b[^,;:\"]{0,150},\s*"
+    r"Last|This|Earlier|Later|For|Now|Today|Then|Aged|By)\b[^,;:\"]{0,150},\s*"
 )
 _CAPITALISED_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w'-]*)*")
 _LOWER_WORDS = re.compile(r"^(?:[a-z][\w'-]*\s+){1,4}$")
@@ -418,11 +444,39 @@ _METONYMS = frozenset(
 )  # fmt: skip
 
 
-def _organisation(phrase: str | None, registry: AliasRegistry | None = None) -> str | None:
+# a body called by what kind it is, which the text has named before: "a spokesman for the
+# board" after "The Northern Lighthouse Board automated ...", "the council said" after "Wigan
+# Council approved ..."
+_BODY_BY_KIND = re.compile(
+    rf"^(?:(?i:an?|the|one)\s+(?:(?:senior|joint|further)\s+)?{_FOR_BODY}\s+(?:for|from|of|at)\s+)?"
+    r"(?i:the)\s+(?P<kind>[a-z]+)$"
+)
+BODY_REACH = 3000  # characters before a quote searched for the body "the council" is
+
+
+def _body_named_before(phrase: str, text: str, at: int) -> str | None:
+    """The body named last in the ``BODY_REACH`` characters of ``text`` before ``at`` whose
+    name ends in the kind of body ``phrase`` speaks of ("the board": Northern Lighthouse
+    Board), if the phrase is one."""
+    m = _BODY_BY_KIND.match(phrase)
+    if m is None or m.group("kind") not in ORG_HEADS:
+        return None
+    kind = m.group("kind")
+    found = [o.text for o in find_orgs(text[max(0, at - BODY_REACH) : at])]
+    return next((o for o in reversed(found) if o.split()[-1].lower() == kind), None)
+
+
+def _organisation(
+    phrase: str | None, registry: AliasRegistry | None = None, text: str | None = None, at: int = 0
+) -> str | None:
     """The body a speaker phrase names, if it names one and no person: "The Home Office",
-    "a spokesperson for Thames Water", "A Home Office spokesman" (its name without "the")."""
+    "a spokesperson for Thames Water", "A Home Office spokesman" (its name without "the");
+    with the ``text`` the phrase stands in, before ``at``, also a body it names by its kind
+    ("the council", see :func:`_body_named_before`)."""
     if not phrase:
         return None
+    if text is not None and (body := _body_named_before(_speaker_words(phrase, cut=False), text, at)):
+        return body
     # ("a statement from the Treasury": "from the" would end a person's phrase)
     whole = _speaker_words(phrase, cut=False)
     phrase = _speaker_words(phrase)
@@ -760,7 +814,7 @@ def attribute(
                                 k2, r2 = "unnamed", None
                     if k2 == "person":
                         kind, ref, how = k2, r2, "colon"
-                    elif _organisation(m.group("who"), registry) is not None:
+                    elif _organisation(m.group("who"), registry, text, q.open_mark) is not None:
                         kind, how = "unnamed", "colon"  # "A statement from Southern Water read:"
                 elif not m and lstrip.endswith(":") and (m2 := _APPOSED_THEN_HOW.search(left)):
                     # "Rep. Hakeem Jeffries, D-N.Y., the House minority leader, was blunt:",
@@ -786,7 +840,7 @@ def attribute(
                     if k2 in ("person", "pronoun"):
                         kind, ref, how = k2, r2, "reported"
                         break
-                    if _organisation(m.group("who"), registry) is not None:
+                    if _organisation(m.group("who"), registry, text, q.open_mark) is not None:
                         kind, how = "unnamed", "reported"  # "A Downing Street spokesman said the ..."
                         break
                 if kind is not None:
@@ -841,7 +895,7 @@ def attribute(
             continue
         if kind == "unnamed":
             q.phrase = m.group("who").strip() if m else None
-            body = _organisation(q.phrase, registry)
+            body = _organisation(q.phrase, registry, text, q.open_mark)
             if body is not None:
                 # "The Home Office said", "a spokeswoman for Thames Water said": the body's words
                 q.speaker, q.attribution = body, "organisation"
@@ -986,9 +1040,13 @@ def _clashes(pronoun: str, person: str | None, registry: AliasRegistry | None) -
 
 _LEAD_NAME = re.compile(r"([A-Z][a-z][\w'-]+)\b")
 # a sentence whose subject is "she" (or "he"), after an opening phrase of a few words
+# ("Now 79, he lives ...": the phrase may hold a number)
 _PRONOUN_SUBJECT = {
-    p: re.compile(rf"\s*(?:(?:[A-Z][a-z]+|[a-z]+)(?:\s+[a-z]+){{0,3}},?\s+)?(?i:{p})\s+[a-z]") for p in ("he", "she")
+    p: re.compile(rf"\s*(?:(?:[A-Z][a-z]+|[a-z]+)(?:\s+[a-z\d]+){{0,3}},?\s+)?(?i:{p})\s+[a-z]") for p in ("he", "she")
 }
+# the sentence speaks of its subject as "she" or "he" ("Edna Hobbs was watching TV when the
+# intruder smashed through her back door."): a person, whom the quote's same pronoun may be
+_ECHO = {"he": re.compile(r"\b(?:he|his|him|himself)\b"), "she": re.compile(r"\b(?:she|her|hers|herself)\b")}
 
 
 def _sentence_before(sentences, quoted, q: FoundQuote, last, back: int = 1) -> tuple[int, int] | None:
@@ -1028,8 +1086,10 @@ def _subject_before(
         if span is None:
             return None
         ps, pe = span
-        # (two back, the "she" between says the one it stands for is a person)
-        found = _subject(text[ps:pe], registry, person or back == 2, full_name)
+        # (two back, the "she" between says the one it stands for is a person; so does the
+        # sentence's own "her")
+        echo = pronoun in _ECHO and _ECHO[pronoun].search(text, ps, pe) is not None
+        found = _subject(text[ps:pe], registry, person or back == 2 or echo, full_name)
         if found is not None or pronoun not in ("he", "she") or not _PRONOUN_SUBJECT[pronoun].match(text, ps, pe):
             return found
     return None
@@ -1051,7 +1111,7 @@ def _unnamed_subject_before(text: str, sentences, quoted, q: FoundQuote, last, r
     if m is None:
         return None
     who = m.group("who")
-    body = _organisation(who, registry)
+    body = _organisation(who, registry, text, span[0])
     if body is not None:
         return body
     if _SOMEONE.match(who) and parse_speaker_phrase(who, registry)[0] == "unnamed":
@@ -1093,7 +1153,8 @@ def _subject(sent: str, registry, person: bool = False, full_name=None) -> str |
     described = b.title is not None or b.honorific is not None
     before = sent[lead : b.start]
     # the sentence opens with the person, or with where they are from ("Texas Gov. Greg Abbott")
-    at_start = lead in (b.start, b.title_start) or is_place(before.strip())
+    # or with who they are, in the popular press's way ("Brave Edna Hobbs", "Gran Edna Hobbs")
+    at_start = lead in (b.start, b.title_start) or is_place(before.strip()) or is_descriptor(before.strip())
     if (
         not at_start
         and (

@@ -612,6 +612,59 @@ def test_quotes_in_single_marks(text, expected):
     assert draft_quotes(text) == expected
 
 
+def test_a_quote_in_single_marks_goes_on_into_the_next_paragraph():
+    """The multi-paragraph convention in single marks, as British papers write it: a quote left
+    open at the end of its paragraph goes on where the next opens with a mark."""
+    text = (
+        "Detective Inspector Karen Wall said: 'This was a cowardly attack.\n\n"
+        "'We are following a number of lines of inquiry.'\n\n"
+        "Neighbour Pat Doyle's dog barked.\n"
+    )
+    (claim,) = [c for c in parse_draft_text(text, "d.md").claims if c.kind == "quote"]
+    assert claim.speaker == "Karen Wall"
+    assert claim.text == "This was a cowardly attack. We are following a number of lines of inquiry."
+    # a mark left open after a colon or a sentence's end runs to its paragraph's end; an
+    # apostrophe in running text opens nothing
+    assert draft_quotes("Jane Doe said: 'We will fight on.") == [("Jane Doe", "We will fight on.")]
+    assert draft_quotes("The fans sang 'til dawn and went home.") == []
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # who someone is, capitalised before their name where a sentence opens
+        ("Neighbour Pat Doyle, 61, added: 'Edna wouldn't hurt a fly.'", ["Pat Doyle"]),
+        ('Mum-of-two Kelly Brown, 34, said: "I cried."', ["Kelly Brown"]),
+        ('"Never again," said Grandad Bob Hill.', ["Bob Hill"]),
+        # (a name of two words is left whole, and a surname that is a word is no descriptor)
+        ('Adam Driver said: "Fine."', ["Adam Driver"]),
+        # a sentence that calls its subject "her" says she is a person: her "she said"
+        (
+            "Brave Edna Hobbs was watching TV when the intruder smashed through her back door.\n\n"
+            "'I thought I was going to die,' she told The Sun.\n",
+            ["Edna Hobbs"],
+        ),
+        # "Now 79, he lives ...": two sentences back, past an opening phrase with a number
+        (
+            "For 31 years, Donald MacLeod climbed the 142 steps twice a day. Now 79, he lives in a "
+            'bungalow.\n\n"People think it was lonely," he says.\n',
+            ["Donald MacLeod"],
+        ),
+        # a body called by its kind, after the text has named it
+        (
+            "The Northern Lighthouse Board automated the light in 1988. A spokesman for the board "
+            'said the change had been "inevitable and, in safety terms, entirely positive".\n',
+            ["Northern Lighthouse Board"],
+        ),
+        ('Wigan Council approved the plan.\n\n"We listened," the council said.\n', ["Wigan Council"]),
+        # (no body of that kind named before: no one)
+        ('Residents objected.\n\n"We listened," the council said.\n', [None]),
+    ],
+)
+def test_popular_press_and_feature_attributions(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
+
+
 def test_single_marks_inside_a_double_quote_are_part_of_it():
     assert draft_quotes("\"He told me 'we are done',\" said Jane Doe.") == [("Jane Doe", "He told me 'we are done',")]
 
@@ -640,6 +693,17 @@ def test_he_or_she_is_not_someone_the_sources_call_otherwise(tmp_path, monkeypat
     )
     speakers, _ = _analysed(tmp_path, text, monkeypatch)
     assert speakers == ["Donna Keller", "Ron", "Linda Shore", "Linda Shore"]
+
+
+def test_a_descriptor_before_a_name_is_no_part_of_it():
+    from factcheck.corpus import person_bindings
+    from factcheck.entities import AliasRegistry
+
+    def names(text):
+        return [b.name for b in person_bindings(text, AliasRegistry(), strict=False)]
+
+    assert names("Witness Sam Ray saw Gran Edna Hobbs fall.") == ["Sam Ray", "Edna Hobbs"]
+    assert names("Minnie Driver laughed.") == ["Minnie Driver"]
 
 
 def test_a_possessive_name_is_the_name():
