@@ -374,6 +374,22 @@ def find_person_at_end(phrase: str, known: AliasRegistry | None = None, allow_si
         return None
     # the name: the longest run of name words at the end
     i = len(toks)
+    # a surname that is also a place's last word ("Professor Jane Park", "Dr Kevin Hall"): a
+    # name where an honorific or a title stands before it, or the registry knows it
+    word_surname = (
+        len(toks) >= 3
+        and toks[-1].lower in PLACE_HEADS
+        and is_capitalised(toks[-1].text)
+        and is_name_word(toks[-2].text)
+        and (is_honorific(toks[-3].text) or _is_head(toks[-3].lower))
+    ) or (
+        len(toks) >= 2
+        and known is not None
+        and toks[-1].lower in PLACE_HEADS
+        and known.person(f"{toks[-2].text} {toks[-1].text}") is not None
+    )
+    if word_surname:
+        i -= 1
     while i > 0 and (is_name_word(toks[i - 1].text) or (i < len(toks) and toks[i - 1].lower in NAME_PARTICLES)):
         if i < len(toks) and text[toks[i - 1].end : toks[i].start].strip():
             break  # punctuation inside a name ends it

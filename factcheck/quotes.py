@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from .entities import (
     DEMONYMS,
     NAME_ABBREVIATIONS,
+    NAME_PARTICLES,
     ORG_HEADS,
     ROLE_HEADS,
     SPEECH_VERBS,
@@ -311,8 +312,9 @@ _POSSESSED_NAME = re.compile(
     r"(?i:his|her|their)\s+(?:[a-z][\w'-]*\s+){0,3}[a-z][\w'-]*,\s*"
     r"(?P<name>[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){1,2}),"
 )
+# (the comma may be left out: "Her daughter Clare said")
 _KIN_FIRST_NAME = re.compile(
-    rf"^(?:(?i:his|her|their)|(?:[A-Z][\w.'-]*\s+){{0,3}}[A-Z][\w.-]*'s?)\s+{_KIN},\s*"
+    rf"^(?:(?i:his|her|their)|(?:[A-Z][\w.'-]*\s+){{0,3}}[A-Z][\w.-]*'s?)\s+{_KIN},?\s+"
     r"(?P<name>[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){0,2})(?=,|\s+[a-z]|\s*$)"  # "Carol", "Susan Price"
 )
 
@@ -523,30 +525,46 @@ _CAPITALISED_RUN = re.compile(
 )  # (not across lines: a heading is no first name)
 
 
-def _full_names(text: str) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """Each word ``text`` writes as a surname, to the full names it ends: the name words just
-    before it (not a title, an honorific, a day or a sentence's opening word), three at most;
-    and each first word of a full name of two or three words that is no part of a longer one,
-    to those names. Made once per text (a draft may hold thousands of quotes by surname)."""
-    out: dict[str, set[str]] = {}
-    for m in _CAPITALISED_RUN.finditer(text):
-        run = m.group(0).split()
-        for j in range(1, len(run)):
-            surname = run[j][:-2] if run[j].endswith("'s") else run[j]
-            k = j
-            while k > max(0, j - 3) and is_name_word(run[k - 1]) and not is_honorific(run[k - 1]):
-                k -= 1
-            if k < j:
-                out.setdefault(surname, set()).add(" ".join([*run[k:j], surname]))
-    names = {n for whole in out.values() for n in whole}
+def _full_names(text: str) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]:
+    """Each word ``text`` writes as a surname, to the full names it ends, with where the text
+    first gives each, in that order: the name words just before it (not a title, an
+    honorific or a day), three at most; and each first word of a full name of two or three
+    words that is no part of a longer one, to those names. Only lines that end as a sentence
+    does are read: a headline's capitals ("Late Saka strike sinks Villa") make no names. Made
+    once per text (a draft may hold thousands of quotes by surname)."""
+    out: dict[str, dict[str, int]] = {}
+    names: dict[str, int] = {}
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if line.rstrip().endswith(_SENTENCE_ENDS):
+            for m in _CAPITALISED_RUN.finditer(line):
+                run = m.group(0).split()
+                # (a name going on past a particle, "Luiz Inacio Lula da Silva", ends in none
+                # of the run's words)
+                last = len(run) - 1 if _PARTICLE_NEXT.match(line, m.end()) else len(run)
+                for j in range(1, last):
+                    surname = run[j][:-2] if run[j].endswith("'s") else run[j]
+                    k = j
+                    while k > max(0, j - 3) and is_name_word(run[k - 1]) and not is_honorific(run[k - 1]):
+                        k -= 1
+                    if k < j:
+                        name = " ".join([*run[k:j], surname])
+                        out.setdefault(surname, {}).setdefault(name, offset + m.start())
+                        names.setdefault(name, offset + m.start())
+        offset += len(line)
     # (a name that begins a longer one is no full name of its own: "Yoon Suk" of "Yoon Suk Yeol";
     # found by the names' own beginnings, not by comparing every name with every other)
     begins = {" ".join(n.split()[:k]) for n in names for k in range(1, len(n.split()))}
-    firsts: dict[str, set[str]] = {}
-    for n in names:
+    firsts: dict[str, dict[str, int]] = {}
+    for n, at in names.items():
         if len(n.split()) <= 3 and n not in begins:
-            firsts.setdefault(n.split()[0], set()).add(n)
+            firsts.setdefault(n.split()[0], {})[n] = at
     return out, firsts
+
+
+_SENTENCE_ENDS = (".", "!", "?", ":", ";", '"', "'", ")", "\u201d", "\u2019")
+_PARTICLE_NEXT = re.compile(rf"[ \t]+(?:{'|'.join(sorted(NAME_PARTICLES))})[ \t]+[A-Z]")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
 
 
 def _role_words(phrase: str | None) -> frozenset[str] | None:
@@ -685,16 +703,24 @@ def attribute(
     name_lines: set[int] = set()
     seen: dict[str, str] = {}  # surname -> full name, for "Mr Smith" after "John Smith"
 
-    full_names: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None  # made when first needed
+    full_names: tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]] | None = None  # made when first needed
 
     def full_name(surname: str) -> str | None:
-        """The one full name the text gives ``surname``, if one: ending in it, or else, for a
-        family name written first ("Xi said" after "Xi Jinping"), starting with it."""
+        """The full name the text gives ``surname``: ending in it, the first the text gives
+        where it gives several, a sentence or more apart (the story's own person, whose
+        relatives are told apart by first name: "Ellison recalled ..." after "Margaret
+        Ellison ... Her husband, Peter Ellison"); or else, for a family name written first
+        ("Xi said" after "Xi Jinping"), the one starting with it."""
         nonlocal full_names
         if full_names is None:
             full_names = _full_names(orig)
         by_last, by_first = full_names
-        whole = by_last.get(surname) or by_first.get(surname, ())
+        if whole := by_last.get(surname):
+            (first, at), *others = whole.items()
+            # (not where the next is given in the same sentence: "Serena Williams and Venus
+            # Williams played." leaves "Williams" to no one)
+            return first if not others or _SENTENCE_BREAK.search(orig, at, others[0][1]) else None
+        whole = by_first.get(surname, {})
         return next(iter(whole)) if len(whole) == 1 else None
 
     def canonical(name: str, honorific: str | None = None) -> str:
@@ -1140,9 +1166,13 @@ def _subject(sent: str, registry, person: bool = False, full_name=None) -> str |
         # "Goodall often said she was an optimist.": a surname no title registered, which
         # the text gives in full ("full_name", from the text's other sentences) and the
         # sentence shows to be a person's
-        m = _LEAD_NAME.match(sent, lead)
-        if full_name is not None and m and _DESCRIBED.match(sent, m.end()):
-            return full_name(m.group(1))
+        # or past an opening phrase ("In a 2015 interview, Ellison recalled the hostility she
+        # faced."); a surname the sources know as that one person's needs no more
+        opening = _OPENING_CLAUSE.match(sent, lead)
+        m = _LEAD_NAME.match(sent, opening.end() if opening else lead)
+        full = full_name(m.group(1)) if full_name is not None and m else None
+        if full and (person or _DESCRIBED.match(sent, m.end()) or registry.person(full) == full):
+            return full
         return None
     b = bindings[0]
     if (opening := _OPENING_CLAUSE.match(sent, lead)) and opening.end() in (b.start, b.title_start):
@@ -1190,6 +1220,13 @@ def _subject(sent: str, registry, person: bool = False, full_name=None) -> str |
     known = registry.person(asked)  # ("Mrs Evans laughed." in a text about Mr Bill Evans: her)
     if known:
         return known
+    # a surname two people of the text share ("MacLeod is less sure." in a story about Donald
+    # MacLeod and his son Iain MacLeod): the one the text gave first, where the sentence or the
+    # sources say that one is a person
+    lone = len(b.name.split()) < 2 and full_name is not None and b.honorific is None
+    full = full_name(b.name) if lone else None
+    if full and (described or person or _DESCRIBED.match(sent, b_end) or registry.person(full) == full):
+        return full
     if len(b.name.split()) < 2 or any(o.start <= b.start < o.end for o in find_orgs(sent)):
         return None  # a lone surname nobody has, or a body's name
     if not described and not person and not _DESCRIBED.match(sent, b_end):

@@ -665,6 +665,37 @@ def test_popular_press_and_feature_attributions(text, speakers):
     assert [who for who, _ in draft_quotes(text)] == speakers
 
 
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # a headline's capitals make no full name: "Saka" is Bukayo Saka, not "Late Saka"
+        (
+            "# Late Saka strike sinks Villa\n\nBukayo Saka scored in the 89th minute.\n\n"
+            '"We never stopped believing," Saka told Sky Sports.\n',
+            ["Bukayo Saka"],
+        ),
+        # a surname two people share is the one the text gave first, past an opening phrase
+        (
+            "Margaret Ellison, a heart surgeon, has died. Her husband, the architect Peter Ellison, "
+            'survives her.\n\n"She would not tolerate a sloppy stitch," said Professor Alan Hart.\n\n'
+            "In a 2015 interview with the BBC, Ellison recalled the hostility she faced. "
+            '"A senior man told me to leave," she said.\n',
+            ["Alan Hart", "Margaret Ellison"],
+        ),
+        # a surname that is also a place's word, after an honorific
+        (
+            "Professor Jane Park of Imperial College London, who was not involved in the work, said the "
+            'result was "intriguing but not yet conclusive".\n\n"Counting is a big claim," she said.\n',
+            ["Jane Park", "Jane Park"],
+        ),
+        # a relative by first name, with no comma
+        ('Her daughter Clare said the family was "immensely proud".\n', ["Clare"]),
+    ],
+)
+def test_surnames_and_relatives_in_features(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
+
+
 def test_single_marks_inside_a_double_quote_are_part_of_it():
     assert draft_quotes("\"He told me 'we are done',\" said Jane Doe.") == [("Jane Doe", "He told me 'we are done',")]
 
