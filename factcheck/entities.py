@@ -665,6 +665,9 @@ def _names_a_body(name: str) -> bool:
     return bool(find_orgs(name))
 
 
+_SPACE_RUN = re.compile(r"\s+")
+
+
 def find_orgs(text: str) -> list[OrgRef]:
     out = []
     for m in _ORG_RUN.finditer(text):
@@ -672,7 +675,7 @@ def find_orgs(text: str) -> list[OrgRef]:
             words = [w.lower().rstrip(",") for w in run.split()]
             # drop sentence-initial words that are not part of a name
             while len(words) > 1 and (words[0] in STOPWORDS or words[0] in _LEADING_NOT_ORG):
-                cut = run.index(" ") + 1
+                cut = _SPACE_RUN.search(run).end()  # (any space: a form feed is one)
                 run, s, words = run[cut:], s + cut, words[1:]
             run = run.rstrip(", ")
             e = s + len(run)

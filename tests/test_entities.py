@@ -170,6 +170,15 @@ def test_organisation_runs_are_what_the_pattern_as_written_finds():
         assert [m.span() for m in _ORG_RUN.finditer(text)] == [m.span() for m in re.finditer(_ORG_RUN_AS_WRITTEN, text)]
 
 
+def test_an_organisation_after_a_leading_word_and_any_space():
+    from factcheck.entities import find_orgs
+
+    # a form feed or a tab between the leading word and the name is a space too
+    assert [o.text for o in find_orgs("The\x0cBank of England said")] == ["Bank of England"]
+    assert [o.text for o in find_orgs("The\tBank of England said")] == ["Bank of England"]
+    assert find_orgs("A\x0cA") == []
+
+
 def test_who_a_name_is_changes_as_the_registry_learns_people():
     """person() remembers its answers only while the names known stay the same."""
     from factcheck.entities import AliasRegistry
