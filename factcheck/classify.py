@@ -166,6 +166,19 @@ def _shares_content(al: Alignment) -> bool:
     return any(al.a[i].key not in FUNCTION_WORDS for o in al.ops if o.tag == "equal" for i in range(o.i1, o.i2))
 
 
+def _framed(al: Alignment) -> bool:
+    """Whether a short quote's words that say something are all the source quote's, in its
+    order, within a stretch at most twice the quote's length: 'called it "intriguing and
+    conclusive"' against "intriguing but not yet conclusive" is that quote, misquoted (the
+    words between are what changed), though too few of its words match for similarity."""
+    said = [i for i, w in enumerate(al.a) if not w.special and w.key not in FUNCTION_WORDS]
+    if len(said) < 2:
+        return False
+    equal = {i for o in al.ops if o.tag == "equal" for i in range(o.i1, o.i2)}
+    lo, hi = al.window
+    return all(i in equal for i in said) and hi - lo <= 2 * sum(1 for w in al.a if not w.special)
+
+
 def _similarity_bound(a: list[Word], b: list[Word]) -> float:
     """The most :func:`_similarity` can be for any alignment of ``a`` with ``b``: it counts
     as matched only item words with an equal key (an equal pair) or a spelling variant (a
@@ -251,9 +264,23 @@ def match_quote(
 def _quote_findings(al: Alignment) -> tuple[list[Finding], list[Finding]]:
     """(material, cosmetic) differences between a draft quote and a source quote."""
     material, cosmetic = [], []
+    # a negation dropped or added ("intriguing but not yet conclusive" quoted as "intriguing
+    # and conclusive") is said as such, besides the words that differ; not where it only
+    # moved ("an end, not a beginning" for "a beginning, not an end")
+    lo, hi = al.window
+    item_negations = sum(map(_is_negator, al.a))
+    dropped = sum(map(_is_negator, al.b[lo:hi])) > item_negations
+    added = item_negations > sum(map(_is_negator, al.b))
     for seg in al.segments():
         found = al.span("a", seg.i1, seg.i2)
         expected = al.span("b", seg.j1, seg.j2)
+        ours = [w.text for w in al.a[seg.i1 : seg.i2] if _is_negator(w)]
+        theirs = [w.text for w in al.b[seg.j1 : seg.j2] if _is_negator(w)]
+        if (dropped and len(theirs) > len(ours)) or (added and len(ours) > len(theirs)):
+            what = f"drops the source's '{theirs[0]}'" if len(theirs) > len(ours) else f"adds '{ours[0]}'"
+            if found and expected:
+                what += f": '{found}' for '{expected}'"
+            material.append(Finding("negation", "error", f"the item {what}", expected, found))
         if seg.tag == "replace":
             pairs = list(zip(al.a[seg.i1 : seg.i2], al.b[seg.j1 : seg.j2], strict=False))
             if seg.i2 - seg.i1 == seg.j2 - seg.j1 and all(spelling_variant(x.text, y.text) for x, y in pairs):
@@ -320,7 +347,7 @@ def check_quote(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
     hidden = _hidden_findings(claim)
     if (
         not matches
-        or matches[0].similarity < settings.quote_min_similarity
+        or (matches[0].similarity < settings.quote_min_similarity and not _framed(matches[0].alignment))
         or not _shares_content(matches[0].alignment)
     ):
         score = 100 * matches[0].similarity if matches else 0.0

@@ -738,6 +738,37 @@ def test_a_short_quote_sharing_only_function_words_is_no_misquote(tmp_path):
     assert verdict("No.") == "verified"  # function words are all it has to share
 
 
+def test_a_quote_that_drops_a_negation_is_a_misquote_that_says_so(tmp_path):
+    from factcheck import Claim, check_claims, load_sources
+    from tests.conftest import write
+
+    write(
+        tmp_path / "a.txt",
+        'Bees\n\nProfessor Jane Park said the result was "intriguing but not yet conclusive".\n\n'
+        '"Edna wouldn\'t hurt a fly," said Pat Doyle.\n\n"This is a beginning, not an end," said Marina Silva.\n\n'
+        '"We will build new homes, fix the roads and end the crisis in care," said Tom Hale.\n',
+    )
+    corpus = load_sources(tmp_path)
+
+    def check(text, who):
+        (it,) = check_claims([Claim("q", "d.md", 1, 1, "quote", text, who)], corpus)
+        return it.verdict, sorted({f.type for f in it.findings}), [f.expected for f in it.findings]
+
+    # a short quote whose words that say something are all the source's, in order, within
+    # twice its length: the same quote, misquoted, though too few words match for similarity
+    assert check("intriguing and conclusive", "Jane Park") == (
+        "misquote",
+        ["negation", "wording"],
+        ["but not yet", "but not yet"],
+    )
+    assert check("Edna would hurt a fly.", "Pat Doyle")[:2] == ("misquote", ["negation", "wording"])
+    # a negation that only moved is no negation finding
+    assert check("This is an end, not a beginning.", "Marina Silva")[:2] == ("misquote", ["insertion"])
+    # two words of a long quote far apart are not it
+    assert check("new crisis", "Tom Hale")[0] == "unsupported"
+    assert check("new homes and roads", "Tom Hale")[:2] == ("misquote", ["wording"])  # ", fix the" for "and"
+
+
 TRIAL = (
     "Trial\n\nA weekly injection reduced the risk of heart attacks and strokes by 20% in people with heart "
     "disease, according to a large international trial.\n\nLocal fisherman Dave Tanner, 58, said he had lost "
