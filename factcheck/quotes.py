@@ -342,8 +342,19 @@ def _speaker_words(phrase: str, cut: bool = True) -> str:
     return phrase[: m.start()] if m else phrase
 
 
+# someone who gives a name only in part: "Another resident, who gave his name only as
+# Mohammed,", "a nurse, who asked to be identified only by her first name, Grace,"
+_GAVE_NAME = re.compile(
+    r",\s*who\s+(?:gave|asked\s+to\s+be\s+identified\s+(?:only\s+)?by|would\s+give\s+only|gave\s+only)\s+"
+    r"(?:only\s+)?(?:his|her|their)\s+(?:first\s+)?name(?:\s+only)?(?:\s+as|,)?\s+"
+    r"(?P<name>[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*)?)\s*(?:,|$)"
+)
+
+
 def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> tuple[str, PersonRef | None]:
     """``("person", ref)``, ``("pronoun", None)`` or ``("unnamed", None)`` for a speaker phrase."""
+    if "name" in phrase and (gave := _GAVE_NAME.search(phrase)):
+        return "person", PersonRef(gave.group("name"), None, None, gave.start("name"), gave.end("name"))
     phrase = _speaker_words(phrase)
     words = phrase.split()
     if not words:
@@ -893,6 +904,17 @@ def attribute(
                 subject = _subject_before(text, sentences, quoted, q, last_speaker, registry, full_name=full_name)
                 if subject is not None and _clashes(q.phrase, canonical(subject), registry):
                     subject = None
+            if subject is None and q.phrase in _HE_SHE:
+                # "The investment was welcomed by the Mayor of South Yorkshire, Oliver Coppard.":
+                # the one person the sentence before names, who is not the last speaker; or
+                # 'Amina Yusuf, who has lived there for nine years, said a housing officer told
+                # her: "..." / "I believed them," she said.': who reported the unnamed words
+                last_name = last_speaker.speaker if last_speaker is not None else None
+                subject = _only_person_before(text, sentences, quoted, q, last_speaker, registry, canonical, last_name)
+                if subject is None and last_speaker is None and qi > 0 and quotes[qi - 1].attribution == "unnamed":
+                    subject = _reporter_before(text, sentences, quotes[qi - 1], q, registry, full_name)
+                if subject is not None and _clashes(q.phrase, canonical(subject), registry):
+                    subject = None
             spokesperson = None
             if subject is None and q.phrase in _HE_SHE:
                 # 'A Sainsbury's spokeswoman said the company would ... "...," she said.': the
@@ -1119,6 +1141,37 @@ def _subject_before(
         if found is not None or pronoun not in ("he", "she") or not _PRONOUN_SUBJECT[pronoun].match(text, ps, pe):
             return found
     return None
+
+
+def _only_person_before(text, sentences, quoted, q: FoundQuote, last, registry, canonical, last_name) -> str | None:
+    """The one person the sentence just before ``q``'s names with a title or an honorific,
+    where it names no one else and not the last speaker (``last_name``): the "he" or "she"
+    of a quote after "The investment was welcomed by the Mayor of South Yorkshire, Oliver
+    Coppard." See :func:`_sentence_before` for the sentences that may say so."""
+    from .corpus import person_bindings
+
+    span = _sentence_before(sentences, quoted, q, last)
+    if span is None:
+        return None
+    sent = text[span[0] : span[1]]
+    named = person_bindings(sent, registry if registry is not None else AliasRegistry())
+    people = {canonical(b.name, b.honorific) for b in named}
+    if len(people) != 1 or not (named[0].title or named[0].honorific):
+        return None
+    (who,) = people
+    if last_name is not None and (who == last_name or last_name.split()[-1] in sent):
+        return None
+    return who
+
+
+def _reporter_before(text, sentences, reported: FoundQuote, q: FoundQuote, registry, full_name) -> str | None:
+    """Who the sentence just before ``q``'s says spoke the unnamed words of ``reported`` to
+    them, where it is that sentence ('Amina Yusuf, who has lived there for nine years, said a
+    housing officer told her in March: "..."'): its subject, a person."""
+    if reported.close_mark is None or text[reported.close_mark + 1 : q.open_mark].strip():
+        return None  # (the words must come right before the quote)
+    ps, _ = _sentence_bounds(sentences, reported.open_mark)
+    return _subject(text[ps : reported.open_mark], registry, True, full_name)
 
 
 _SUBJECT_REPORTS = re.compile(rf"\s*(?P<who>[^,;:\"]{{1,120}}?)\s+{_BEFORE_VERB}(?:{_V})\b", re.I)

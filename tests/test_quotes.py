@@ -696,6 +696,38 @@ def test_surnames_and_relatives_in_features(text, speakers):
     assert [who for who, _ in draft_quotes(text)] == speakers
 
 
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # the one person the sentence before names, who is not the last speaker
+        (
+            'Chief executive Tom Harrington said: "This is a long-term commitment."\n\n'
+            "The investment was welcomed by the Mayor of South Yorkshire, Oliver Coppard. "
+            '"This is fantastic news for Doncaster," he said.\n',
+            ["Tom Harrington", "Oliver Coppard"],
+        ),
+        # (a sentence naming the last speaker too leaves "he" to the last speaker)
+        (
+            'Chief executive Tom Harrington said: "This is a long-term commitment."\n\n'
+            "Harrington was thanked by the Mayor of South Yorkshire, Oliver Coppard. "
+            '"We are delighted," he said.\n',
+            ["Tom Harrington", "Tom Harrington"],
+        ),
+        # who reported the unnamed words just before
+        (
+            "Amina Yusuf, who has lived on the 14th floor for nine years, said a housing officer told her "
+            'in March: "There is nothing to worry about."\n\n"I believed them," she said.\n',
+            [None, "Amina Yusuf"],
+        ),
+        # a name given only in part
+        ('Another resident, who gave his name only as Mohammed, said: "We have heard that."\n', ["Mohammed"]),
+        ('"Fine," said a nurse, who asked to be identified only by her first name, Grace.\n', ["Grace"]),
+    ],
+)
+def test_who_the_sentence_before_brings_in(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
+
+
 def test_single_marks_inside_a_double_quote_are_part_of_it():
     assert draft_quotes("\"He told me 'we are done',\" said Jane Doe.") == [("Jane Doe", "He told me 'we are done',")]
 
