@@ -1057,6 +1057,36 @@ def _role_findings(claim_text: str, corpus: Corpus) -> tuple[list[Finding], list
     return findings, evidence, covered
 
 
+def _joined_match(text: str, best: ClaimMatch, corpus: Corpus, settings: Settings) -> ClaimMatch | None:
+    """The claim against its best sentence read with the one before or after it, where copy
+    has put two sentences' facts in one ("The Senate passed the bill 77-19 on Thursday" from
+    "The Senate passed a stopgap spending bill late Friday ..." and "The measure, approved
+    77-19, ..."): the pair, if it holds all the sentence held of the claim and more, and
+    enough of it to verify."""
+    s = best.sentence
+    sents = corpus.source(s.source).sentences
+    pairs = [
+        Sentence(x.source, x.index, x.paragraph, x.start, y.end, f"{x.text} {y.text}", False, x.context)
+        for x, y in ((sents[i], sents[i + 1]) for i in (s.index - 1, s.index) if i >= 0 and i + 1 < len(sents))
+        if not x.heading and not y.heading
+    ]
+    found = match_claim(text, corpus, settings, sentences=pairs, best_only=True) if pairs else []
+    if not found:
+        return None
+    m = found[0]
+    if m.coverage < settings.claim_verify_coverage or not m.covered > best.covered:
+        return None
+    # two sentences hold more values than one: every name, number and date of the claim must
+    # be among theirs (the pair's words are aligned in one order, so a value the claim moved
+    # is not set against the one the sources give: "on Thursday" for "late Friday")
+    return None if _values_left(words(text), m.covered, corpus.vocabulary) else m
+
+
+def _values_left(cw: list[Word], covered: set[int], vocab: frozenset[str]) -> bool:
+    """Whether a name, number or date of the claim is not among its evidence's words."""
+    return any(_slot_class(w) for i, w in enumerate(cw) if i not in covered and _weight(w, vocab))
+
+
 def _sentence_evidence(corpus: Corpus, s: Sentence) -> Evidence:
     src = corpus.source(s.source)
     return Evidence(s.source, src.line_of(s.start), s.start, s.end, s.text, None)
@@ -1237,8 +1267,18 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
             [Finding("wording", "warning", "nothing in the sources is close to this"), *hidden],
         )
     best = matches[0]
-    evidence = [_sentence_evidence(corpus, best.sentence)]
     conflicts = _segment_conflicts(best, corpus, text) if best.related >= settings.claim_min_coverage else []
+    if (
+        not conflicts
+        and best.related >= settings.claim_min_coverage
+        and (best.coverage < settings.claim_verify_coverage or _values_left(cw, best.covered, vocab))
+        and (joined := _joined_match(text, best, corpus, settings)) is not None
+    ):
+        # (only where the sentence contradicts nothing: "It recorded 705 complaints" against
+        # "It recorded 698 complaints" stays a changed number, whatever the next sentence says)
+        best = joined
+        conflicts = _segment_conflicts(best, corpus, text)
+    evidence = [_sentence_evidence(corpus, best.sentence)]
     findings = _dedupe(role_f + conflicts)
     for e in role_ev:
         if e not in evidence:

@@ -769,6 +769,35 @@ def test_a_quote_that_drops_a_negation_is_a_misquote_that_says_so(tmp_path):
     assert check("new homes and roads", "Tom Hale")[:2] == ("misquote", ["wording"])  # ", fix the" for "and"
 
 
+def test_a_claim_made_of_two_sentences_is_read_against_both(tmp_path):
+    from factcheck import Claim, check_claims, load_sources
+    from tests.conftest import write
+
+    write(
+        tmp_path / "a.txt",
+        "Senate\n\nThe Senate passed a stopgap spending bill late Friday, averting a shutdown. The measure, "
+        "approved 77-19, keeps the government funded through Dec. 20.\n\nThe council has 705 staff. It "
+        "recorded 698 complaints last year.\n",
+    )
+    corpus = load_sources(tmp_path)
+
+    def check(text):
+        (it,) = check_claims([Claim("c", "d.md", 1, 1, "claim", text)], corpus)
+        return it.verdict, sorted({f.type for f in it.findings}), it.evidence[0].text if it.evidence else None
+
+    verdict, found, evidence = check("The Senate passed the bill 77-19 late on Friday.")
+    assert (verdict, found) == ("verified", [])
+    assert evidence.startswith("The Senate passed") and evidence.endswith("through Dec. 20.")
+    # a value the pair holds in another order is not set against the claim's: no verdict
+    # from the pair, which would otherwise verify "Thursday" by its other words
+    assert (
+        check("The Senate passed the bill 77-19 on Thursday, keeping the government funded through Dec. 20.")[0]
+        == "unsupported"
+    )
+    # a sentence that contradicts the claim keeps its contradiction, whatever the next says
+    assert check("The council recorded 705 complaints last year.")[:2] == ("contradicted", ["number"])
+
+
 TRIAL = (
     "Trial\n\nA weekly injection reduced the risk of heart attacks and strokes by 20% in people with heart "
     "disease, according to a large international trial.\n\nLocal fisherman Dave Tanner, 58, said he had lost "
