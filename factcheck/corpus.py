@@ -120,7 +120,12 @@ def _name_runs(text: str, strict: bool) -> tuple:
             k -= 1
         s = k
         while s > 0 and (
-            (is_name_word(words[s - 1].rstrip(".")) and not is_honorific(words[s - 1]))
+            (
+                is_name_word(words[s - 1].rstrip("."))
+                and not is_honorific(words[s - 1])
+                # "Labour's Emily Thornberry": whose she is, before her name
+                and not (s < k and words[s - 1].endswith(("'s", "\u2019s")))
+            )
             # a particle between names: "Mohammed bin Salman", "Ursula von der Leyen"
             or (
                 words[s - 1] in NAME_PARTICLES

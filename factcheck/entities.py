@@ -393,6 +393,8 @@ def find_person_at_end(phrase: str, known: AliasRegistry | None = None, allow_si
     while i > 0 and (is_name_word(toks[i - 1].text) or (i < len(toks) and toks[i - 1].lower in NAME_PARTICLES)):
         if i < len(toks) and text[toks[i - 1].end : toks[i].start].strip():
             break  # punctuation inside a name ends it
+        if i < len(toks) and toks[i - 1].lower.endswith(("'s", "\u2019s")):
+            break  # "Labour's Emily Thornberry": whose she is, before her name
         i -= 1
     name_toks = toks[i:]
     while name_toks and name_toks[0].lower in NAME_PARTICLES:

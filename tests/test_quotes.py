@@ -728,6 +728,21 @@ def test_who_the_sentence_before_brings_in(text, speakers):
     assert [who for who, _ in draft_quotes(text)] == speakers
 
 
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # whose someone is, before their name, is no part of it
+        ('Labour\'s Emily Thornberry said: "We need answers."', ["Emily Thornberry"]),
+        ('"We need answers," Labour\'s Emily Thornberry said.', ["Emily Thornberry"]),
+        ('The SNP\'s Stephen Flynn said it was "a dark day for Scotland".', ["Stephen Flynn"]),
+        # (a possessive name at the end is the name: "Ms. Keller's husband" is hers)
+        ('"We will survive," said Donna Keller\'s husband, Ron.', ["Ron"]),
+    ],
+)
+def test_a_possessive_before_a_name(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
+
+
 def test_single_marks_inside_a_double_quote_are_part_of_it():
     assert draft_quotes("\"He told me 'we are done',\" said Jane Doe.") == [("Jane Doe", "He told me 'we are done',")]
 
