@@ -635,6 +635,88 @@ def _magnitude(X: list[Word]) -> int | None:
     return next((_MAGNITUDES[w.key] for w in X if w.key in _MAGNITUDES), None)
 
 
+# the scale written after a number: "£1.2m" against "£1.2bn" ("m" only after a number, where
+# the words before are the same number on both sides)
+_SCALE_AFTER = {"k": 10**3, "thousand": 10**3, "m": 10**6, "mn": 10**6, "million": 10**6, "bn": 10**9,
+                "billion": 10**9, "tn": 10**12, "trillion": 10**12}  # fmt: skip
+# how many times over: "doubled" against "tripled" (not after "more than", "nearly" ...)
+_MULTIPLES = {"doubled": 2, "double": 2, "doubles": 2, "doubling": 2, "twice": 2, "tripled": 3, "triple": 3,
+              "triples": 3, "trebled": 3, "treble": 3, "tripling": 3, "quadrupled": 4, "quadruple": 4,
+              "halved": 0.5, "halve": 0.5, "halves": 0.5, "halving": 0.5}  # fmt: skip
+_ROUGHLY = frozenset({"more", "than", "almost", "nearly", "over", "least", "about", "around", "roughly", "some"})
+
+
+def _rescaled(X: list[Word], Y: list[Word], a: list[Word], b: list[Word], i1: int, j1: int) -> bool:
+    """Whether ``X`` and ``Y`` are other scales of the same number (after it on both sides)."""
+    if len(X) != 1 or len(Y) != 1 or X[0].key not in _SCALE_AFTER or Y[0].key not in _SCALE_AFTER:
+        return False
+    same_number = i1 > 0 and j1 > 0 and a[i1 - 1].key[:1].isdigit() and a[i1 - 1].key == b[j1 - 1].key
+    return same_number and _SCALE_AFTER[X[0].key] != _SCALE_AFTER[Y[0].key]
+
+
+def _multiplied(X: list[Word], Y: list[Word], a: list[Word], b: list[Word], i1: int, j1: int) -> bool:
+    """Whether ``X`` and ``Y`` say a quantity grew (or shrank) by other multiples, neither of
+    them rough ("more than doubled" is no contradiction of "tripled")."""
+    mx = [_MULTIPLES[w.key] for w in X if w.key in _MULTIPLES]
+    my = [_MULTIPLES[w.key] for w in Y if w.key in _MULTIPLES]
+    if len(mx) != 1 or len(my) != 1 or mx == my:
+        return False
+    rough = {w.key for w in (*a[max(0, i1 - 2) : i1], *X, *b[max(0, j1 - 2) : j1], *Y)} & _ROUGHLY
+    return not rough
+
+
+# verbs whose two sides may be swapped without changing what is said ("Starmer met Macron")
+_SYMMETRIC = frozenset({"met", "meet", "meets", "meeting", "drew", "draw", "draws", "played", "play", "plays",
+                        "talked", "talks", "spoke", "married", "joined", "merged", "v", "vs", "versus", "against",
+                        "with", "between", "and", "or", "nor"})  # fmt: skip
+
+
+def _swapped_names(a: list[Word], b: list[Word]) -> tuple[str, str] | None:
+    """Two names that stand on either side of the same verb in the item and the source, in
+    the other order ("Chelsea beat Arsenal" where the source says "Arsenal beat Chelsea"):
+    who did what to whom is swapped. Not with a verb either may do to the other ("met"),
+    a passive in one of them ("was beaten by"), or a name given twice."""
+
+    def names(ws: list[Word]) -> dict[str, int]:
+        seen: dict[str, int] = {}
+        twice = set()
+        for i, w in enumerate(ws):
+            if w.capital and not w.special and _slot_class(w) == "name" and _proper([w]):
+                if w.key in seen:
+                    twice.add(w.key)
+                seen.setdefault(w.key, i)
+        return {k: i for k, i in seen.items() if k not in twice}
+
+    na = names(a)
+    if len(na) < 2:
+        return None
+    nb = names(b)
+    shared = [k for k in na if k in nb]
+    for x in shared:
+        for y in shared:
+            ix, iy = na[x], na[y]
+            if ix >= iy:
+                continue
+            reversed_ = nb[y] < nb[x]
+            between_a = a[ix + 1 : iy]
+            between_b = b[nb[y] + 1 : nb[x]] if reversed_ else b[nb[x] + 1 : nb[y]]
+            if any(w.key in _SYMMETRIC for w in (*between_a, *between_b)):
+                continue
+            verbs = {
+                w.stem
+                for w in between_a
+                if w.key not in FUNCTION_WORDS and not w.capital and not w.special and not w.key[:1].isdigit()
+            }
+            if not verbs & {w.stem for w in between_b}:
+                continue
+            # the other order in the same voice, or the same order in the other voice ("Jeremy
+            # Hunt replaced Rachel Reeves" for "Jeremy Hunt was replaced by Rachel Reeves")
+            passive = ("by" in {w.key for w in between_a}) != ("by" in {w.key for w in between_b})
+            if reversed_ != passive:
+                return _name_around(a, ix, ix + 1), _name_around(a, iy, iy + 1)
+    return None
+
+
 def _opposite(X: list[Word], Y: list[Word]) -> tuple[Word, Word] | None:
     """A word of ``X`` and a word of ``Y`` that say the opposite of each other, if any."""
     for x in X:
@@ -802,7 +884,24 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
             continue
         mx, my = _magnitude(X), _magnitude(Y)
         fx, fy = _fraction(X), _fraction(Y)
-        if (mx and my and mx != my) or (fx is not None and fy is not None and abs(fx - fy) > 1e-9):
+        if _rescaled(X, Y, a, b, seg.i1, seg.j1):
+            # "£1.2m" where the source says "£1.2bn": the number with its scale
+            number = a[seg.i1 - 1].text
+            findings.append(
+                Finding(
+                    "number",
+                    "error",
+                    f"the source says '{number}{expected}', the item says '{number}{found}'",
+                    f"{number}{expected}",
+                    f"{number}{found}",
+                )
+            )
+            continue
+        if (
+            (mx and my and mx != my)
+            or (fx is not None and fy is not None and abs(fx - fy) > 1e-9)
+            or _multiplied(X, Y, a, b, seg.i1, seg.j1)
+        ):
             # "millions" where the source says "billions"; "half" where it says "a third"
             findings.append(
                 Finding("number", "error", f"the source says '{expected}', the item says '{found}'", expected, found)
@@ -852,6 +951,17 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
                     "entity", "error", f"the source names '{y_name}' where the item names '{x_name}'", y_name, x_name
                 )
             )
+    if not findings and (swapped := _swapped_names(a, b)) is not None:
+        x, y = swapped
+        findings.append(
+            Finding(
+                "entity",
+                "error",
+                f"the item swaps the roles of '{x}' and '{y}': in the source, who did what to whom is the other way round",
+                f"{y} ... {x}",
+                f"{x} ... {y}",
+            )
+        )
     # modality: the source hedges a statement the item makes; the hedge stands in words the
     # item leaves out, just before a content word both share ("is expected to formally | sign")
     matched_j = {o.j1 + k for o in al.ops if o.tag == "equal" for k in range(o.j2 - o.j1)}

@@ -798,6 +798,37 @@ def test_a_claim_made_of_two_sentences_is_read_against_both(tmp_path):
     assert check("The council recorded 705 complaints last year.")[:2] == ("contradicted", ["number"])
 
 
+def test_swapped_roles_scales_and_multiples(tmp_path):
+    from factcheck import Claim, check_claims, load_sources
+    from tests.conftest import write
+
+    write(
+        tmp_path / "a.txt",
+        "Briefs\n\nArsenal beat Chelsea 3-1 at the Emirates on Saturday.\n\nEmmanuel Macron met Keir Starmer in "
+        "Paris on Monday.\n\nJeremy Hunt was replaced by Rachel Reeves as chancellor in July.\n\nThe company's "
+        "profits fell by a third to \u00a31.2bn last year.\n\nAverage house prices have doubled since 2010.\n\n"
+        "Sales more than doubled last year.\n",
+    )
+    corpus = load_sources(tmp_path)
+
+    def check(text):
+        (it,) = check_claims([Claim("c", "d.md", 1, 1, "claim", text)], corpus)
+        return it.verdict, sorted({f.type for f in it.findings})
+
+    # who did what to whom, the other way round
+    assert check("Chelsea beat Arsenal 3-1 at the Emirates on Saturday.") == ("contradicted", ["entity"])
+    assert check("Jeremy Hunt replaced Rachel Reeves as chancellor in July.") == ("contradicted", ["entity"])
+    # the same said otherwise: a verb either side may do, the other voice, another place in the sentence
+    assert check("Keir Starmer met Emmanuel Macron in Paris on Monday.") == ("verified", [])
+    assert check("Rachel Reeves replaced Jeremy Hunt as chancellor in July.") == ("verified", [])
+    assert check("On Saturday, Arsenal beat Chelsea 3-1 at the Emirates.") == ("verified", [])
+    # a number's scale, and how many times over
+    assert check("The company's profits fell by a third to \u00a31.2m last year.") == ("contradicted", ["number"])
+    assert check("The company's profits fell by a third to \u00a31.2 billion last year.") == ("verified", [])
+    assert check("Average house prices have tripled since 2010.") == ("contradicted", ["number"])
+    assert check("Sales tripled last year.")[0] == "unsupported"  # tripled is more than doubled
+
+
 TRIAL = (
     "Trial\n\nA weekly injection reduced the risk of heart attacks and strokes by 20% in people with heart "
     "disease, according to a large international trial.\n\nLocal fisherman Dave Tanner, 58, said he had lost "
