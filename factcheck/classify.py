@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -394,7 +395,8 @@ def check_quote(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
     # the same words given to different people by different sources
     if verdict in ("verified", "misattributed"):
         speakers = {m.view.speaker for m in exact if m.view.speaker and not material}
-        if len({reg.canonical_person(s) for s in speakers}) > 1:
+        # (one person named two ways is no dispute: "Recep Tayyip Erdogan", "Tayyip Erdogan")
+        if any(not reg.same_person(x, y) for x, y in itertools.combinations(sorted(speakers), 2)):
             verdict = "disputed"
             speaker_findings.append(
                 Finding(

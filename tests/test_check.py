@@ -798,6 +798,23 @@ def test_a_claim_made_of_two_sentences_is_read_against_both(tmp_path):
     assert check("The council recorded 705 complaints last year.")[:2] == ("contradicted", ["number"])
 
 
+def test_one_person_named_two_ways_is_no_dispute(tmp_path):
+    from factcheck import Claim, check_claims, load_sources
+    from tests.conftest import write
+
+    write(tmp_path / "a.txt", 'Quake\n\n"Our hearts are with Malatya," said President Recep Tayyip Erdogan.\n')
+    write(tmp_path / "b.txt", 'Quake\n\n"Our hearts are with Malatya," President Tayyip Erdogan said.\n')
+    write(tmp_path / "c.txt", 'Other\n\n"We will rebuild every home," said Ali Yerlikaya.\n')
+    write(tmp_path / "d.txt", 'Other\n\n"We will rebuild every home," said Murat Kurum.\n')
+    corpus = load_sources(tmp_path)
+
+    def verdict(text, who):
+        return check_claims([Claim("q", "d.md", 1, 1, "quote", text, who)], corpus)[0].verdict
+
+    assert verdict("Our hearts are with Malatya.", "Erdogan") == "verified"
+    assert verdict("We will rebuild every home.", "Ali Yerlikaya") == "disputed"  # two people
+
+
 def test_swapped_roles_scales_and_multiples(tmp_path):
     from factcheck import Claim, check_claims, load_sources
     from tests.conftest import write
