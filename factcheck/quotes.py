@@ -297,7 +297,8 @@ _OPENING_PHRASE = re.compile(
 # a clause before a sentence's subject: "When the council announced it would close, Marsh ..."
 _OPENING_CLAUSE = re.compile(
     r"\s*(?:When|After|Before|While|As|Although|Though|If|Since|Once|Until|Despite|In|At|On|During|"
-    r"Last|This|Earlier|Later|For|Now|Today|Then|Aged|By)\b[^,;:\"]{0,150},\s*"
+    r"Last|This|Earlier|Later|For|Now|Today|Then|Aged|By|Asked|Pressed|Speaking|Writing|Interviewed|"
+    r"Questioned|Responding|Reacting)\b[^,;:\"]{0,150},\s*"
 )
 _CAPITALISED_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w'-]*)*")
 _LOWER_WORDS = re.compile(r"^(?:[a-z][\w'-]*\s+){1,4}$")
@@ -375,11 +376,14 @@ def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> 
         # of the National Institute of Allergy and Infectious Diseases": the name first, then
         # who they are, which may end in words that look like a name
         # a first name alone is a speaker when an age follows it ('said Anna, 34.'): vox pops
-        aged = rest.split(",")[0].strip().isdigit()
-        first = find_person_at_end(head, registry, allow_single=aged and len(head.split()) == 1)
-        if first is not None:
-            from .entities import role_phrase_before
+        from .entities import role_phrase_before
 
+        # or a surname alone with a title after it ('Badenoch, the Conservative leader, said')
+        after = rest.split(",")[0].strip()
+        aged = after.isdigit()
+        titled = after.lower().startswith(("the ", "a ", "an ")) and role_phrase_before(after + " ") is not None
+        first = find_person_at_end(head, registry, allow_single=(aged or titled) and len(head.split()) == 1)
+        if first is not None:
             # what follows is their title if it is one: not "54", "aged 54", "a former singer"
             t = role_phrase_before(rest.strip() + " ")
             ref = PersonRef(first.name, first.honorific, (t and t[1]) or first.title, first.start, first.end)
@@ -596,11 +600,21 @@ def _may_hold(person: str, role: frozenset[str], registry: AliasRegistry | None)
     from .entities import RANK_WORDS, role_key
 
     titles = registry.titles_of(person) if registry is not None else []
+    if not titles and role & RANK_WORDS and registry is not None:
+        # "Rishi Sunak has said ...", then "the former prime minister said": someone the sources
+        # give no title may be described with a rank, unless an office is their honorific
+        # ("President Maria Alvarez" is not "the vice president")
+        entry = registry.people.get(registry.canonical_person(person))
+        honorifics = entry.honorifics if entry is not None else ()
+        return not any(honorific_sex(h) is None and h.lower().rstrip(".") not in _PLAIN for h in honorifics)
     if role & RANK_WORDS:
-        # "the former president", "the deputy leader": a title the sources give them, rank and all
+        # "the former president", "the deputy leader": a title the sources give them, rank and
+        # all (President Alvarez is not "the vice president")
         return any(role <= role_key(t)[0] for t in titles)
     return not titles or any(role & role_key(t)[0] for t in titles)
 
+
+_PLAIN = frozenset({"dr", "prof", "professor", "rev", "revd"})  # honorifics that are no office
 
 _APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s+(?P<what>[^,.;]{1,80})[,.;]", re.I)
 
@@ -1137,7 +1151,7 @@ def _subject_before(
         # (two back, the "she" between says the one it stands for is a person; so does the
         # sentence's own "her")
         echo = pronoun in _ECHO and _ECHO[pronoun].search(text, ps, pe) is not None
-        found = _subject(text[ps:pe], registry, person or back == 2 or echo, full_name)
+        found = _subject(text[ps:pe], registry, person or back == 2 or echo, full_name, pronoun in _ECHO)
         if found is not None or pronoun not in ("he", "she") or not _PRONOUN_SUBJECT[pronoun].match(text, ps, pe):
             return found
     return None
@@ -1198,13 +1212,15 @@ def _unnamed_subject_before(text: str, sentences, quoted, q: FoundQuote, last, r
     return None
 
 
-def _subject(sent: str, registry, person: bool = False, full_name=None) -> str | None:
+def _subject(sent: str, registry, person: bool = False, full_name=None, by_surname: bool = False) -> str | None:
     """The person ``sent`` opens with, its subject: "Feargal Sharkey, the campaigner, was
     scathing.", "Shadow Chancellor Mel Stride said ...", "The environment secretary, Steve
     Reed, ...". A name nobody has given a title counts only where the sentence says who they
     are ("Jane Doe, who chairs ..."): "Thames Water said ..." may be a company; or, with
     ``person``, where the one it is wanted for is a person by what it is called ("the
-    23-year-old"), which a company is not."""
+    23-year-old"), which a company is not. With ``by_surname``, a surname the text gives a
+    person's full name ("Asked about the reports, Sunak laughed." after "Rishi Sunak has
+    said ...") is that person: the quote's "he" or "she" is someone."""
     from .corpus import person_bindings
     from .entities import find_orgs, role_phrase_before
 
@@ -1224,7 +1240,7 @@ def _subject(sent: str, registry, person: bool = False, full_name=None) -> str |
         opening = _OPENING_CLAUSE.match(sent, lead)
         m = _LEAD_NAME.match(sent, opening.end() if opening else lead)
         full = full_name(m.group(1)) if full_name is not None and m else None
-        if full and (person or _DESCRIBED.match(sent, m.end()) or registry.person(full) == full):
+        if full and (person or by_surname or _DESCRIBED.match(sent, m.end()) or registry.person(full) == full):
             return full
         return None
     b = bindings[0]

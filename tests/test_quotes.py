@@ -1248,3 +1248,38 @@ def test_a_clause_before_the_subject_leaves_it_the_subject(tmp_path, monkeypatch
     )
     speakers, _ = _analysed(tmp_path, text, monkeypatch)
     assert speakers == ["Claire Lowe", "Jenny Marsh", "Jenny Marsh"]
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # a surname alone, with a title after it, is a person
+        (
+            "Sunak\n\nHe was replaced as leader by Kemi Badenoch in November.\n\nBadenoch, the Conservative leader, "
+            'said she was "delighted". "Rishi has a huge amount to contribute," she told the BBC.\n',
+            ["Kemi Badenoch", "Kemi Badenoch"],
+        ),
+        # a surname the text gives in full, after an opening phrase, is the "he" that follows
+        (
+            "Sunak\n\nRishi Sunak has said he will serve a full term as an MP.\n\n"
+            'Asked about the reports, Sunak laughed. "We love it here," he said.\n',
+            ["Rishi Sunak"],
+        ),
+        # someone the sources give no title may be described with a rank ...
+        (
+            "Sunak\n\nRishi Sunak has said he will serve a full term, dismissing speculation.\n\n"
+            'Speaking to reporters on Friday, the former prime minister said: "I was elected."\n',
+            ["Rishi Sunak"],
+        ),
+        # ... but not one whose honorific is an office
+        ('Alvarez\n\nPresident Maria Alvarez spoke first.\n\nThe vice president said: "No."\n', [None]),
+        # and a job with no rank, for someone given no title, as before
+        (
+            "Derby\n\nMikel Arteta praised Bukayo Saka after the winger scored twice.\n\n"
+            '"He was unplayable today," the Arsenal manager told BBC Sport.\n',
+            ["Mikel Arteta"],
+        ),
+    ],
+)
+def test_politicians_by_surname_and_by_description(tmp_path, monkeypatch, text, speakers):
+    assert _analysed(tmp_path, text, monkeypatch)[0] == speakers
