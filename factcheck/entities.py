@@ -24,6 +24,8 @@ HONORIFICS = {
     # British local and police titles: "Cllr Joanna Price", "Det Supt Ann Lowe", "Fr Tom Byrne",
     # "Constable Alan Briggs" ("Inspector" and "Superintendent" head titles)
     'cllr', 'supt', 'insp', 'det', 'hon', 'fr', 'constable', 'dci',
+    # and as the BBC abbreviates them: "Det Ch Insp Laura Hines", "PC Andrew Harper", "DS Mark Rowe"
+    'ch', 'pc', 'dc', 'ds', 'di', 'dsupt',
     # the bench: "Recorder Jane Hill"
     'recorder',
 }
@@ -76,6 +78,7 @@ ROLE_HEADS = {
     # Hooker, Bowler or Pitcher, which are surnames as often)
     'fly-half', 'scrum-half', 'full-back', 'centre-back', 'flanker', 'prop', 'skipper', 'batsman',
     'spinner', 'all-rounder', 'wicketkeeper', 'quarterback', 'playmaker', 'forward', 'champion',
+    'captain',  # "England captain Harry Kane", "Former City captain Vincent Kompany"
 }
 # Words that rank a title; a title that lacks one the sources give is another title.
 RANK_WORDS = {

@@ -1283,3 +1283,23 @@ def test_a_clause_before_the_subject_leaves_it_the_subject(tmp_path, monkeypatch
 )
 def test_politicians_by_surname_and_by_description(tmp_path, monkeypatch, text, speakers):
     assert _analysed(tmp_path, text, monkeypatch)[0] == speakers
+
+
+def test_police_ranks_abbreviated_and_captains():
+    assert draft_quotes('Det Ch Insp Laura Hines said: "This was a shocking attack."') == [
+        ("Laura Hines", "This was a shocking attack.")
+    ]
+    assert [who for who, _ in draft_quotes('PC Andrew Harper said: "Fine." DS Mark Rowe said: "Yes."')] == [
+        "Andrew Harper",
+        "Mark Rowe",
+    ]
+    from factcheck.quotes import parse_speaker_phrase
+
+    kind, ref = parse_speaker_phrase("England captain Harry Kane")
+    assert (kind, ref.name, ref.title) == ("person", "Harry Kane", "England captain")
+    # a captain is a title, so "the Belgian" after it is the captain
+    text = (
+        "Former City captain Vincent Kompany, now in charge of Bayern Munich, told Sky Sports he was not "
+        'surprised. "He loves this club," the Belgian said.\n'
+    )
+    assert draft_quotes(text) == [("Vincent Kompany", "He loves this club,")]
