@@ -150,16 +150,24 @@ def markdown_to_text(text: str, markdown: bool = True) -> tuple[str, set[int], l
         body = strip_markdown_line(body) if markdown else body
         if m := _TIMESTAMP.match(body):
             body = _blank(body, 0, m.end())  # a live blog's "10:42 -" says when, not what
+        if _BYLINE.match(body):
+            skip.add(n)  # "By our correspondent": who wrote it, not what it says
+            out.append(" " * len(body) + ending)
+            continue
         out.append(body + ending)
     return "".join(out), skip, supp
 
 
 # a live blog's time at the start of an entry, then a dash, colon or bar: "10:42 -", "9.30pm:",
-# "14:05 GMT |" (not "3.15 million", which no mark follows)
+# "14:05 GMT |", "Update 10:30:" (not "3.15 million", which no mark follows)
 _TIMESTAMP = re.compile(
-    r"^\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?:GMT|BST|UTC|CET|CEST|EST|EDT|ET|PT|AEST|AEDT))?\s*[-\u2013\u2014:|]\s+"
+    r"^\s*(?:(?:Update|Updated|UPDATE|UPDATED)(?:\s+at)?\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?:GMT|BST|UTC|CET|CEST|EST|EDT|ET|PT|AEST|AEDT))?\s*[-\u2013\u2014:|]\s+"
 )
 
+
+# a byline on a line of its own: "By Sarah Mitchell", "By our correspondent", "By Jane Doe,
+# Political Editor" (no sentence ends on it)
+_BYLINE = re.compile(r"^\s*By\s+(?:[A-Z][\w'.-]*|our|the|a)\b[^.!?\"]{0,60}$")
 
 _TERMINAL = re.compile(r"[.!?:\"')\]]\s*$")
 

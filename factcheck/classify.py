@@ -918,6 +918,8 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
             vx = cx.get(kind) or ([] if kind == "date" else cx.get("date", []))
             vy = cy.get(kind) or cy.get("date" if kind == "number" else "number", [])
             if cx.get(kind) and vy and _values(vx) != _values(vy):
+                if kind == "number" and _said_elsewhere(a, seg.i1, seg.i2, b, seg.j1, seg.j2):
+                    break  # "215 people were injured" against "killing 14 people and injuring 215"
                 findings.append(
                     Finding(
                         kind,
@@ -953,6 +955,17 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
                     "entity", "error", f"the source names '{y_name}' where the item names '{x_name}'", y_name, x_name
                 )
             )
+    if not findings and (misplaced := _misplaced_number(a, b)) is not None:
+        expected, found = misplaced
+        findings.append(
+            Finding(
+                "number",
+                "error",
+                f"the source says '{expected}', the item says '{found}': its number is another thing's there",
+                expected,
+                found,
+            )
+        )
     if not findings and (swapped := _swapped_names(a, b)) is not None:
         x, y = swapped
         findings.append(
@@ -996,6 +1009,60 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
                 )
             )
     return findings
+
+
+def _near(ws: list[Word], i: int, reach: int) -> set[str]:
+    """The stems of the words that say something within ``reach`` of word ``i`` (not numbers)."""
+    return {
+        w.stem
+        for w in ws[max(0, i - reach) : i + reach + 1]
+        if w.key not in FUNCTION_WORDS and not w.special and not w.key[:1].isdigit()
+    }
+
+
+def _misplaced_number(a: list[Word], b: list[Word]) -> tuple[str, str] | None:
+    """A number of the item that the source gives something else, while another of its
+    numbers stands beside what the item says it of ("killed 215 people" against "killing 14
+    people and injuring 215"): (the source's words for it, the item's). Only for numbers the
+    item and the source each give once."""
+    for i, w in enumerate(a):
+        if not w.key[:1].isdigit() or sum(x.key == w.key for x in a) != 1:
+            continue
+        at = [j for j, x in enumerate(b) if x.key == w.key]
+        if len(at) != 1:
+            continue
+        around = _near(a, i, 2)
+        if not around or _near(b, at[0], 2) & around:
+            continue
+        other = [
+            k
+            for k, x in enumerate(b)
+            if x.key[:1].isdigit()
+            and x.key != w.key
+            and sum(y.key == x.key for y in a) == 0
+            and _near(b, k, 1) & around
+        ]
+        if len(other) == 1:
+            k = other[0]
+            return span_text(b, max(0, k - 1), k + 2), span_text(a, max(0, i - 1), i + 2)
+    return None
+
+
+def _said_elsewhere(a: list[Word], i1: int, i2: int, b: list[Word], j1: int, j2: int) -> bool:
+    """Whether every number of the item's words ``i1:i2`` stands elsewhere in the source
+    sentence, beside a word the item has beside it ("215 people were injured" against
+    "killing 14 people and injuring 215"): the sentence says it in another order, and the
+    number set against it is another one's. Not where the number is another thing's
+    ("killed 215" against "killed 14 and injured 215")."""
+
+    numbers = [i for i in range(i1, i2) if a[i].key[:1].isdigit()]
+    if not numbers:
+        return False
+    for i in numbers:
+        around = _near(a, i, 3)
+        if not any(b[j].key == a[i].key and _near(b, j, 2) & around for j in range(len(b)) if not j1 <= j < j2):
+            return False
+    return True
 
 
 _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,

@@ -798,6 +798,31 @@ def test_a_claim_made_of_two_sentences_is_read_against_both(tmp_path):
     assert check("The council recorded 705 complaints last year.")[:2] == ("contradicted", ["number"])
 
 
+def test_a_number_in_another_place_and_a_number_given_to_another_thing(tmp_path):
+    from factcheck import Claim, check_claims, load_sources
+    from tests.conftest import write
+
+    write(
+        tmp_path / "a.txt",
+        "Quake\n\nA 6.1 magnitude earthquake shook eastern Turkey on Tuesday, killing 14 people and injuring 215, "
+        "AFAD said.\n",
+    )
+    corpus = load_sources(tmp_path)
+
+    def check(text):
+        (it,) = check_claims([Claim("c", "d.md", 1, 1, "claim", text)], corpus)
+        return it.verdict, [(f.type, f.expected) for f in it.findings]
+
+    # the sentence gives the number in another order, beside what the item says it of
+    assert check("AFAD said 215 people were injured.") == ("verified", [])
+    # the number is the injured, not the dead: another number stands beside "killing"
+    assert check("The earthquake killed 215 people on Tuesday, AFAD said.") == (
+        "contradicted",
+        [("number", "killing 14 people")],
+    )
+    assert check("AFAD said 216 people were injured.")[0] == "contradicted"
+
+
 def test_one_person_named_two_ways_is_no_dispute(tmp_path):
     from factcheck import Claim, check_claims, load_sources
     from tests.conftest import write

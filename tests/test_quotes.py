@@ -1303,3 +1303,9 @@ def test_police_ranks_abbreviated_and_captains():
         'surprised. "He loves this club," the Belgian said.\n'
     )
     assert draft_quotes(text) == [("Vincent Kompany", "He loves this club,")]
+
+
+def test_a_byline_and_a_live_blogs_update_label_are_no_claims():
+    text = "# Quake\n\n*By our correspondent*\n\nBy Sarah Mitchell\n\n**Update 10:30:** AFAD said 215 people were injured.\n"
+    claims = parse_draft_text(text, "d.md").claims
+    assert [(c.line, c.text) for c in claims] == [(7, "AFAD said 215 people were injured.")]
