@@ -920,15 +920,14 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
             if cx.get(kind) and vy and _values(vx) != _values(vy):
                 if kind == "number" and _said_elsewhere(a, seg.i1, seg.i2, b, seg.j1, seg.j2):
                     break  # "215 people were injured" against "killing 14 people and injuring 215"
-                findings.append(
-                    Finding(
-                        kind,
-                        "error",
-                        f"the source says '{expected}', the item says '{found}'",
-                        expected,
-                        found,
-                    )
-                )
+                message = f"the source says '{expected}', the item says '{found}'"
+                if kind == "number" and (beside := _number_beside(a, seg.i1, seg.i2, b, seg.j1, seg.j2)):
+                    # "216 people were injured" against "... killing 14 people and injuring 215":
+                    # the number the source gives beside what the item says it of, not the one
+                    # the alignment set against it
+                    (expected, said), (found, ours) = beside
+                    message = f"the source says '{expected}' ('{said}'), the item says '{found}' ('{ours}')"
+                findings.append(Finding(kind, "error", message, expected, found))
                 typed = True
                 break
         if typed:
@@ -1046,6 +1045,24 @@ def _misplaced_number(a: list[Word], b: list[Word]) -> tuple[str, str] | None:
             k = other[0]
             return span_text(b, max(0, k - 1), k + 2), span_text(a, max(0, i - 1), i + 2)
     return None
+
+
+def _number_beside(
+    a: list[Word], i1: int, i2: int, b: list[Word], j1: int, j2: int
+) -> tuple[tuple[str, str], tuple[str, str]] | None:
+    """For the one number of the item's words ``i1:i2``, the one number outside the source's
+    ``j1:j2`` that stands beside a word the item has beside it: ((that number, its words),
+    (the item's number, its words)); None where there is not exactly one of each."""
+    numbers = [i for i in range(i1, i2) if a[i].key[:1].isdigit()]
+    if len(numbers) != 1:
+        return None
+    i = numbers[0]
+    around = _near(a, i, 3)
+    beside = [k for k, x in enumerate(b) if x.key[:1].isdigit() and not j1 <= k < j2 and _near(b, k, 2) & around]
+    if len(beside) != 1:
+        return None
+    k = beside[0]
+    return (b[k].text, span_text(b, max(0, k - 1), k + 1)), (a[i].text, span_text(a, i, min(len(a), i + 2)))
 
 
 def _said_elsewhere(a: list[Word], i1: int, i2: int, b: list[Word], j1: int, j2: int) -> bool:

@@ -820,7 +820,8 @@ def test_a_number_in_another_place_and_a_number_given_to_another_thing(tmp_path)
         "contradicted",
         [("number", "killing 14 people")],
     )
-    assert check("AFAD said 216 people were injured.")[0] == "contradicted"
+    # and a changed number is set against the one beside what the item says it of
+    assert check("AFAD said 216 people were injured.") == ("contradicted", [("number", "215")])
 
 
 def test_one_person_named_two_ways_is_no_dispute(tmp_path):
