@@ -145,6 +145,26 @@ def _single_quotes(
             pos = i + 1
 
 
+# what stands before the opening mark of a quote that may run on over paragraphs: nothing, a
+# colon or a comma (its attribution), or a sentence's end
+_OPENS_WHOLE_QUOTE = re.compile(r"(?:[:,]|[.!?][\"']?)\s*$")
+
+
+_UNCLOSED_BEFORE_ATTRIBUTION = re.compile(
+    r"[,!?](?=[ \t]+(?:[A-Z][\w'.-]*[ \t]+){0,5}[A-Z][\w'.-]*[ \t]+(?:said|says|added|adds|told[ \t][^.!?\"\n]{1,60})"
+    r"\.?[ \t]*$)"
+)
+
+
+def _may_go_on(text: str, q: FoundQuote, paragraphs: list[tuple[int, int]]) -> bool:
+    """Whether a quote left open at its paragraph's end may go on into the next: one that
+    opens a statement ('Jane Doe said: "...'), not words quoted inside a sentence of
+    reporting ('Yerlikaya said rescuers were "working around the clock.', a close mark left
+    out), which would take the next paragraph's quote for its own."""
+    ps = paragraphs[q.para][0]
+    return not text[ps : q.open_mark].strip() or _OPENS_WHOLE_QUOTE.search(text, ps, q.open_mark) is not None
+
+
 def find_quote_spans(
     text: str, paragraphs: list[tuple[int, int]], orig: str | None = None, norm: NormText | None = None
 ) -> list[FoundQuote]:
@@ -181,7 +201,7 @@ def find_quote_spans(
         single = False
         if pending is not None:
             lead = ps
-            if marks and marks[0] == lead:
+            if marks and marks[0] == lead and _may_go_on(text, pending, paragraphs):
                 open_at = marks.pop(0)
                 pending.last_para = pi
                 cur: FoundQuote | None = pending
@@ -210,6 +230,14 @@ def find_quote_spans(
         quotes.append(pending)
     out = []
     for q in quotes:
+        if q.close_mark is None and q.last_para == q.para and q.parts:
+            # a close mark left out before the attribution ('"We will not stop until every
+            # person is reached, Ali Yerlikaya said.'): the quote ends at the comma
+            a, b = q.parts[-1]
+            m = _UNCLOSED_BEFORE_ATTRIBUTION.search(text, a, b)
+            if m is not None:
+                q.parts[-1] = (a, m.start() + 1)
+                q.close_mark = m.start()
         parts = []
         for a, b in q.parts:
             while a < b and text[a] in " \n\r":

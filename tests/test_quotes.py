@@ -1309,3 +1309,21 @@ def test_a_byline_and_a_live_blogs_update_label_are_no_claims():
     text = "# Quake\n\n*By our correspondent*\n\nBy Sarah Mitchell\n\n**Update 10:30:** AFAD said 215 people were injured.\n"
     claims = parse_draft_text(text, "d.md").claims
     assert [(c.line, c.text) for c in claims] == [(7, "AFAD said 215 people were injured.")]
+
+
+def test_a_quote_whose_close_mark_was_left_out():
+    # words quoted inside a sentence of reporting do not run on into the next paragraph's quote
+    text = (
+        'Yerlikaya said rescuers were "working around the clock.\n\n'
+        '"Our hearts are with Malatya," President Erdogan said.\n'
+    )
+    assert draft_quotes(text) == [
+        ("Yerlikaya", "working around the clock."),
+        ("Erdogan", "Our hearts are with Malatya,"),
+    ]
+    # a whole quote left open before its attribution ends at the comma
+    text = '"We will not stop until every person is reached, Interior Minister Ali Yerlikaya said.\n'
+    assert draft_quotes(text) == [("Ali Yerlikaya", "We will not stop until every person is reached,")]
+    # the multi-paragraph convention still holds for a quote that opens a statement
+    text = 'Ali Yerlikaya said: "We will not stop.\n\n"Every person will be reached."\n'
+    assert draft_quotes(text) == [("Ali Yerlikaya", "We will not stop. Every person will be reached.")]
