@@ -1023,7 +1023,8 @@ def _misplaced_number(a: list[Word], b: list[Word]) -> tuple[str, str] | None:
     """A number of the item that the source gives something else, while another of its
     numbers stands beside what the item says it of ("killed 215 people" against "killing 14
     people and injuring 215"): (the source's words for it, the item's). Only for numbers the
-    item and the source each give once."""
+    item and the source each give once, and read closer around each number than
+    :func:`_said_elsewhere` reads: this one turns a verdict into a contradiction."""
     for i, w in enumerate(a):
         if not w.key[:1].isdigit() or sum(x.key == w.key for x in a) != 1:
             continue

@@ -25,7 +25,8 @@ HONORIFICS = {
     # "Constable Alan Briggs" ("Inspector" and "Superintendent" head titles)
     'cllr', 'supt', 'insp', 'det', 'hon', 'fr', 'constable', 'dci',
     # and as the BBC abbreviates them: "Det Ch Insp Laura Hines", "PC Andrew Harper", "DS Mark Rowe"
-    'ch', 'pc', 'dc', 'ds', 'di', 'dsupt',
+    # (not "DI", which opens Italian surnames: "Di Canio said")
+    'ch', 'pc', 'dc', 'ds', 'dsupt',
     # the bench: "Recorder Jane Hill"
     'recorder',
 }

@@ -94,6 +94,9 @@ _AFTER_CLOSE = frozenset(" \n\r.,;:!?)]}-")
 # what stands before a quote's opening mark when the quote is a statement of its own: a colon
 # (a speaker introducing it), or the end of a sentence
 _OPENS_STATEMENT = re.compile(r"(?::|[.!?][\"']?)\s*$")
+# and before a quote in double marks that may run on over paragraphs, a comma too ('Smith
+# said, "We will ...'; single marks, which may be apostrophes, are not read so widely)
+_OPENS_WHOLE_QUOTE = re.compile(r"(?:[:,]|[.!?][\"']?)\s*$")
 
 
 def _single_quotes(
@@ -143,11 +146,6 @@ def _single_quotes(
             return out
         else:
             pos = i + 1
-
-
-# what stands before the opening mark of a quote that may run on over paragraphs: nothing, a
-# colon or a comma (its attribution), or a sentence's end
-_OPENS_WHOLE_QUOTE = re.compile(r"(?:[:,]|[.!?][\"']?)\s*$")
 
 
 _UNCLOSED_BEFORE_ATTRIBUTION = re.compile(
@@ -520,10 +518,10 @@ def _organisation(
     ("the council", see :func:`_body_named_before`)."""
     if not phrase:
         return None
-    if text is not None and (body := _body_named_before(_speaker_words(phrase, cut=False), text, at)):
-        return body
     # ("a statement from the Treasury": "from the" would end a person's phrase)
     whole = _speaker_words(phrase, cut=False)
+    if text is not None and (body := _body_named_before(whole, text, at)):
+        return body
     phrase = _speaker_words(phrase)
     m = _BODY_SPOKESMAN.match(whole) or _BODY_SPOKESMAN.match(phrase) or _BODY_ADJECTIVE.match(phrase)
     m = m or _BODY_APPOSED.match(phrase)
@@ -1322,7 +1320,7 @@ def _subject(sent: str, registry, person: bool = False, full_name=None, by_surna
     # sources say that one is a person
     lone = len(b.name.split()) < 2 and full_name is not None and b.honorific is None
     full = full_name(b.name) if lone else None
-    if full and (described or person or _DESCRIBED.match(sent, b_end) or registry.person(full) == full):
+    if full and (described or person or by_surname or _DESCRIBED.match(sent, b_end) or registry.person(full) == full):
         return full
     if len(b.name.split()) < 2 or any(o.start <= b.start < o.end for o in find_orgs(sent)):
         return None  # a lone surname nobody has, or a body's name

@@ -1286,6 +1286,10 @@ def test_politicians_by_surname_and_by_description(tmp_path, monkeypatch, text, 
 
 
 def test_police_ranks_abbreviated_and_captains():
+    from factcheck.entities import is_honorific
+
+    # (not "Di", which opens Italian surnames)
+    assert [is_honorific(w) for w in ("Ch", "PC", "DS", "DC", "Di")] == [True, True, True, True, False]
     assert draft_quotes('Det Ch Insp Laura Hines said: "This was a shocking attack."') == [
         ("Laura Hines", "This was a shocking attack.")
     ]
