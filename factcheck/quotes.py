@@ -154,6 +154,20 @@ _UNCLOSED_BEFORE_ATTRIBUTION = re.compile(
 )
 
 
+# a programme's, a book's or a paper's name in quote marks after whose it is: CNN's "State of
+# the Union", BBC Radio 4's "Today" programme: capitalised words (and small ones), no mark
+_POSSESSIVE_BEFORE = re.compile(r"\w'[sS]\s*$")
+_TITLE_CASE = re.compile(r"[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|of|the|and|for|in|on|at|a|an|to|with))*$")
+
+
+def _a_title(text: str, q: FoundQuote, parts: list[tuple[int, int]]) -> bool:
+    """Whether a quoted span is a name in quote marks after a possessive, not words said."""
+    if len(parts) != 1 or q.open_mark < 2 or not _POSSESSIVE_BEFORE.search(text, max(0, q.open_mark - 40), q.open_mark):
+        return False
+    a, b = parts[0]
+    return len(text[a:b].split()) <= 8 and _TITLE_CASE.match(text, a, b) is not None
+
+
 def _may_go_on(text: str, q: FoundQuote, paragraphs: list[tuple[int, int]]) -> bool:
     """Whether a quote left open at its paragraph's end may go on into the next: one that
     opens a statement ('Jane Doe said: "...'), not words quoted inside a sentence of
@@ -244,7 +258,7 @@ def find_quote_spans(
                 b -= 1
             if b > a:
                 parts.append((a, b))
-        if parts and _WORD_CHAR.search("".join(text[a:b] for a, b in parts)):
+        if parts and _WORD_CHAR.search("".join(text[a:b] for a, b in parts)) and not _a_title(text, q, parts):
             q.parts = parts
             out.append(q)
     out.sort(key=lambda q: q.open_mark)

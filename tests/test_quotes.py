@@ -1331,3 +1331,16 @@ def test_a_quote_whose_close_mark_was_left_out():
     # the multi-paragraph convention still holds for a quote that opens a statement
     text = 'Ali Yerlikaya said: "We will not stop.\n\n"Every person will be reached."\n'
     assert draft_quotes(text) == [("Ali Yerlikaya", "We will not stop. Every person will be reached.")]
+
+
+def test_a_name_in_quote_marks_after_a_possessive_is_no_quote():
+    text = (
+        '"We are not going to negotiate," Sen. Lindsey Graham, R-S.C., told CNN\'s "State of the Union" on Sunday.\n\n'
+        'Jane Doe told BBC Radio 4\'s "Today" programme: "We will win."\n\n'
+        'Smith\'s "No!" rang out.\n'
+    )
+    assert draft_quotes(text) == [
+        ("Lindsey Graham", "We are not going to negotiate,"),
+        ("Jane Doe", "We will win."),
+        (None, "No!"),
+    ]
