@@ -1021,29 +1021,28 @@ def _near(ws: list[Word], i: int, reach: int) -> set[str]:
 
 def _misplaced_number(a: list[Word], b: list[Word]) -> tuple[str, str] | None:
     """A number of the item that the source gives something else, while another of its
-    numbers stands beside what the item says it of ("killed 215 people" against "killing 14
-    people and injuring 215"): (the source's words for it, the item's). Only for numbers the
-    item and the source each give once, and read closer around each number than
-    :func:`_said_elsewhere` reads: this one turns a verdict into a contradiction."""
+    numbers stands beside more of what the item says it of ("killed 215 people" against
+    "killing 14 people and injuring 215"): (the source's words for it, the item's). Only for
+    numbers the item and the source each give once, and only where one other number is
+    placed better than the item's own, by the words that say something within three of it
+    on both sides ("AFAD said 215 people were injured" shares as much with "injuring 215" as
+    with "killing 14 people": no error)."""
     for i, w in enumerate(a):
         if not w.key[:1].isdigit() or sum(x.key == w.key for x in a) != 1:
             continue
         at = [j for j, x in enumerate(b) if x.key == w.key]
         if len(at) != 1:
             continue
-        around = _near(a, i, 2)
-        if not around or _near(b, at[0], 2) & around:
-            continue
-        other = [
-            k
-            for k, x in enumerate(b)
-            if x.key[:1].isdigit()
-            and x.key != w.key
-            and sum(y.key == x.key for y in a) == 0
-            and _near(b, k, 1) & around
-        ]
-        if len(other) == 1:
-            k = other[0]
+        around = _near(a, i, 3)
+        own = len(_near(b, at[0], 3) & around)
+        placed = sorted(
+            ((len(_near(b, k, 3) & around), k) for k, x in enumerate(b) if x.key[:1].isdigit() and x.key != w.key),
+            reverse=True,
+        )
+        if placed and placed[0][0] > own and (len(placed) == 1 or placed[1][0] < placed[0][0]):
+            k = placed[0][1]
+            if any(y.key == b[k].key for y in a):
+                continue  # the item gives that number too
             return span_text(b, max(0, k - 1), k + 2), span_text(a, max(0, i - 1), i + 2)
     return None
 

@@ -822,6 +822,14 @@ def test_a_number_in_another_place_and_a_number_given_to_another_thing(tmp_path)
     )
     # and a changed number is set against the one beside what the item says it of
     assert check("AFAD said 216 people were injured.") == ("contradicted", [("number", "215")])
+    # a number placed as well beside the item's words as another is no error
+    write(
+        tmp_path / "a.txt",
+        "Quake\n\nA 6.1 magnitude earthquake shook eastern Turkey on Tuesday, killing 14 people and injuring 215, "
+        "Turkey's disaster agency AFAD said.\n",
+    )
+    corpus = load_sources(tmp_path)
+    assert check("AFAD said 215 people were injured.") == ("verified", [])
 
 
 def test_one_person_named_two_ways_is_no_dispute(tmp_path):
