@@ -739,7 +739,7 @@ def test_a_short_quote_sharing_only_function_words_is_no_misquote(tmp_path):
 
 
 def test_a_quote_that_drops_a_negation_is_a_misquote_that_says_so(tmp_path):
-    from factcheck import Claim, check_claims, load_sources
+    from factcheck import load_sources
     from tests.conftest import write
 
     write(
@@ -751,7 +751,7 @@ def test_a_quote_that_drops_a_negation_is_a_misquote_that_says_so(tmp_path):
     corpus = load_sources(tmp_path)
 
     def check(text, who):
-        (it,) = check_claims([Claim("q", "d.md", 1, 1, "quote", text, who)], corpus)
+        it = item(corpus, text, "quote", who)
         return it.verdict, sorted({f.type for f in it.findings}), [f.expected for f in it.findings]
 
     # a short quote whose words that say something are all the source's, in order, within
@@ -770,7 +770,7 @@ def test_a_quote_that_drops_a_negation_is_a_misquote_that_says_so(tmp_path):
 
 
 def test_a_claim_made_of_two_sentences_is_read_against_both(tmp_path):
-    from factcheck import Claim, check_claims, load_sources
+    from factcheck import load_sources
     from tests.conftest import write
 
     write(
@@ -782,7 +782,7 @@ def test_a_claim_made_of_two_sentences_is_read_against_both(tmp_path):
     corpus = load_sources(tmp_path)
 
     def check(text):
-        (it,) = check_claims([Claim("c", "d.md", 1, 1, "claim", text)], corpus)
+        it = item(corpus, text)
         return it.verdict, sorted({f.type for f in it.findings}), it.evidence[0].text if it.evidence else None
 
     verdict, found, evidence = check("The Senate passed the bill 77-19 late on Friday.")
@@ -799,7 +799,7 @@ def test_a_claim_made_of_two_sentences_is_read_against_both(tmp_path):
 
 
 def test_a_number_in_another_place_and_a_number_given_to_another_thing(tmp_path):
-    from factcheck import Claim, check_claims, load_sources
+    from factcheck import load_sources
     from tests.conftest import write
 
     write(
@@ -810,7 +810,7 @@ def test_a_number_in_another_place_and_a_number_given_to_another_thing(tmp_path)
     corpus = load_sources(tmp_path)
 
     def check(text):
-        (it,) = check_claims([Claim("c", "d.md", 1, 1, "claim", text)], corpus)
+        it = item(corpus, text)
         return it.verdict, [(f.type, f.expected) for f in it.findings]
 
     # the sentence gives the number in another order, beside what the item says it of
@@ -833,7 +833,7 @@ def test_a_number_in_another_place_and_a_number_given_to_another_thing(tmp_path)
 
 
 def test_one_person_named_two_ways_is_no_dispute(tmp_path):
-    from factcheck import Claim, check_claims, load_sources
+    from factcheck import load_sources
     from tests.conftest import write
 
     write(tmp_path / "a.txt", 'Quake\n\n"Our hearts are with Malatya," said President Recep Tayyip Erdogan.\n')
@@ -843,14 +843,14 @@ def test_one_person_named_two_ways_is_no_dispute(tmp_path):
     corpus = load_sources(tmp_path)
 
     def verdict(text, who):
-        return check_claims([Claim("q", "d.md", 1, 1, "quote", text, who)], corpus)[0].verdict
+        return item(corpus, text, "quote", who).verdict
 
     assert verdict("Our hearts are with Malatya.", "Erdogan") == "verified"
     assert verdict("We will rebuild every home.", "Ali Yerlikaya") == "disputed"  # two people
 
 
 def test_swapped_roles_scales_and_multiples(tmp_path):
-    from factcheck import Claim, check_claims, load_sources
+    from factcheck import load_sources
     from tests.conftest import write
 
     write(
@@ -863,7 +863,7 @@ def test_swapped_roles_scales_and_multiples(tmp_path):
     corpus = load_sources(tmp_path)
 
     def check(text):
-        (it,) = check_claims([Claim("c", "d.md", 1, 1, "claim", text)], corpus)
+        it = item(corpus, text)
         return it.verdict, sorted({f.type for f in it.findings})
 
     # who did what to whom, the other way round
