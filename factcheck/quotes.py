@@ -16,6 +16,7 @@ from .entities import (
     NAME_ABBREVIATIONS,
     NAME_PARTICLES,
     ORG_HEADS,
+    RANK_WORDS,
     ROLE_HEADS,
     SPEECH_VERBS,
     AliasRegistry,
@@ -27,6 +28,8 @@ from .entities import (
     is_honorific,
     is_name_word,
     is_place,
+    role_key,
+    role_phrase_before,
 )
 from .normalise import STOPWORDS, NormText
 
@@ -416,8 +419,6 @@ def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> 
         # of the National Institute of Allergy and Infectious Diseases": the name first, then
         # who they are, which may end in words that look like a name
         # a first name alone is a speaker when an age follows it ('said Anna, 34.'): vox pops
-        from .entities import role_phrase_before
-
         # or a surname alone with a title after it ('Badenoch, the Conservative leader, said')
         after = rest.split(",")[0].strip()
         aged = after.isdigit()
@@ -455,8 +456,6 @@ def _title_holders(phrase: str | None, registry: AliasRegistry | None) -> set[st
     m = _DEFINITE_TITLE.match(_speaker_words(phrase))  # "The president, speaking at a rally,"
     if not m:
         return set()
-    from .entities import role_key
-
     words, _ = role_key(m.group(1))
     if not words or not (words & _DESCRIBING):
         return set()
@@ -570,8 +569,6 @@ _DESCRIBING = frozenset(w.replace("-", "") for w in ROLE_HEADS) | _STYLED
 
 def _inside_org(phrase: str, ref: PersonRef) -> bool:
     """Whether the name found lies inside an organisation's name in the phrase."""
-    from .entities import find_orgs
-
     return any(o.start < ref.start < o.end for o in find_orgs(phrase))
 
 
@@ -625,8 +622,6 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d\u2019)]*\s")
 def _role_words(phrase: str | None) -> frozenset[str] | None:
     """The title words of a definite description ("the Arsenal manager": {"manager"}), if
     the phrase is one and names a job."""
-    from .entities import role_key
-
     m = _DEFINITE_TITLE.match(_speaker_words(phrase or ""))
     if not m:
         return None
@@ -637,8 +632,6 @@ def _role_words(phrase: str | None) -> frozenset[str] | None:
 def _may_hold(person: str, role: frozenset[str], registry: AliasRegistry | None) -> bool:
     """Whether ``person`` may be the one a description with these title words means: the
     sources give them no title, or one with those words."""
-    from .entities import RANK_WORDS, role_key
-
     titles = registry.titles_of(person) if registry is not None else []
     if not titles and role & RANK_WORDS and registry is not None:
         # "Rishi Sunak has said ...", then "the former prime minister said": someone the sources
@@ -1262,12 +1255,20 @@ def _subject(sent: str, registry, person: bool = False, full_name=None, by_surna
     person's full name ("Asked about the reports, Sunak laughed." after "Rishi Sunak has
     said ...") is that person: the quote's "he" or "she" is someone."""
     from .corpus import person_bindings
-    from .entities import find_orgs, role_phrase_before
 
     lead = len(sent) - len(sent.lstrip())
     if kin := _KIN_FIRST_NAME.match(sent, lead):
         return kin.group("name")  # "His wife, Carol, said ...": a person by what she is
     registry = registry if registry is not None else AliasRegistry()  # (a draft read alone)
+
+    def full_if_person(surname: str, end: int, described: bool = False) -> str | None:
+        """The full name the text gives ``surname``, where the sentence (from ``end``), the
+        caller or the registry says that is a person's."""
+        full = full_name(surname) if full_name is not None else None
+        if full and (described or person or by_surname or _DESCRIBED.match(sent, end) or registry.person(full) == full):
+            return full
+        return None
+
     bindings = person_bindings(sent, registry, strict=False)
     if not bindings and (owned := _POSSESSED_NAME.match(sent, lead)):
         return owned.group("name")  # "Her neighbour, Kevin Hall, agreed.": someone's someone, a person
@@ -1279,10 +1280,7 @@ def _subject(sent: str, registry, person: bool = False, full_name=None, by_surna
         # faced."); a surname the sources know as that one person's needs no more
         opening = _OPENING_CLAUSE.match(sent, lead)
         m = _LEAD_NAME.match(sent, opening.end() if opening else lead)
-        full = full_name(m.group(1)) if full_name is not None and m else None
-        if full and (person or by_surname or _DESCRIBED.match(sent, m.end()) or registry.person(full) == full):
-            return full
-        return None
+        return full_if_person(m.group(1), m.end()) if m else None
     b = bindings[0]
     if (opening := _OPENING_CLAUSE.match(sent, lead)) and opening.end() in (b.start, b.title_start):
         lead = opening.end()  # "When the council announced it would close, Marsh started a petition."
@@ -1332,9 +1330,7 @@ def _subject(sent: str, registry, person: bool = False, full_name=None, by_surna
     # a surname two people of the text share ("MacLeod is less sure." in a story about Donald
     # MacLeod and his son Iain MacLeod): the one the text gave first, where the sentence or the
     # sources say that one is a person
-    lone = len(b.name.split()) < 2 and full_name is not None and b.honorific is None
-    full = full_name(b.name) if lone else None
-    if full and (described or person or by_surname or _DESCRIBED.match(sent, b_end) or registry.person(full) == full):
+    if len(b.name.split()) < 2 and b.honorific is None and (full := full_if_person(b.name, b_end, described)):
         return full
     if len(b.name.split()) < 2 or any(o.start <= b.start < o.end for o in find_orgs(sent)):
         return None  # a lone surname nobody has, or a body's name
