@@ -21,6 +21,7 @@ from .entities import (
     is_descriptor,
     is_honorific,
     is_name_word,
+    is_surname_word,
     office_general,
     role_phrase_before,
     strip_honorifics,
@@ -116,9 +117,9 @@ def _name_runs(text: str, strict: bool) -> tuple:
             i += 1
         # "Minister Dan Jarvis": the run may start with title words; find the longest name tail
         k = n
-        while k > i and not is_name_word(words[k - 1].rstrip(".")):
+        while k > i and not is_name_word(words[k - 1].rstrip(".")) and not is_surname_word(words, k - 1):
             k -= 1
-        s = k
+        s = k - 1 if k > i and is_surname_word(words, k - 1) and not is_name_word(words[k - 1].rstrip(".")) else k
         while s > 0 and (
             (
                 is_name_word(words[s - 1].rstrip("."))

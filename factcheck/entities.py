@@ -232,6 +232,11 @@ NAME_DESCRIPTORS = {
     'entrepreneur', 'millionaire', 'billionaire', 'tycoon', 'fisherman', 'builder', 'plumber',
     'electrician', 'mechanic', 'chef', 'paramedic', 'firefighter', 'midwife', 'villager',
     'customer', 'worker', 'footballer', 'retired', 'local', 'former', 'veteran',
+    'presenter', 'broadcaster', 'singer', 'singer-songwriter', 'actor', 'actress', 'comedian',
+    'novelist', 'musician', 'rapper', 'artist', 'designer', 'photographer', 'columnist',
+    'dancer', 'guitarist', 'drummer', 'golfer', 'boxer', 'jockey', 'cricketer', 'swimmer',
+    'sprinter', 'athlete', 'mourner', 'protester', 'fan', 'supporter', 'holidaymaker', 'tourist',
+    'hiker', 'walker', 'rambler', 'patient',
 }
 # fmt: on
 # "Mum-of-two Kelly Brown", "Father-of-three ..."
@@ -314,6 +319,24 @@ def is_name_word(tok: str) -> bool:
     return bool(_CAP.match(tok)) or _unicode_name(tok) or bool(_PARTICLE_NAME.match(tok))
 
 
+# Surnames that are also words no name is made of, so that :func:`is_name_word` refuses them:
+# a name only as the last word after a first name or an honorific ("Theresa May", "Mrs May",
+# "Nick Read", "John Key"); alone or first they are the month and the words ("Read more").
+SURNAME_WORDS = frozenset({"may", "read", "key"})
+
+
+def is_surname_word(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` is one of :data:`SURNAME_WORDS` ending a name: capitalised, after a
+    name word or an honorific."""
+    w = words[k].rstrip(".,")
+    return (
+        k > 0
+        and w.lower() in SURNAME_WORDS
+        and w[:1].isupper()
+        and (is_name_word(words[k - 1].rstrip(".,")) or is_honorific(words[k - 1]))
+    )
+
+
 # Arabic names with the article joined: "al-Assad", "el-Sisi"
 _PARTICLE_NAME = re.compile(r"^(?:al|el|ul|ad|as|ash|at|az|ar|an)-[A-Z][a-z][\w'-]*$")
 
@@ -361,11 +384,14 @@ def is_place(words: str) -> bool:
 _TITLE_TOKEN = re.compile(r"[A-Za-z][\w'-]*|[,&.;:!?()\"]")
 
 
-def find_person_at_end(phrase: str, known: AliasRegistry | None = None, allow_single: bool = False) -> PersonRef | None:
+def find_person_at_end(
+    phrase: str, known: AliasRegistry | None = None, allow_single: bool = False, person: bool = False
+) -> PersonRef | None:
     """The person a speaker phrase names at its end: "UK AI minister Kanishka Narayan", "Narayan".
 
     The title is what stands before the name when it contains a title word. A phrase naming
-    nobody ("one senior Whitehall figure") gives None: no guess.
+    nobody ("one senior Whitehall figure") gives None: no guess. With ``person``, the caller
+    knows the phrase ends in a person's name ("Emma Hall, whose ...": "Hall" is her surname).
     """
     text = phrase.rstrip(" ,.;:")
     toks = tokenize(text)
@@ -388,11 +414,14 @@ def find_person_at_end(phrase: str, known: AliasRegistry | None = None, allow_si
         and (is_honorific(toks[-3].text) or _is_head(toks[-3].lower))
     ) or (
         len(toks) >= 2
-        and known is not None
         and toks[-1].lower in PLACE_HEADS
-        and known.person(f"{toks[-2].text} {toks[-1].text}") is not None
+        and is_capitalised(toks[-1].text)
+        and (
+            (known is not None and known.person(f"{toks[-2].text} {toks[-1].text}") is not None)
+            or (person and is_name_word(toks[-2].text) and (len(toks) == 2 or not is_name_word(toks[-3].text)))
+        )
     )
-    if word_surname:
+    if word_surname or is_surname_word([t.text for t in toks], len(toks) - 1):
         i -= 1
     while i > 0 and (is_name_word(toks[i - 1].text) or (i < len(toks) and toks[i - 1].lower in NAME_PARTICLES)):
         if i < len(toks) and text[toks[i - 1].end : toks[i].start].strip():

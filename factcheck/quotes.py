@@ -395,18 +395,24 @@ _GAVE_NAME = re.compile(
 )
 
 
+_DESCRIBED_AFTER = re.compile(r"\s*,\s*(?:who|whose)\s|\s*,\s*(?:aged\s+)?\d{1,3}\s*(?:,|$)")
+
+
 def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> tuple[str, PersonRef | None]:
     """``("person", ref)``, ``("pronoun", None)`` or ``("unnamed", None)`` for a speaker phrase."""
     if "name" in phrase and (gave := _GAVE_NAME.search(phrase)):
         return "person", PersonRef(gave.group("name"), None, None, gave.start("name"), gave.end("name"))
-    phrase = _speaker_words(phrase)
+    given, phrase = phrase, _speaker_words(phrase)
     words = phrase.split()
     if not words:
         return "unnamed", None
     if len(words) == 1 and words[0].lower() in PRONOUN_SPEAKERS:
         return "pronoun", None
+    # what was cut after the name says who they are ("Emma Hall, whose two children ...,"): a
+    # person's name, whose surname may be a place's word
+    described = given.startswith(phrase) and bool(_DESCRIBED_AFTER.match(given, len(phrase)))
     # a single capitalised word is a speaker only when it is all the phrase holds ("Narayan said")
-    ref = find_person_at_end(phrase, registry, allow_single=len(words) == 1)
+    ref = find_person_at_end(phrase, registry, allow_single=len(words) == 1, person=described)
     head, comma, rest = phrase.partition(",")
     if ref is None and (where := _OF_PLACE.search(head)):
         # the name, then where they are from (a title naming a place comes before the name:
@@ -423,7 +429,12 @@ def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> 
         after = rest.split(",")[0].strip()
         aged = after.isdigit()
         titled = after.lower().startswith(("the ", "a ", "an ")) and role_phrase_before(after + " ") is not None
-        first = find_person_at_end(head, registry, allow_single=(aged or titled) and len(head.split()) == 1)
+        # ("Emma Hall, whose two children ...,": who she is says a surname that is also a
+        # place's word is hers)
+        described = aged or titled or after.startswith(("who ", "whose "))
+        first = find_person_at_end(
+            head, registry, allow_single=(aged or titled) and len(head.split()) == 1, person=described
+        )
         if first is not None:
             # what follows is their title if it is one: not "54", "aged 54", "a former singer"
             t = role_phrase_before(rest.strip() + " ")
@@ -434,6 +445,8 @@ def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> 
         # "Another shop owner, Tom Bell, 61": who they are, then the name in apposition; "One,
         # retired nurse Angela Ward, 66": one of them, what they do, then the name
         named = rest.split(",")[0].strip()
+        if where := _OF_PLACE.search(named):
+            named = named[: where.start()]  # "Her solicitor, Raj Chauhan of Bindmans,"
         found = find_person_at_end(named, registry)
         if found is not None and (found.start == 0 or _LOWER_WORDS.match(named[: found.start])):
             at = len(head) + 1 + rest.index(named)
@@ -490,6 +503,13 @@ _BODY_KINDS = (
 )
 _BODY_APPOSED = re.compile(rf"^(?P<org>{_CAP_RUN}),\s+(?i:the|an?)\s+(?:[\w'-]+\s+){{0,4}}(?:{_BODY_KINDS})$")
 _BODY_ALONE = re.compile(rf"^(?:the\s+)?(?P<org>{_CAP_RUN})$", re.I)
+# a state's bodies, named by whose they are and a common noun: "the Scottish government", "the
+# Israeli military", "the Biden administration", "Ukraine's air force"
+_STATE_BODY = re.compile(
+    r"^(?i:the\s+)?(?P<org>(?:[A-Z][\w.-]*(?:'s)?\s+){1,3}(?:government|administration|military|army|navy|"
+    r"air\s+force|police|coastguard|coast\s+guard|embassy|presidency|cabinet|"
+    r"(?:foreign|defen[cs]e|health|interior|finance|education|justice)\s+ministry))$"
+)
 # bodies known by a place or a building, which no organisation's head word names
 _METONYMS = frozenset(
     {
@@ -546,6 +566,11 @@ def _organisation(
             entry = registry.people.get(who)
             if entry is not None and (entry.titles or entry.honorifics):
                 return None  # "a spokesman for Boris Johnson", whom the text calls a former prime minister
+    elif state := _STATE_BODY.match(phrase):
+        org = state.group("org")
+        if any(is_honorific(w) or w.lower() in ROLE_HEADS for w in org.split()[:-1]):
+            return None  # ("Prime Minister Smith's government" is known by its head)
+        return org
     else:
         m = _BODY_ALONE.match(phrase)
         if not m or not m.group("org")[:1].isupper():
@@ -558,7 +583,7 @@ def _organisation(
     if org.lower() in _METONYMS:
         return org
     first = org.split()[0].rstrip(".").lower()
-    if is_place(org) or first in DEMONYMS or is_honorific(org.split()[0]):
+    if is_place(org) or (first in DEMONYMS and " " not in org) or is_honorific(org.split()[0]):
         return None  # "a US official", "an Israeli spokesman", "a spokesman for Mr Smith"
     return org
 
@@ -599,6 +624,8 @@ def _full_names(text: str) -> tuple[dict[str, dict[str, int]], dict[str, dict[st
                     k = j
                     while k > max(0, j - 3) and is_name_word(run[k - 1]) and not is_honorific(run[k - 1]):
                         k -= 1
+                    if k == 0 and len(run) >= 3 and is_descriptor(run[0]):
+                        k = 1  # "Passenger Amy Collins": who she is, then her name
                     if k < j:
                         name = " ".join([*run[k:j], surname])
                         out.setdefault(surname, {}).setdefault(name, offset + m.start())
@@ -803,6 +830,7 @@ def attribute(
 
     by_para: dict[int, list[FoundQuote]] = {}
     bodies: set[str] = set()  # the organisations given quotes: no "he" or "she"
+    called: dict[str, set[str]] = {}  # the people the text's quotes call "he" or "she"
     for q in quotes:
         by_para.setdefault(q.para, []).append(q)
     sentences = sorted(sentences)
@@ -949,7 +977,7 @@ def attribute(
             subject = None
             if q.phrase in _HE_SHE:
                 subject = _subject_before(text, sentences, quoted, q, last_speaker, registry, full_name=full_name)
-                if subject is not None and _clashes(q.phrase, canonical(subject), registry):
+                if subject is not None and _clashes(q.phrase, canonical(subject), registry, called):
                     subject = None
             if subject is None and q.phrase in _HE_SHE:
                 # "The investment was welcomed by the Mayor of South Yorkshire, Oliver Coppard.":
@@ -960,7 +988,7 @@ def attribute(
                 subject = _only_person_before(text, sentences, quoted, q, last_speaker, registry, canonical, last_name)
                 if subject is None and last_speaker is None and qi > 0 and quotes[qi - 1].attribution == "unnamed":
                     subject = _reporter_before(text, sentences, quotes[qi - 1], q, registry, full_name)
-                if subject is not None and _clashes(q.phrase, canonical(subject), registry):
+                if subject is not None and _clashes(q.phrase, canonical(subject), registry, called):
                     subject = None
             spokesperson = None
             if subject is None and q.phrase in _HE_SHE:
@@ -975,18 +1003,29 @@ def attribute(
                 else:
                     last_speaker = None
                 continue
+            if (
+                subject is None
+                and last_speaker is not None
+                and q.phrase in _HE_SHE
+                and (last_speaker.speaker in bodies or _clashes(q.phrase, last_speaker.speaker, registry, called))
+            ):
+                # '"...," said Ms. Keller. ... "Where would we go?" he asked.': not hers (and a
+                # "she said" after it may still be); 'Passenger Amy Collins was due to fly to
+                # Dallas. "We've been told nothing," she said.' after a man's quote: the quote's
+                # "she" says the sentence's subject is a person
+                subject = _subject_before(
+                    text, sentences, quoted, q, last_speaker, registry, person=True, full_name=full_name
+                )
+                if subject is None or _clashes(q.phrase, canonical(subject), registry, called):
+                    continue
             if subject is not None:
                 q.speaker, q.title = canonical(subject), None
                 last_speaker = q
             elif last_speaker is not None:
-                if q.phrase in _HE_SHE and (
-                    last_speaker.speaker in bodies or _clashes(q.phrase, last_speaker.speaker, registry)
-                ):
-                    # '"...," said Ms. Keller. ... "Where would we go?" he asked.': not hers (and
-                    # a "she said" after it may still be)
-                    continue
                 q.speaker, q.title = last_speaker.speaker, None
                 last_speaker = q
+            if q.speaker and q.phrase in _HE_SHE:
+                called.setdefault(q.speaker, set()).add(q.phrase.lower())
             continue
         if kind == "unnamed":
             q.phrase = m.group("who").strip() if m else None
@@ -1095,7 +1134,8 @@ _NATIONALS = (
 _EPITHET = re.compile(rf"^the\s+(?:\d{{1,3}}-year-old(?:\s+[a-z]+)?|{'|'.join(_NATIONALS)})$", re.I)
 # what someone does, before their name: "Local fisherman", "Retired teacher", "Pensioner"
 _FALSE_TITLE = re.compile(
-    rf"^(?!(?i:{'|'.join(sorted(STOPWORDS))})\b)[A-Z][a-z][\w'-]*(?:\s+(?-i:[a-z][\w'-]*)){{0,3}}\s+$"
+    rf"^(?:(?!(?i:{'|'.join(sorted(STOPWORDS))})\b)[A-Z][a-z][\w'-]*|(?:The|A|An)\s+[a-z][\w'-]*)"
+    r"(?:\s+(?-i:[a-z][\w'-]*)){0,3}\s+$"
 )
 _APPOSED_FALSE_TITLE = re.compile(r"^[^,]{1,80},\s+(?:[a-z\d][\w'-]*\s+){1,4}$")
 _TITLE_LEAD = re.compile(r"^(?:the\s+)?(?P<title>[^,]{1,80}),\s*$", re.I)
@@ -1113,10 +1153,16 @@ _SAYING = re.compile(r",\s+(?:saying|adding|arguing|insisting|warning|claiming|s
 # what an honorific says of who is meant by "he" or "she"
 
 
-def _clashes(pronoun: str, person: str | None, registry: AliasRegistry | None) -> bool:
-    """Whether the honorifics the sources give ``person`` say "he" or "she" is someone else
-    ("Ms. Keller", then "he said")."""
-    if registry is None or not person:
+def _clashes(
+    pronoun: str, person: str | None, registry: AliasRegistry | None, called: dict[str, set[str]] | None = None
+) -> bool:
+    """Whether the honorifics the sources give ``person``, or the pronouns the text's quotes
+    call them by (``called``), say "he" or "she" is someone else ("Ms. Keller", then "he said")."""
+    if not person:
+        return False
+    if called and (said := called.get(person)) and len(said) == 1:
+        return pronoun.lower() not in said
+    if registry is None:
         return False
     # the honorifics given the full name, and the surname alone where it is this person's
     # ("Donna Keller, 58, ..." then "Ms. Keller's husband")
@@ -1272,6 +1318,14 @@ def _subject(sent: str, registry, person: bool = False, full_name=None, by_surna
     bindings = person_bindings(sent, registry, strict=False)
     if not bindings and (owned := _POSSESSED_NAME.match(sent, lead)):
         return owned.group("name")  # "Her neighbour, Kevin Hall, agreed.": someone's someone, a person
+    if bindings and (m := _LEAD_NAME.match(sent, lead)):
+        b = bindings[0]
+        if sent[m.end() : m.end() + 1] == "," and m.end() < min(b.start, b.title_start or b.start):
+            # "Fritz, who beat Alexander Zverev in the semi-finals, said ...": the surname the
+            # sentence opens with, then who they are, not the name after it
+            full = full_if_person(m.group(1), m.end())
+            if full is not None and full.split()[-1] == m.group(1):
+                return full
     if not bindings:
         # "Goodall often said she was an optimist.": a surname no title registered, which
         # the text gives in full ("full_name", from the text's other sentences) and the

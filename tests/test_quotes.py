@@ -1344,3 +1344,80 @@ def test_a_name_in_quote_marks_after_a_possessive_is_no_quote():
         ("Jane Doe", "We will win."),
         (None, "No!"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # surnames that are also words: after a first name or an honorific they end a name
+        ('Theresa May said the deal was "the best available".\n', ["Theresa May"]),
+        ('Mrs May said the deal was "the best available".\n', ["May"]),
+        (
+            'Nick Read told MPs the Post Office had "let people down again".\n\n'
+            'Asked whether it could be trusted, Mr Read replied: "I understand why people ask."\n',
+            ["Nick Read", "Nick Read"],
+        ),
+        ('In May the council said it was "listening".\n', [None]),
+        # a surname that is a place's word, where the words cut after it say who she is
+        ('Emma Hall, whose two children attend the school, says: "They saw a snapshot."\n', ["Emma Hall"]),
+        ('Tom Park said: "We are closed."\n', [None]),
+        # the name in apposition, then the firm she is of
+        ('Her solicitor, Raj Chauhan of Bindmans, said it would have "far-reaching consequences".\n', ["Raj Chauhan"]),
+        # an occupation before the name is who they are, not their name
+        ('Presenter Claudia Winkleman said: "He made everyone feel like a star."\n', ["Claudia Winkleman"]),
+    ],
+)
+def test_names_that_are_words_and_who_people_are(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # a state's body by whose it is and a common noun; an adjective alone is no body
+        ('The Scottish government said it was "disappointed" by the result.\n', ["Scottish government"]),
+        ('The Welsh Government said it was "disappointed" by the result.\n', ["Welsh Government"]),
+        ('The Israeli military said: "Two rockets were intercepted."\n', ["Israeli military"]),
+        ('"We will respond," the Biden administration said.\n', ["Biden administration"]),
+        ('An Israeli spokesman said: "Two rockets were intercepted."\n', [None]),
+    ],
+)
+def test_a_states_bodies_speak(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # "she said" after a man's quote: not his; the sentence before opens with her
+        (
+            'Chief executive Thomas Woldbye said it was hard. "Safety is our top priority," he said.\n\n'
+            'Passenger Amy Collins, from Bristol, was due to fly to Dallas. "We have been told nothing," '
+            "she said.\n",
+            ["Thomas Woldbye", "Amy Collins"],
+        ),
+        # (and no one where the sentence before names no one)
+        (
+            'Chief executive Thomas Woldbye said it was hard. "Safety is our top priority," he said.\n\n'
+            'The airport was closed. "We have been told nothing," she said.\n',
+            ["Thomas Woldbye", None],
+        ),
+        # a lowercase description before the name, with "The", and who he is after it
+        (
+            'Labour MP Charlie Maynard pressed him. "How many are still employed?" he asked.\n\n'
+            "The former sub-postmaster Alan Bates, who led the campaign, said the hearing had changed "
+            'nothing. "We have heard apologies before," he said.\n',
+            ["Charlie Maynard", "Alan Bates"],
+        ),
+        # the surname the sentence opens with, not a name inside the clause about him
+        (
+            "Jannik Sinner beat Taylor Fritz 6-4 6-4 to win the title.\n\n"
+            '"It is very special," said Sinner, 23.\n\n'
+            "Fritz, who beat Alexander Zverev in the semi-finals, said he had run out of ideas.\n\n"
+            '"He just does not give you anything," the American said.\n',
+            ["Jannik Sinner", "Taylor Fritz"],
+        ),
+    ],
+)
+def test_who_the_he_or_she_is(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
