@@ -542,6 +542,26 @@ def _body_named_before(phrase: str, text: str, at: int) -> str | None:
     return next((o for o in reversed(found) if o.split()[-1].lower() == kind), None)
 
 
+# a spokesperson, for no one the phrase names: "A spokesperson said:", "a spokesman said"
+_LONE_SPOKESPERSON = re.compile(r"^(?i:an?|the)\s+spokes(?:man|woman|person)$")
+_LAST_SENTENCE = re.compile(
+    r"(?:^|(?<=[.!?\n])\s*)(?P<sent>[A-Z][^.!?\"\u201c\u201d\n]{5,300}[.!?])\s+(?:\S[^.!?\n]*)?$"
+)
+SPOKESPERSON_REACH = 600  # characters before a lone spokesperson read for the body they speak for
+
+
+def _body_reporting_before(text: str, at: int, registry: AliasRegistry | None) -> str | None:
+    """The body that reports in the sentence just before ``at`` (or before the sentence
+    ``at`` is in), if one does: the one a lone spokesperson speaks for ("Norfolk County
+    Council says it is reviewing the limit. A spokesperson said: ...")."""
+    window = text[max(0, at - SPOKESPERSON_REACH) : at]
+    m = _LAST_SENTENCE.search(window)
+    if m is None:
+        return None
+    who = _SUBJECT_REPORTS.match(m.group("sent"))
+    return _organisation(who.group("who"), registry) if who else None
+
+
 def _organisation(
     phrase: str | None, registry: AliasRegistry | None = None, text: str | None = None, at: int = 0
 ) -> str | None:
@@ -555,6 +575,8 @@ def _organisation(
     whole = _speaker_words(phrase, cut=False)
     if text is not None and (body := _body_named_before(whole, text, at)):
         return body
+    if text is not None and _LONE_SPOKESPERSON.match(whole):
+        return _body_reporting_before(text, at, registry)
     phrase = _speaker_words(phrase)
     m = _BODY_SPOKESMAN.match(whole) or _BODY_SPOKESMAN.match(phrase) or _BODY_ADJECTIVE.match(phrase)
     m = m or _BODY_APPOSED.match(phrase)
@@ -1108,7 +1130,8 @@ def attribute(
         if whole and q.para > 0 and not by_para.get(q.para - 1):
             # "Narayan said the deal was vital." then a paragraph of quote: his words
             ps, pe = paragraphs[q.para - 1]
-            m = _REPORTED.search(text[ps:pe])
+            # (who they are may stand between commas: "Made Suarta, 42, a fisherman who ..., said")
+            m = _REPORTED.search(text[ps:pe]) or _REPORTED_AFTER_APPOSITIVES.search(text[ps:pe])
             if m:
                 k2, r2 = parse_speaker_phrase(m.group("who"), registry)
                 if k2 == "person" and r2 is not None:
@@ -1231,9 +1254,30 @@ def _subject_before(
         # sentence's own "her")
         echo = pronoun in _ECHO and _ECHO[pronoun].search(text, ps, pe) is not None
         found = _subject(text[ps:pe], registry, person or back == 2 or echo, full_name, pronoun in _ECHO)
+        if (
+            found is None
+            and pronoun in _CLAUSE_THEN_PRONOUN
+            and (c := _CLAUSE_THEN_PRONOUN[pronoun].match(text, ps, pe))
+        ):
+            # "When Gary Moss got the call, he was at work.": the one person the opening clause
+            # names is the subject's "he", and the quote's
+            from .corpus import person_bindings
+
+            named = {b.name for b in person_bindings(c.group("clause"), registry or AliasRegistry(), strict=False)}
+            return named.pop() if len(named) == 1 and " " in next(iter(named)) else None
         if found is not None or pronoun not in ("he", "she") or not _PRONOUN_SUBJECT[pronoun].match(text, ps, pe):
             return found
     return None
+
+
+# an opening clause, then the sentence's subject, "he" or "she": "When Gary Moss got the call,
+# he was at work."
+_CLAUSE_THEN_PRONOUN = {
+    p: re.compile(
+        rf"\s*(?:When|After|As|Before|Since|Until|While|Once|Although|Though)\s+(?P<clause>[^,;]{{3,150}}),\s+{p}\s+[a-z]"
+    )
+    for p in ("he", "she")
+}
 
 
 def _only_person_before(text, sentences, quoted, q: FoundQuote, last, registry, canonical, last_name) -> str | None:
@@ -1345,7 +1389,13 @@ def _subject(sent: str, registry, person: bool = False, full_name=None, by_surna
     before = sent[lead : b.start]
     # the sentence opens with the person, or with where they are from ("Texas Gov. Greg Abbott")
     # or with who they are, in the popular press's way ("Brave Edna Hobbs", "Gran Edna Hobbs")
-    at_start = lead in (b.start, b.title_start) or is_place(before.strip()) or is_descriptor(before.strip())
+    at_start = (
+        lead in (b.start, b.title_start)
+        or is_place(before.strip())
+        or is_descriptor(before.strip())
+        # ("The minister Jo Stevens resigned ...": her title, with its article)
+        or (b.title_start is not None and sent[lead : b.title_start].strip() in ("The", "the"))
+    )
     if (
         not at_start
         and (

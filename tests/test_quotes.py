@@ -1421,3 +1421,34 @@ def test_a_states_bodies_speak(text, speakers):
 )
 def test_who_the_he_or_she_is(text, speakers):
     assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # a lone spokesperson speaks for the body that reports in the sentence before
+        (
+            "Norfolk County Council says it is reviewing the limit. A spokesperson said: "
+            '"We understand the strength of feeling."\n',
+            ["Norfolk County Council"],
+        ),
+        # (not for a person, and not for a name no head word makes a body's)
+        ('Mr Moss is not convinced. A spokesman said: "We are listening."\n', [None]),
+        ('Northern Powergrid said supplies were back.\n\n"We are working," a spokesperson said.\n', [None]),
+        # the subject "he" after an opening clause naming one person
+        (
+            'When Gary Moss got the call, he was at work.\n\n"An officer told me," he says. "I knew."\n',
+            ["Gary Moss", "Gary Moss"],
+        ),
+        # a paragraph of quote after one reporting what someone, described between commas, said
+        (
+            "Made Suarta, 42, a fisherman who was travelling to visit his mother, said the ferry began "
+            'to tilt.\n\n"At first we thought it was the waves.\n\n"I found a life jacket and jumped."\n',
+            ["Made Suarta"],
+        ),
+        # a title with its article, then the name, then what they said in a participle
+        ('The minister Jo Stevens resigned on Friday, saying the policy was "unworkable".\n', ["Jo Stevens"]),
+    ],
+)
+def test_who_speaks_from_the_sentence_before(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
