@@ -478,6 +478,11 @@ def _slot_class(w: Word) -> str | None:
     return None
 
 
+def _is_date_word(w: Word) -> bool:
+    """A day's or a month's name, written as one ("may" and "march" in lower case are verbs)."""
+    return w.key in WEEKDAYS or (w.key in MONTHS and w.text[:1].isupper())
+
+
 # the words that multiply the number before them
 _SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9}
 
@@ -947,6 +952,8 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
                 if (x_full, y_full) != (x_name, y_name):
                     tx, ty = entity_type(x_full, reg), entity_type(y_full, reg)
                     x_name, y_name = x_full, y_full
+                    if reg.same_person(x_name, y_name):
+                        continue  # "Councillor Mark Pugh" where the source says "Mr Pugh"
             if tx is None or tx != ty:
                 continue  # a person against a place is a different statement, not a swap
             findings.append(
@@ -1058,7 +1065,12 @@ def _number_beside(
         return None
     i = numbers[0]
     around = _near(a, i, 3)
-    beside = [k for k, x in enumerate(b) if x.key[:1].isdigit() and not j1 <= k < j2 and _near(b, k, 2) & around]
+    given = {y.key for y in a}  # (a number the item gives too is not the one it changed: "23:59", "Nov. 15")
+    beside = [
+        k
+        for k, x in enumerate(b)
+        if x.key[:1].isdigit() and not j1 <= k < j2 and x.key not in given and _near(b, k, 2) & around
+    ]
     if len(beside) != 1:
         return None
     k = beside[0]
@@ -1488,6 +1500,11 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
     thin = bool(unmatched) and len(content) - len(unmatched) < 3
     replaced = _replaced_inside(best.alignment) if not findings else []
     ungiven = _numbers_not_given(cw, unmatched, best.alignment.b) if not findings else []
+    if not findings:
+        # a day or a month the sentence does not give ("died at the age of 81 on Saturday"
+        # against "... who has died at the age of 81")
+        days = {w.key for w in best.alignment.b}
+        ungiven += [w for i, w in enumerate(cw) if i not in best.covered and _is_date_word(w) and w.key not in days]
     if not findings and best.coverage >= settings.claim_verify_coverage:
         hedged = _hedged_elsewhere(text, cw, unmatched, best, corpus, settings)
         if hedged is not None:
@@ -1504,7 +1521,8 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
         # "scored twice, including a stoppage-time winner"
         verdict = "unsupported"
         found = ", ".join(w.text for w in ungiven)
-        findings.append(Finding("number", "warning", f"the source gives no '{found}'", None, found))
+        kind = "number" if any(not _is_date_word(w) for w in ungiven) else "date"
+        findings.append(Finding(kind, "warning", f"the source gives no '{found}'", None, found))
     elif replaced and best.coverage >= settings.claim_verify_coverage and not novel:
         # the same sentence but for a word: the source does not say what the item says
         verdict = "unsupported"

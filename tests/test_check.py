@@ -996,3 +996,47 @@ def test_opposite_verdicts_magnitudes_and_names_of_bodies(tmp_path, claim, verdi
         assert kind in types(it)
     else:
         assert "number" not in types(it) and "negation" not in types(it)
+
+
+def test_a_day_the_source_does_not_give_and_numbers_the_item_keeps(tmp_path):
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(
+        tmp_path / "a.txt",
+        "Tributes\n\nTributes have been paid to former judge Len Walsh, who has died at the age of 81.\n\n"
+        "The airport closed until 23:59 on Friday, affecting about 200,000 passengers.\n\n"
+        "The cap does not apply to units first occupied after Nov. 15, 2018.\n\n"
+        "The minister said the plan would go ahead.\n\n"
+        '"This is not a decision anyone wanted," Councillor Mark Pugh said.\n\n'
+        "Mr Pugh said the council faced a \u00a314m gap in its budget next year.\n",
+    )
+    corpus = load_sources(tmp_path)
+
+    def check(text):
+        it = item(corpus, text)
+        return it.verdict, [(f.type, f.expected, f.found) for f in it.findings]
+
+    # a day or a month the sentence does not give is not verified by it
+    assert check("Len Walsh died at the age of 81 on Saturday.") == ("unsupported", [("date", None, "Saturday")])
+    assert check("In May, the minister said the plan would go ahead.") == ("unsupported", [("date", None, "May")])
+    assert check("The minister said the plan would go ahead.") == ("verified", [])
+    # (a modal "may" is no month)
+    assert check("The minister said the plan may go ahead.")[1] == []
+    # a changed number is set against the source's, not a number the item gives too
+    assert check("The airport closed until 23:59 on Friday, affecting about 300,000 passengers.") == (
+        "contradicted",
+        [("number", "200,000", "300,000")],
+    )
+    assert check("The cap does not apply to units first occupied after Nov. 15, 2019.") == (
+        "contradicted",
+        [("number", "2018", "2019")],
+    )
+    # the person the source calls by honorific, named in full with a title: no swapped name
+    assert check("Councillor Mark Pugh said the council faced a \u00a314m gap in its budget next year.") == (
+        "verified",
+        [],
+    )
+    assert check("Councillor Ruth Pugh said the council faced a \u00a314m gap in its budget next year.")[0] == (
+        "contradicted"
+    )
