@@ -22,6 +22,7 @@ from .entities import (
     is_place,
     number_value,
     org_key,
+    role_key,
     same_role,
     token_class,
 )
@@ -339,6 +340,9 @@ def _quote_evidence(corpus: Corpus, view: QuoteView) -> Evidence:
     return Evidence(src.id, src.line_of(start), start, end, view.text, view.speaker)
 
 
+SHORT_FRAGMENT = 3  # words: a quote this short is a phrase two people may both use
+
+
 def check_quote(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
     if not [w for w in words(claim.text) if not w.special]:
         return Item(
@@ -395,8 +399,15 @@ def check_quote(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
     # the same words given to different people by different sources
     if verdict in ("verified", "misattributed"):
         speakers = {m.view.speaker for m in exact if m.view.speaker and not material}
+        # a word or three that the item's speaker said, and someone else said too ("staggering",
+        # in the finance chief's words and the chief executive's): no statement is disputed
+        fragment = (
+            verdict == "verified"
+            and len(words(claim.text)) <= SHORT_FRAGMENT
+            and any(reg.same_person(x, claim.speaker) for x in speakers)
+        )
         # (one person named two ways is no dispute: "Recep Tayyip Erdogan", "Tayyip Erdogan")
-        if any(not reg.same_person(x, y) for x, y in itertools.combinations(sorted(speakers), 2)):
+        if not fragment and any(not reg.same_person(x, y) for x, y in itertools.combinations(sorted(speakers), 2)):
             verdict = "disputed"
             speaker_findings.append(
                 Finding(
@@ -1014,7 +1025,48 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
                     None,
                 )
             )
+    if not src_hedges and (done := _done_as_possible(al)) is not None:
+        # "could overturn" where the source says "has overturned": a thing done, stated as
+        # what may or will happen
+        said, hedged = done
+        findings.append(
+            Finding(
+                "modality", "error", f"the source says it is done: '{said}', the item says '{hedged}'", said, hedged
+            )
+        )
     return findings
+
+
+_PERFECT = frozenset({"has", "have", "had", "was", "were", "is", "are", "been"})
+_ITEM_HEDGE_FILL = frozenset({"is", "are", "was", "were", "be", "to"})  # ("is expected to | overturn")
+
+
+def _done_as_possible(al: Alignment) -> tuple[str, str] | None:
+    """(the source's words, the item's) where the item hedges or puts in the future
+    ("could overturn", "will overturn", "is expected to overturn") a verb the source puts in
+    the past ("has overturned", "overturned"): the item's hedge stands where the source has
+    nothing or an auxiliary, just before the verb both give, in another form."""
+    a, b = al.a, al.b
+    ops = list(al.ops)
+    for k, nxt in enumerate(ops):
+        if nxt.tag != "equal" or k == 0 or ops[k - 1].tag == "equal":
+            continue
+        first = k - 1  # the differing ops just before the verb, run together
+        while first > 0 and ops[first - 1].tag != "equal":
+            first -= 1
+        i1, j1 = ops[first].i1, ops[first].j1
+        said_before, hedged = b[j1 : nxt.j1], a[i1 : nxt.i1]
+        if not any(w.key in HEDGES for w in hedged):
+            continue
+        if any(w.key not in HEDGES and w.key not in _ITEM_HEDGE_FILL for w in hedged):
+            continue
+        if any(w.key not in _PERFECT for w in said_before):
+            continue
+        verb_b, verb_a = b[nxt.j1], a[nxt.i1]
+        past = verb_b.key.endswith("ed") or verb_b.key in _IRREGULAR_PAST
+        if past and verb_a.key != verb_b.key and not (verb_a.key.endswith("ed") or verb_a.key in _IRREGULAR_PAST):
+            return span_text(b, j1, nxt.j1 + 1), span_text(a, i1, nxt.i1 + 1)
+    return None
 
 
 def _near(ws: list[Word], i: int, reach: int) -> set[str]:
@@ -1223,6 +1275,18 @@ def _title_evidence(corpus: Corpus, person: str, title: str) -> Evidence | None:
 OFFICE_HONORIFICS = frozenset({"president", "chancellor", "premier", "senator", "sen", "governor", "gov", "judge"})
 
 
+def _qualified(title: str, held: str) -> bool:
+    """Whether ``title`` is the title the sources give (``held``) with whose it is before it,
+    in capitalised words: "Natural Resources Wales's head of flood incident management"
+    where a source says "Its head of flood incident management". What the sources leave
+    out is not contradicted by them."""
+    if not same_role(held, title):
+        return False
+    extra = role_key(title)[0] - role_key(held)[0]
+    capitalised = {w.lower().removesuffix("'s").removesuffix("\u2019s") for w in title.split() if w[:1].isupper()}
+    return bool(extra) and extra <= capitalised
+
+
 def _role_findings(claim_text: str, corpus: Corpus) -> tuple[list[Finding], list[Evidence], set[int]]:
     """Titles the item gives people, against the titles the sources give them; also the
     claim words a confirmed title covers."""
@@ -1244,7 +1308,7 @@ def _role_findings(claim_text: str, corpus: Corpus) -> tuple[list[Finding], list
         held = reg.titles_of(person)
         if not held:
             continue
-        ok = [t for t in held if same_role(b.title, t)]
+        ok = [t for t in held if same_role(b.title, t) or _qualified(b.title, t)]
         ev = _title_evidence(corpus, person, ok[0] if ok else held[0])
         if ev is not None and ev not in evidence:
             evidence.append(ev)

@@ -1040,3 +1040,44 @@ def test_a_day_the_source_does_not_give_and_numbers_the_item_keeps(tmp_path):
     assert check("Councillor Ruth Pugh said the council faced a \u00a314m gap in its budget next year.")[0] == (
         "contradicted"
     )
+
+
+def test_done_stated_as_possible_and_titles_qualified_by_whose(tmp_path):
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(
+        tmp_path / "a.txt",
+        "Ruling\n\nThe Court of Appeal has overturned a High Court ruling that banned protests.\n\n"
+        "The council said it reviewed the decision last year.\n\n"
+        "The committee is expected to publish its report.\n\n"
+        "Natural Resources Wales issued 27 warnings. Its head of flood incident management, Jeremy Parr, "
+        'said teams were "out on the ground".\n\n'
+        'Chief Financial Officer Colette Kress said demand was "staggering".\n\n'
+        '"Blackwell demand is staggering, and we are racing to scale supply," Jensen Huang said.\n',
+    )
+    corpus = load_sources(tmp_path)
+
+    def check(text, kind="claim", who=None):
+        it = item(corpus, text, kind, who)
+        return it.verdict, [(f.type, f.expected, f.found) for f in it.findings]
+
+    # a thing done, stated as what could, will or is expected to happen
+    for hedged in ("could overturn", "will overturn", "is expected to overturn"):
+        assert check(f"The Court of Appeal {hedged} a High Court ruling that banned protests.") == (
+            "contradicted",
+            [("modality", "has overturned", hedged)],
+        )
+    assert check("The council said it will review the decision.")[1][0][:2] == ("modality", "reviewed")
+    assert check("The Court of Appeal overturned a High Court ruling that banned protests.") == ("verified", [])
+    assert check("The committee is expected to publish its report.") == ("verified", [])
+    # whose the title is, which the source's "Its" leaves to the sentence before: no role error
+    quoted = item(corpus, "out on the ground", "quote", "Jeremy Parr")
+    quoted.claim.context = "Natural Resources Wales's head of flood incident management, Jeremy Parr, said"
+    from factcheck.classify import _role_findings
+
+    assert _role_findings(quoted.claim.context, corpus)[0] == []
+    assert _role_findings("Natural Resources Wales chief executive Jeremy Parr said", corpus)[0] != []
+    # a word two people both said is no disputed statement: each of them said it
+    assert check("staggering", "quote", "Colette Kress") == ("verified", [])
+    assert check("staggering", "quote", "Jensen Huang") == ("verified", [])
