@@ -342,7 +342,7 @@ _PARTICLE_NAME = re.compile(r"^(?:al|el|ul|ad|as|ash|at|az|ar|an)-[A-Z][a-z][\w'
 
 
 TITLE_WORDS = ROLE_HEADS | HONORIFICS | RANK_WORDS  # the words a title is made of
-_TITLE_PARTS = TITLE_WORDS | {"in", "of", "at", "co"}  # "Editor-in-Chief", "Co-author"
+_TITLE_PARTS = TITLE_WORDS | {"in", "of", "at", "co", "elect", "designate"}  # "Editor-in-Chief", "President-elect"
 
 
 def _unicode_name(tok: str) -> bool:

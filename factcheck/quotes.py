@@ -279,7 +279,8 @@ _CLAUSE_CUT = re.compile(
 )
 _RIGHT_VERB_FIRST = re.compile(rf"^(?:{_V})(?:\s+\w+ly)?\s+(?P<who>[^.!?\"]+)", re.I)
 # words between a speaker and the verb: "Kyle later told", "Doe has also said"
-_BEFORE_VERB = r"(?:(?:\w+ly|also|later|earlier|then|again|previously|often|always|has|had|have|would|will)\s+){0,2}"
+# (an adverb is lower case, and some words in -ly are nouns: "Stacey's family said")
+_BEFORE_VERB = r"(?:(?:(?!(?:family|assembly|ally|rally|supply|monopoly|anomaly)\b)(?-i:[a-z]\w*ly)|also|later|earlier|then|again|previously|often|always|has|had|have|would|will)\s+){0,2}"
 _RIGHT_WHO_FIRST = re.compile(rf"^(?P<who>[^.!?\";:]{{1,120}}?),?\s+{_BEFORE_VERB}(?:{_V})\b", re.I)
 _RIGHT_DASH = re.compile(r"^(?P<who>[^.!?\"]{2,80})[.!?]?\s*$")
 _RIGHT_ACCORDING = re.compile(r"^according to (?P<who>[^.!?\"]+)", re.I)
@@ -620,8 +621,8 @@ def _inside_org(phrase: str, ref: PersonRef) -> bool:
 
 
 _CAPITALISED_RUN = re.compile(
-    r"[A-Z\u00c0-\u00de][\w'-]*(?:[ \t]+[A-Z\u00c0-\u00de][\w'-]*)+"
-)  # (not across lines: a heading is no first name)
+    r"[A-Z\u00c0-\u00de][\w'-]*(?:[ \t]+(?:[A-Z]\.(?=[ \t]+[A-Z])|[A-Z\u00c0-\u00de][\w'-]*))+"
+)  # (not across lines: a heading is no first name; an initial may stand inside: "Donald J. Trump")
 
 
 def _full_names(text: str) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]:
@@ -642,6 +643,8 @@ def _full_names(text: str) -> tuple[dict[str, dict[str, int]], dict[str, dict[st
                 # of the run's words)
                 last = len(run) - 1 if _PARTICLE_NEXT.match(line, m.end()) else len(run)
                 for j in range(1, last):
+                    if run[j].endswith("."):
+                        continue  # an initial ends no name
                     surname = run[j][:-2] if run[j].endswith("'s") else run[j]
                     k = j
                     while k > max(0, j - 3) and is_name_word(run[k - 1]) and not is_honorific(run[k - 1]):

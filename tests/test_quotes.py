@@ -1452,3 +1452,25 @@ def test_who_the_he_or_she_is(text, speakers):
 )
 def test_who_speaks_from_the_sentence_before(text, speakers):
     assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # a noun in -ly is no adverb before the verb: the family speaks, not "Stacey"
+        (
+            "The woman was named as Stacey Holt.\n\nIn a statement released through police, Stacey's family "
+            'said: "She was a loving mum."\n',
+            [None],
+        ),
+        ('"We will fight," Ruth Kelly said.\n', ["Ruth Kelly"]),
+        # "President-elect" is a title, not a first name
+        (
+            "President-elect Donald J. Trump said he would nominate Pete Hegseth.\n\n"
+            '"Pete is tough," Mr. Trump said in a statement.\n',
+            ["Donald J. Trump"],
+        ),
+    ],
+)
+def test_nouns_in_ly_and_titles_elect(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
