@@ -98,6 +98,9 @@ ORG_HEADS = {
     'partnership', 'coalition', 'bureau', 'administration', 'congress', 'senate', 'house',
     'society', 'trust', 'institution', 'labs', 'laboratory', 'lab', 'corp', 'co', 'holdings',
     'capital', 'media', 'news', 'times', 'post', 'press', 'bbc', 'reuters',
+    'campaign', 'federation', 'confederation', 'league', 'club', 'hospital', 'museum', 'gallery',
+    'library', 'academy', 'tribunal', 'airways', 'airlines', 'railway', 'railways', 'exchange',
+    'consortium', 'secretariat', 'observatory',
 }
 PLACES = {
     'uk', 'britain', 'great britain', 'united kingdom', 'england', 'scotland', 'wales',

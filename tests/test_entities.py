@@ -53,6 +53,19 @@ def test_organisations_and_acronym_definitions():
     assert [o.text for o in orgs] == ["Department for Science, Innovation, and Technology", "AI Security Institute"]
 
 
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("Cambridge Cycling Campaign said the junction was dangerous.", "Cambridge Cycling Campaign"),
+        ("The Natural History Museum said it would reopen.", "Natural History Museum"),
+        ("Addenbrooke's Hospital said two patients were treated.", "Addenbrooke's Hospital"),
+        ("The London Stock Exchange said trading had resumed.", "London Stock Exchange"),
+    ],
+)
+def test_common_heads_of_bodies_names(text, org):
+    assert org in [o.text for o in find_orgs(text)]
+
+
 def test_aliases_link_across_sources(corpus):
     reg = corpus.registry
     assert reg.person("Narayan") == "Kanishka Narayan"
