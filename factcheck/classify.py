@@ -613,7 +613,12 @@ def match_claim(
 # source has the other says what the source denies ("sales rose" / "sales fell"). Only words
 # that are opposites in any sentence: directions, outcomes and verdicts.
 _OPPOSITE_GROUPS = (
-    ({"rise", "rose", "risen"}, {"fall", "fell", "fallen"}),
+    (
+        {"rise", "rose", "risen", "climb", "jump", "surg", "soar"},
+        {"fall", "fell", "fallen", "drop", "slump", "tumbl", "plung", "plummet", "sank", "sink", "slid", "slide"},
+    ),
+    ({"north", "northern"}, {"south", "southern"}),
+    ({"east", "eastern"}, {"west", "western"}),
     ({"increas"}, {"decreas", "reduc"}),
     ({"rais"}, {"cut", "reduc", "lower"}),
     ({"grow", "grew", "grown"}, {"shrink", "shrank", "shrunk"}),
