@@ -100,7 +100,8 @@ ORG_HEADS = {
     'capital', 'media', 'news', 'times', 'post', 'press', 'bbc', 'reuters',
     'campaign', 'federation', 'confederation', 'league', 'club', 'hospital', 'museum', 'gallery',
     'library', 'academy', 'tribunal', 'airways', 'airlines', 'railway', 'railways', 'exchange',
-    'consortium', 'secretariat', 'observatory',
+    'consortium', 'secretariat', 'observatory', 'united', 'rovers', 'athletic', 'wanderers', 'albion',
+    'hotspur',
 }
 PLACES = {
     'uk', 'britain', 'great britain', 'united kingdom', 'england', 'scotland', 'wales',
@@ -345,7 +346,8 @@ _PARTICLE_NAME = re.compile(r"^(?:al|el|ul|ad|as|ash|at|az|ar|an)-[A-Z][a-z][\w'
 
 
 TITLE_WORDS = ROLE_HEADS | HONORIFICS | RANK_WORDS  # the words a title is made of
-_TITLE_PARTS = TITLE_WORDS | {"in", "of", "at", "co", "elect", "designate"}  # "Editor-in-Chief", "President-elect"
+# the other parts of a title written as one word: "Editor-in-Chief", "President-elect", "Ex-minister"
+_TITLE_PARTS = TITLE_WORDS | {"in", "of", "at", "co", "elect", "designate", "ex"}
 
 
 def _unicode_name(tok: str) -> bool:

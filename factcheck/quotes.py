@@ -344,6 +344,7 @@ _OPENING_CLAUSE = re.compile(
     r"Last|This|Earlier|Later|For|Now|Today|Then|Aged|By|Asked|Pressed|Speaking|Writing|Interviewed|"
     r"Questioned|Responding|Reacting)\b[^,;:\"]{0,150},\s*"
 )
+_CONJUNCTION = re.compile(r"(?:But|And|Yet|So|However,|Meanwhile,|Still,)\s+")
 _CAPITALISED_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w'-]*)*")
 _LOWER_WORDS = re.compile(r"^(?:[a-z][\w'-]*\s+){1,4}$")
 _DESCRIPTOR = re.compile(r"^(?-i:[A-Z]?[a-z][\w'-]*)(?:\s+(?-i:[a-z][\w'-]*)){1,6}$")
@@ -495,7 +496,7 @@ _BODY_SPOKESMAN = re.compile(
     rf"^(?i:an?|the|one)\s+(?:(?:senior|joint|further)\s+)?{_FOR_BODY}\s+(?:for|from|of|at|by|issued\s+by)\s+"
     rf"(?:the\s+)?(?P<org>{_CAP_RUN})(?:\s+(?:read|said|says|added|stated|continued))?$"
 )
-_BODY_ADJECTIVE = re.compile(rf"^(?i:an?|the|one)\s+(?P<org>{_CAP_RUN})\s+{_FOR_BODY}$")
+_BODY_ADJECTIVE = re.compile(rf"^(?i:an?|the|one)\s+(?P<org>{_CAP_RUN}|No\.? 10|Number 10)\s+{_FOR_BODY}$")
 # a name, then what kind of body it is: "Usdaw, the shop workers' union", "Ofwat, the water regulator"
 _BODY_KINDS = (
     r"union|company|firm|group|charity|regulator|watchdog|supermarket|retailer|carmaker|airline|bank|"
@@ -503,6 +504,10 @@ _BODY_KINDS = (
     r"federation|network|think[ -]tank|operator|provider|manufacturer|developer|publisher|giant|chain"
 )
 _BODY_APPOSED = re.compile(rf"^(?P<org>{_CAP_RUN}),\s+(?i:the|an?)\s+(?:[\w'-]+\s+){{0,4}}(?:{_BODY_KINDS})$")
+# what kind of body, then its name: "His club, Northfield United", "The regulator, Ofwat"
+_KIND_APPOSED = re.compile(
+    rf"^(?i:his|her|their|its|the)\s+(?:[\w'-]+\s+){{0,3}}(?i:{_BODY_KINDS}),\s+(?P<org>{_CAP_RUN})$"
+)
 _BODY_ALONE = re.compile(rf"^(?:the\s+)?(?P<org>{_CAP_RUN})$", re.I)
 # a state's bodies, named by whose they are and a common noun: "the Scottish government", "the
 # Israeli military", "the Biden administration", "Ukraine's air force"
@@ -580,7 +585,7 @@ def _organisation(
         return _body_reporting_before(text, at, registry)
     phrase = _speaker_words(phrase)
     m = _BODY_SPOKESMAN.match(whole) or _BODY_SPOKESMAN.match(phrase) or _BODY_ADJECTIVE.match(phrase)
-    m = m or _BODY_APPOSED.match(phrase)
+    m = m or _BODY_APPOSED.match(phrase) or _KIND_APPOSED.match(whole)
     if m:
         org = m.group("org")
         if org.split()[-1].lower() in ROLE_HEADS:
@@ -1350,6 +1355,8 @@ def _subject(sent: str, registry, person: bool = False, full_name=None, by_surna
     from .corpus import person_bindings
 
     lead = len(sent) - len(sent.lstrip())
+    if conj := _CONJUNCTION.match(sent, lead):
+        lead = conj.end()  # "But Labour chairwoman Ellie Reeves hit back, saying ..."
     if kin := _KIN_FIRST_NAME.match(sent, lead):
         return kin.group("name")  # "His wife, Carol, said ...": a person by what she is
     registry = registry if registry is not None else AliasRegistry()  # (a draft read alone)

@@ -1474,3 +1474,24 @@ def test_who_speaks_from_the_sentence_before(text, speakers):
 )
 def test_nouns_in_ly_and_titles_elect(text, speakers):
     assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # a hyphenated title is no name, nor is a headline's
+        ("Ex-minister says PM 'misled' Commons over donations\n\nText.\n", [None]),
+        # No 10's spokesman speaks for No 10
+        ('"The prime minister has always followed the rules," a No 10 spokesman said.\n', ["No 10"]),
+        # a conjunction before the sentence's subject
+        (
+            'Kemi Badenoch said Labour was "rotten".\n\nBut Labour chairwoman Ellie Reeves hit back, saying the '
+            'Tories had "no lessons to teach anyone".\n\n"They gave us partygate," she told Times Radio.\n',
+            ["Kemi Badenoch", "Ellie Reeves", "Ellie Reeves"],
+        ),
+        # what kind of body, then its name; a club by its name's head
+        ('His club, Northfield United, said it would "support Leon through this process".\n', ["Northfield United"]),
+    ],
+)
+def test_bodies_in_apposition_and_subjects_after_but(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
