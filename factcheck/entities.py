@@ -281,6 +281,9 @@ SPEECH_VERBS = (
     "posted|posts|"  # 'Ryan Reynolds later posted on Instagram: "..."'
     "fumed|raged|blasted|snapped|gushed|beamed|enthused|sobbed|chuckled|exclaimed|whispered|"
     "muttered|reflected|reasoned|elaborated|agreed|agrees|"  # '"We were robbed," fumed Jose Mourinho'
+    "repeated|repeats|reiterated|reiterates|recounted|recounts|remembered|remembers|lamented|laments|"
+    "protested|objected|hinted|scoffed|grumbled|murmured|testified|alleged|alleges|asserted|asserts|"
+    "assured|reckoned|reckons|"
     "called for|calls for"  # 'Erdogan called for "an immediate ceasefire"'
 )
 

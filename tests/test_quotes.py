@@ -1495,3 +1495,9 @@ def test_nouns_in_ly_and_titles_elect(text, speakers):
 )
 def test_bodies_in_apposition_and_subjects_after_but(text, speakers):
     assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+@pytest.mark.parametrize("verb", ["repeated", "reiterated", "recounted", "lamented", "testified", "scoffed"])
+def test_more_verbs_of_saying(verb):
+    text = f'NATO Secretary General Mark Rutte spoke.\n\n"We must do more," Rutte {verb}.\n'
+    assert [who for who, _ in draft_quotes(text)] == ["Mark Rutte"]
