@@ -998,6 +998,8 @@ def attribute(
             q.title, q.honorific, q.attribution = _unmasked(ref.title, text, orig, q), ref.honorific, how
             q.phrase = ref.name
             last_speaker = q
+            if sex := honorific_sex(ref.honorific):
+                called.setdefault(q.speaker, set()).add("he" if sex == "m" else "she")  # ("Ms Keller")
             continue
         if kind == "pronoun":
             q.phrase = _speaker_words(m.group("who")).strip() if m else None  # ("In an interview, he")
@@ -1046,8 +1048,22 @@ def attribute(
                 subject = _subject_before(
                     text, sentences, quoted, q, last_speaker, registry, person=True, full_name=full_name
                 )
-                if subject is None or _clashes(q.phrase, canonical(subject), registry, called):
-                    continue
+                if subject is not None and _clashes(q.phrase, canonical(subject), registry, called):
+                    subject = None
+                if subject is None:
+                    # '"...," said Ms Keller. "...," said Mr Keller. "...," she added.': the last
+                    # speaker before whom the text calls "she" (by honorific or pronoun)
+                    other = "she" if q.phrase.lower() == "he" else "he"
+                    subject = next(
+                        (
+                            p.speaker
+                            for p in reversed(quotes[max(0, qi - RECENT_SPEAKERS) : qi])
+                            if p.speaker and p.speaker not in bodies and _clashes(other, p.speaker, registry, called)
+                        ),
+                        None,
+                    )
+                    if subject is None:
+                        continue
             if subject is not None:
                 q.speaker, q.title = canonical(subject), None
                 last_speaker = q
@@ -1148,6 +1164,7 @@ def attribute(
     return name_lines
 
 
+RECENT_SPEAKERS = 6  # quotes back a "she" or "he" the last speaker cannot be may go to
 _HE_SHE = {"he", "she", "He", "She"}  # one person: "they" may be a body or a group
 # a person named just before, called by age or nationality: "the 23-year-old", "the Spaniard"
 # fmt: off

@@ -1501,3 +1501,14 @@ def test_bodies_in_apposition_and_subjects_after_but(text, speakers):
 def test_more_verbs_of_saying(verb):
     text = f'NATO Secretary General Mark Rutte spoke.\n\n"We must do more," Rutte {verb}.\n'
     assert [who for who, _ in draft_quotes(text)] == ["Mark Rutte"]
+
+
+def test_she_after_his_quote_goes_back_to_the_woman_quoted_before():
+    text = (
+        '"We will fight this," said Ms Keller.\n\n"It is a disgrace," said Mr Brown, her neighbour.\n\n'
+        '"We have no choice," she added.\n'
+    )
+    assert [who for who, _ in draft_quotes(text)] == ["Keller", "Brown", "Keller"]
+    # (no one the text calls "she": no one)
+    text = '"We will fight this," said Mr Keller.\n\n"It is a disgrace," said Mr Brown.\n\n"No," she added.\n'
+    assert [who for who, _ in draft_quotes(text)] == ["Keller", "Brown", None]
