@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -776,6 +777,9 @@ def _is_negator(w: Word) -> bool:
     )
 
 
+_TIME_KEY = re.compile(r"^\d\d:\d\d$")  # a time's key (see factcheck.match)
+
+
 def _classes(ws: list[Word], i1: int, i2: int) -> dict[str, list[str]]:
     """``date``/``number`` words of ``ws[i1:i2]``, each classed with the word before it."""
     lo = max(0, i1 - 1)
@@ -784,6 +788,9 @@ def _classes(ws: list[Word], i1: int, i2: int) -> dict[str, list[str]]:
     last_number = None  # where the last number word was: a scale right after it joins it
     for k in range(i1, i2):
         word = ws[k].text.lower()
+        if _TIME_KEY.match(ws[k].key):
+            out.setdefault("date", []).append(ws[k].key)  # a time of day, by the clock: "6am" is "06:00"
+            continue
         if last_number == k - 1 and word in _SCALES:
             out["number"][-1] += " " + word  # "three thousand", "3.5 million", "61.5 bn"
             last_number = k
@@ -1504,6 +1511,7 @@ def _replaced_inside(al: Alignment) -> list[tuple[str, str]]:
             x.stem == y.stem
             or spelling_variant(x.text, y.text)
             or ((v := _value(x.text, x.key)) is not None and v == _value(y.text, y.key))  # "2" is "two", "bn" "billion"
+            or (x.key in _SCALE_AFTER and _SCALE_AFTER[x.key] == _SCALE_AFTER.get(y.key))  # "£14m", "£14 million"
             for x, y in zip(xs, ys, strict=True)
         ):
             continue

@@ -62,9 +62,50 @@ def _words(text: str, offset: int = 0, sentence_start: bool = True) -> tuple[Wor
                 cap = not initial
             out.append(Word(w, start + offset, end + offset, word_key(w), stem(w), None, cap))
         prev_end = end
+    if (":" in text or "m" in text or "M" in text) and _TIME_TEXT.search(text):
+        out = _times_joined(out, text, offset)
     if ("cent" in text or "pc" in text or "CENT" in text or "PC" in text) and _PERCENT_WORDS.search(text):
         return tuple(_percent_joined(out, text, offset))  # (the substrings first: most texts hold none)
     return tuple(out)
+
+
+# a time of day: "06:00", "18:30", "6am", "6.30pm", "6 p.m."
+_TIME_TEXT = re.compile(r"\b\d{1,2}(?::\d\d\b|(?:[.:]\d\d)?\s?(?:[ap]m\b|[ap]\.m\.))", re.I)
+_HALF_DAY = {"am": 0, "pm": 12, "a.m": 0, "p.m": 12, "a": 0, "p": 12}
+
+
+def _times_joined(ws: list[Word], text: str, offset: int) -> list[Word]:
+    """A time of day as one word whose key is the time on the 24-hour clock ("6am", "06:00"
+    and "6 a.m." are "06:00"; "6.30pm" is "18:30"), so that the ways of writing it align."""
+    out: list[Word] = []
+    i = 0
+    while i < len(ws):
+        w = ws[i]
+        m = _ONE_TIME.match(text, w.start - offset) if w.key[:1].isdigit() else None
+        if m is None:
+            out.append(w)
+            i += 1
+            continue
+        hour, minute = int(m.group("h")), int(m.group("m") or 0)
+        half = (m.group("ap") or "").lower().rstrip(".")
+        # (a time is on the 12-hour clock, or written with a colon: "2.30" is a number)
+        timed = half or m.group("sep") == ":"
+        if half:
+            hour = hour % 12 + _HALF_DAY[half]
+        end = m.end() + offset
+        if not timed or hour > 23 or minute > 59:
+            out.append(w)
+            i += 1
+            continue
+        key = f"{hour:02d}:{minute:02d}"
+        out.append(Word(m.group(0), w.start, end, key, key, None, False))
+        i += 1
+        while i < len(ws) and ws[i].start < end:
+            i += 1  # the words the time was read from
+    return out
+
+
+_ONE_TIME = re.compile(r"(?P<h>\d{1,2})(?:(?P<sep>[:.])(?P<m>\d\d))?(?:\s?(?P<ap>[ap]m\b|[ap]\.m\.?))?", re.I)
 
 
 _PERCENT_WORDS = re.compile(r"(?:\bper\s?cent|\bpercent|\dpc|\d\spc)\b", re.I)

@@ -1089,3 +1089,28 @@ def test_done_stated_as_possible_and_titles_qualified_by_whose(tmp_path):
     # a word two people both said is no disputed statement: each of them said it
     assert check("staggering", "quote", "Colette Kress") == ("verified", [])
     assert check("staggering", "quote", "Jensen Huang") == ("verified", [])
+
+
+def test_scales_and_times_written_two_ways(tmp_path):
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(
+        tmp_path / "a.txt",
+        "Figures\n\nThe council faced a \u00a314m gap in its budget next year.\n\n"
+        "The government plans to build 1.5 million homes by 2029.\n\n"
+        "The Met Office extended its amber warning until 06:00 GMT on Sunday.\n",
+    )
+    corpus = load_sources(tmp_path)
+
+    def check(text):
+        it = item(corpus, text)
+        return it.verdict, [(f.type, f.expected, f.found) for f in it.findings]
+
+    assert check("The council faced a \u00a314 million gap in its budget next year.") == ("verified", [])
+    assert check("The government plans to build 1.5m homes by 2029.") == ("verified", [])
+    assert check("The Met Office extended its amber warning until 6am GMT on Sunday.") == ("verified", [])
+    assert check("The Met Office extended its amber warning until 7am GMT on Sunday.") == (
+        "contradicted",
+        [("date", "06:00", "7am")],
+    )

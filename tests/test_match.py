@@ -235,3 +235,24 @@ def test_a_percentage_is_one_word_however_written(text):
     ws = words(text)
     assert [w.key for w in ws] == ["fell", "18%"]
     assert text[ws[1].start : ws[1].end] == text.split(" ", 1)[1]  # the text as written
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("until 06:00 GMT", "06:00"),
+        ("until 6am GMT", "06:00"),
+        ("at 6 a.m. on Friday", "06:00"),
+        ("at 6.30pm on", "18:30"),
+        ("at 12am", "00:00"),
+        ("at 12pm", "12:00"),
+        ("at 18:30.", "18:30"),
+    ],
+)
+def test_a_time_of_day_is_one_word_on_the_24_hour_clock(text, key):
+    assert key in [w.key for w in words(text)]
+
+
+def test_numbers_that_look_like_times_are_not():
+    assert [w.key for w in words("rose 2.30 points")] == ["rose", "2.30", "points"]
+    assert [w.key for w in words("I am here")] == ["i", "am", "here"]
