@@ -15,6 +15,7 @@ from .entities import (
     DEMONYMS,
     NAME_ABBREVIATIONS,
     NAME_PARTICLES,
+    NOT_NAMES,
     ORG_HEADS,
     RANK_WORDS,
     ROLE_HEADS,
@@ -351,7 +352,8 @@ _DESCRIPTOR = re.compile(r"^(?-i:[A-Z]?[a-z][\w'-]*)(?:\s+(?-i:[a-z][\w'-]*)){1,
 # a relative named by first name alone: "His wife, Carol", "Ms. Keller's husband, Ron"
 _KIN = (
     r"(?:wife|husband|partner|son|daughter|mother|father|brother|sister|grandson|granddaughter|"
-    r"grandmother|grandfather|fiancee?|widow|widower|mum|dad|stepson|stepdaughter)"
+    r"grandmother|grandfather|fiancee?|widow|widower|mum|dad|stepson|stepdaughter|friend|cousin|aunt|"
+    r"uncle|nephew|niece|boyfriend|girlfriend|colleague|neighbour|neighbor|flatmate)"
 )
 # someone's someone, named in full between commas: "Her neighbour, Kevin Hall, agreed."
 _POSSESSED_NAME = re.compile(
@@ -443,13 +445,15 @@ def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> 
             ref = PersonRef(first.name, first.honorific, (t and t[1]) or first.title, first.start, first.end)
     if ref is not None and ref.honorific is None and ref.title is None and _inside_org(phrase, ref):
         ref = None  # "The Department of Health and Social Care": a body's name ends in "Social Care"
-    if ref is None and comma and (_DESCRIPTOR.match(head.strip()) or head.strip() in ("One", "Another")):
+    if ref is None and comma and (_DESCRIPTOR.match(head.strip()) or head.strip().lower() in ("one", "another")):
         # "Another shop owner, Tom Bell, 61": who they are, then the name in apposition; "One,
         # retired nurse Angela Ward, 66": one of them, what they do, then the name
-        named = rest.split(",")[0].strip()
+        named, *after_name = (p.strip() for p in rest.split(","))
         if where := _OF_PLACE.search(named):
             named = named[: where.start()]  # "Her solicitor, Raj Chauhan of Bindmans,"
-        found = find_person_at_end(named, registry)
+        # ("says one, Lily, 17": a first name alone, with an age)
+        aged = bool(after_name) and after_name[0].isdigit() and " " not in named
+        found = find_person_at_end(named, registry, allow_single=aged)
         if found is not None and (found.start == 0 or _LOWER_WORDS.match(named[: found.start])):
             at = len(head) + 1 + rest.index(named)
             ref = PersonRef(found.name, found.honorific, None, at + found.start, at + found.end)
@@ -987,6 +991,14 @@ def attribute(
                         break
                 if kind is not None:
                     break
+        if kind is None and not r.strip(" ."):
+            # 'She laughs. "And go where?"': a quote opening a sentence, after a short one in
+            # its paragraph about how "she" or "he" took the question, is theirs
+            back = quotes[qi - 1].close_mark if qi > 0 else None
+            since = max(paragraphs[q.para][0], back + 1 if back is not None and back < q.open_mark else 0)
+            m = _PRONOUN_BEFORE.search(text, since, q.open_mark)
+            if m:
+                kind, how = "pronoun", "pronoun"
         # a partial quote: reporting words around it that are not an attribution
         q.partial = bool(
             (lstrip and how not in ("before", "colon") and not lstrip.endswith(":"))
@@ -1164,6 +1176,21 @@ def attribute(
     return name_lines
 
 
+GAVE_REACH = 60  # characters into a sentence where someone who gave a name only in part stands
+# a first name alone opening a sentence, then what they do or their age: "Tom, a builder, said"
+_FIRST_NAME_DESCRIBED = re.compile(r"(?P<name>[A-Z][a-z]+),\s+(?:(?:a|an)\s+(?P<what>[a-z-]+)|\d{1,3}),")
+
+
+def _describes_someone(m: re.Match) -> bool:
+    """Whether a match of :data:`_FIRST_NAME_DESCRIBED` is a person's: an age, or what they do
+    (a word for a person's job or state, not "Leeds, a city,")."""
+    name, what = m.group("name"), m.group("what")
+    if is_place(name) or name.lower() in NOT_NAMES or find_orgs(name):
+        return False
+    return what is None or is_descriptor(what) or what in ROLE_HEADS or what.endswith(("er", "or", "ist", "ian"))
+
+
+_PRONOUN_BEFORE = re.compile(r"(?:^|(?<=[.!?])\s+)(?P<who>She|He)\s+(?:[a-z]+\s+){0,3}?[a-z]+[.:]\s*$")
 RECENT_SPEAKERS = 6  # quotes back a "she" or "he" the last speaker cannot be may go to
 _HE_SHE = {"he", "she", "He", "She"}  # one person: "they" may be a body or a group
 # a person named just before, called by age or nationality: "the 23-year-old", "the Spaniard"
@@ -1376,6 +1403,10 @@ def _subject(sent: str, registry, person: bool = False, full_name=None, by_surna
         lead = conj.end()  # "But Labour chairwoman Ellie Reeves hit back, saying ..."
     if kin := _KIN_FIRST_NAME.match(sent, lead):
         return kin.group("name")  # "His wife, Carol, said ...": a person by what she is
+    if (gave := _GAVE_NAME.search(sent, lead)) and gave.start() - lead < GAVE_REACH:
+        return gave.group("name")  # "Another shopper, who gave her name only as Jean, said ..."
+    if (alone := _FIRST_NAME_DESCRIBED.match(sent, lead)) and _describes_someone(alone):
+        return alone.group("name")  # "Tom, a builder, said ...", vox pops' first names
     registry = registry if registry is not None else AliasRegistry()  # (a draft read alone)
 
     def full_if_person(surname: str, end: int, described: bool = False) -> str | None:

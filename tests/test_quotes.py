@@ -1512,3 +1512,41 @@ def test_she_after_his_quote_goes_back_to_the_woman_quoted_before():
     # (no one the text calls "she": no one)
     text = '"We will fight this," said Mr Keller.\n\n"It is a disgrace," said Mr Brown.\n\n"No," she added.\n'
     assert [who for who, _ in draft_quotes(text)] == ["Keller", "Brown", None]
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # someone's friend by first name, then "he says"
+        (
+            'Her friend Jack, 28, a fisherman, nods. "My grandad was born there," he says. "It is an Airbnb now."\n',
+            ["Jack", "Jack"],
+        ),
+        # "She laughs." before a quote with no attribution: hers, not the last speaker's
+        (
+            'Bethany Roberts grew up here. Now she lives in a caravan.\n\n"Every time," she tells me.\n\n'
+            'Her friend Jack, 28, nods. "My grandad was born there," he says.\n\n'
+            'I ask Bethany whether she would ever leave. She laughs. "And go where?"\n',
+            ["Bethany Roberts", "Jack", "Bethany Roberts"],
+        ),
+        # one of them, by first name and age
+        ('Two teenagers are eating pasties. "I want to stay," says one, Lily, 17.\n', ["Lily"]),
+        # vox pops: a first name with what they do, or a name given only in part, before "she said"
+        (
+            '"At least they are investing," said Malcolm Price.\n\nAnother shopper, who gave her name only as '
+            'Jean, said she was worried. "I cannot heat the house," she said.\n\n'
+            'Tom, a builder, said small firms would be hit. "My boss is cutting hours," he said.\n',
+            ["Malcolm Price", "Jean", "Tom"],
+        ),
+        # (a place is no one: "Leeds, a city," names nobody)
+        (
+            '"It is fine," said Malcolm Price.\n\nLeeds, a city of 800,000, was quiet. "Yes," he said.\n',
+            [
+                "Malcolm Price",
+                "Malcolm Price",
+            ],
+        ),
+    ],
+)
+def test_features_and_vox_pops(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
