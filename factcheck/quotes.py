@@ -515,17 +515,19 @@ _KIND_APPOSED = re.compile(
 _BODY_ALONE = re.compile(rf"^(?:the\s+)?(?P<org>{_CAP_RUN})$", re.I)
 # a state's bodies, named by whose they are and a common noun: "the Scottish government", "the
 # Israeli military", "the Biden administration", "Ukraine's air force"
-_STATE_BODY = re.compile(
-    r"^(?i:the\s+)?(?P<org>(?:[A-Z][\w.-]*(?:'s)?\s+){1,3}(?:government|administration|military|army|navy|"
+_STATE_BODY_NAME = (
+    r"(?P<org>(?:[A-Z][\w.-]*(?:'s)?\s+){1,3}(?:government|administration|military|army|navy|"
     r"air\s+force|police|coastguard|coast\s+guard|embassy|presidency|cabinet|"
-    r"(?:foreign|defen[cs]e|health|interior|finance|education|justice)\s+ministry))$"
+    r"(?:foreign|defen[cs]e|health|interior|finance|education|justice)\s+ministry))"
 )
+_STATE_BODY = re.compile(rf"^(?i:the\s+)?{_STATE_BODY_NAME}$")
+_STATE_BODY_IN_TEXT = re.compile(rf"\b(?i:the)\s+{_STATE_BODY_NAME}")  # (in running text, after "the")
 # bodies known by a place or a building, which no organisation's head word names
 _METONYMS = frozenset(
     {
         "downing street", "no 10", "number 10", "no. 10", "white house", "kremlin", "pentagon",
         "treasury", "elysee", "élysée", "vatican", "scotland yard", "state department",
-        "foreign office", "home office", "whitehall", "quai d'orsay",
+        "foreign office", "home office", "whitehall", "quai d'orsay", "un", "eu", "nato", "imf",
     }
 )  # fmt: skip
 
@@ -548,8 +550,11 @@ def _body_named_before(phrase: str, text: str, at: int) -> str | None:
     if m is None or m.group("kind") not in ORG_HEADS:
         return None
     kind = m.group("kind")
-    found = [o.text for o in find_orgs(text[max(0, at - BODY_REACH) : at])]
-    return next((o for o in reversed(found) if o.split()[-1].lower() == kind), None)
+    before = text[max(0, at - BODY_REACH) : at]
+    found = [(o.start, o.text) for o in find_orgs(before)]
+    # and a state's bodies, whose names end in a common noun ("the Palestinian health ministry")
+    found += [(b.start("org"), b.group("org")) for b in _STATE_BODY_IN_TEXT.finditer(before)]
+    return next((o for _, o in sorted(found, reverse=True) if o.split()[-1].lower() == kind), None)
 
 
 # a spokesperson, for no one the phrase names: "A spokesperson said:", "a spokesman said"

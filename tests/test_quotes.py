@@ -1550,3 +1550,21 @@ def test_she_after_his_quote_goes_back_to_the_woman_quoted_before():
 )
 def test_features_and_vox_pops(text, speakers):
     assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # a state's body named before, called by its kind
+        (
+            "The Palestinian health ministry said 42 people had been killed. "
+            '"Most of them are women and children," the ministry said.\n',
+            ["Palestinian health ministry"],
+        ),
+        # the UN and the EU by their letters
+        ('The UN said aid deliveries had been "severely restricted".\n', ["UN"]),
+        ('"We will respond," the EU said.\n', ["EU"]),
+    ],
+)
+def test_wire_copys_bodies(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
