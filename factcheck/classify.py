@@ -630,7 +630,7 @@ _OPPOSITE_GROUPS = (
     ({"convict"}, {"acquit"}),
     ({"guilti"}, {"innoc"}),
     ({"allow", "permit"}, {"ban", "forbid", "forbad", "prohibit"}),
-    ({"confirm"}, {"deni"}),
+    ({"confirm", "admit"}, {"deni"}),
     ({"strengthen"}, {"weaken"}),
     ({"gain"}, {"lose", "lost"}),
     ({"hire"}, {"fire"}),

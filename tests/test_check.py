@@ -168,6 +168,7 @@ def test_contradicted_claims_name_the_difference(corpus, text, finding):
         ("Sales rose 4.4% to £61.5bn, the company said on Wednesday.", "Sales fell 4.4% to £61.5bn.", "rose", "fell"),
         ("Analysts had expected a profit of £2.1bn.", "Analysts had expected a loss of £2.1bn.", "profit", "loss"),
         ("Sterling dropped 0.9% against the dollar.", "Sterling rose 0.9% against the dollar.", "dropped", "rose"),
+        ("Carter, 27, denied the charge.", "Carter, 27, admitted the charge.", "denied", "admitted"),
         ("Shares plunged 12% in early trading.", "Shares soared 12% in early trading.", "plunged", "soared"),
         (
             "The footprints were left 1.5 million years ago in northern Kenya.",
