@@ -699,11 +699,11 @@ def _may_hold(person: str, role: frozenset[str], registry: AliasRegistry | None)
     """Whether ``person`` may be the one a description with these title words means: the
     sources give them no title, or one with those words."""
     titles = registry.titles_of(person) if registry is not None else []
-    if not titles and role & RANK_WORDS and registry is not None:
+    if not titles and role & RANK_WORDS:
         # "Rishi Sunak has said ...", then "the former prime minister said": someone the sources
         # give no title may be described with a rank, unless an office is their honorific
         # ("President Maria Alvarez" is not "the vice president")
-        entry = registry.people.get(registry.canonical_person(person))
+        entry = registry.people.get(registry.canonical_person(person)) if registry is not None else None
         honorifics = entry.honorifics if entry is not None else ()
         return not any(honorific_sex(h) is None and h.lower().rstrip(".") not in _PLAIN for h in honorifics)
     if role & RANK_WORDS:
@@ -988,6 +988,13 @@ def attribute(
                         subject = _subject(m.group("who"), registry)
                         if subject is not None:
                             k2, r2 = "person", PersonRef(subject, None, None, 0, 0)
+                    if k2 == "unnamed" and q.para == _lede(text, paragraphs):
+                        # "The housing minister has said the government "will not back down"" /
+                        # "Matthew Pennycook told the conference ...": a lede describes, and the
+                        # paragraph after it names
+                        named = _named_next(text, paragraphs, q.para, m.group("who"), registry, full_name)
+                        if named is not None:
+                            k2, r2 = "person", PersonRef(named, None, None, 0, 0)
                     if k2 in ("person", "pronoun"):
                         kind, ref, how = k2, r2, "reported"
                         break
@@ -1181,6 +1188,46 @@ def attribute(
     return name_lines
 
 
+def _lede(text: str, paragraphs: list[tuple[int, int]]) -> int | None:
+    """The number of the story's first paragraph: the first that reads as sentences (a
+    headline or a byline does not end as one, or is short)."""
+    for i, (ps, pe) in enumerate(paragraphs):
+        para = text[ps:pe].strip()
+        if para.endswith(_SENTENCE_ENDS) and len(para.split()) >= LEDE_WORDS:
+            return i
+    return None
+
+
+LEDE_WORDS = 12  # the fewest words of a story's first paragraph
+
+
+def _named_next(text, paragraphs, para: int, phrase: str, registry, full_name) -> str | None:
+    """The person the paragraph after ``para`` opens by naming, as the one reporting in its
+    first sentence, where ``phrase`` describes someone by a title ("The housing minister has")
+    that person may hold (see :func:`_may_hold`)."""
+    # ("A former cabinet minister has accused ...": the lede's someone is described as the title)
+    role = _role_words(_INDEFINITE.sub("the ", _LEDE_VERB_TAIL.sub("", phrase.strip())))
+    if role is None or para + 1 >= len(paragraphs):
+        return None
+    ps, pe = paragraphs[para + 1]
+    first = _FIRST_SENTENCE.match(text, ps, pe)
+    if first is None or not re.search(rf"\b(?:{_V})\b", first.group(0), re.I):
+        return None
+    who = _subject(first.group(0), registry, True, full_name)
+    if who is None or " " not in who or not _may_hold(who, role, registry):
+        return None
+    from .corpus import person_bindings
+
+    # (a title the sentence gives them is another: "Opposition leader Kemi Badenoch said")
+    for b in person_bindings(first.group(0), registry if registry is not None else AliasRegistry(), strict=False):
+        if b.title and b.name in (who, who.split()[-1]) and not role & role_key(b.title)[0]:
+            return None
+    return who
+
+
+_INDEFINITE = re.compile(r"^(?:an?)\s+", re.I)
+_LEDE_VERB_TAIL = re.compile(r"\s+(?:has|have|had|is|was)$")
+_FIRST_SENTENCE = re.compile(r"\s*[^.!?]{10,300}?[.!?]")
 GAVE_REACH = 60  # characters into a sentence where someone who gave a name only in part stands
 # a first name alone opening a sentence, then what they do or their age: "Tom, a builder, said"
 _FIRST_NAME_DESCRIBED = re.compile(r"(?P<name>[A-Z][a-z]+),\s+(?:(?:a|an)\s+(?P<what>[a-z-]+)|\d{1,3}),")

@@ -1568,3 +1568,30 @@ def test_features_and_vox_pops(text, speakers):
 )
 def test_wire_copys_bodies(text, speakers):
     assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # a lede describes someone by a title; the paragraph after names them as they report
+        (
+            'Minister backs reforms\n\nThe housing minister has said the government "will not back down" on '
+            "its plans to build 1.5 million homes.\n\nMatthew Pennycook told the conference in Harrogate "
+            "that the reforms were essential.\n",
+            ["Matthew Pennycook"],
+        ),
+        (
+            'Row\n\nA former cabinet minister has accused the prime minister of having "misled" MPs over '
+            'donations this year.\n\nWriting on X, Jake Berry said: "He had not declared it."\n',
+            ["Jake Berry", "Jake Berry"],
+        ),
+        # (not someone with another title, and not past the lede)
+        (
+            'Row\n\nThe prime minister has said the government "will not back down" on its plans to build '
+            "homes.\n\nOpposition leader Kemi Badenoch said the plans were wrong.\n",
+            [None],
+        ),
+    ],
+)
+def test_a_lede_describes_and_the_next_paragraph_names(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
