@@ -1076,7 +1076,11 @@ def _done_as_possible(al: Alignment) -> tuple[str, str] | None:
             continue
         verb_b, verb_a = b[nxt.j1], a[nxt.i1]
         past = verb_b.key.endswith("ed") or verb_b.key in _IRREGULAR_PAST
-        if past and verb_a.key != verb_b.key and not (verb_a.key.endswith("ed") or verb_a.key in _IRREGULAR_PAST):
+        # the item's verb in another form ("could overturn"), or the same one made passive
+        # ("is expected to be appointed" where the source says "was appointed")
+        other = verb_a.key != verb_b.key and not (verb_a.key.endswith("ed") or verb_a.key in _IRREGULAR_PAST)
+        passive = hedged[-1].key == "be" and bool(said_before)
+        if past and (other or passive):
             return span_text(b, j1, nxt.j1 + 1), span_text(a, i1, nxt.i1 + 1)
     return None
 

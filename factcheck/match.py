@@ -62,7 +62,7 @@ def _words(text: str, offset: int = 0, sentence_start: bool = True) -> tuple[Wor
                 cap = not initial
             out.append(Word(w, start + offset, end + offset, word_key(w), stem(w), None, cap))
         prev_end = end
-    if (":" in text or "m" in text or "M" in text) and _TIME_TEXT.search(text):
+    if _TIME_TEXT.search(text):
         out = _times_joined(out, text, offset)
     if ("cent" in text or "pc" in text or "CENT" in text or "PC" in text) and _PERCENT_WORDS.search(text):
         return tuple(_percent_joined(out, text, offset))  # (the substrings first: most texts hold none)
@@ -71,7 +71,7 @@ def _words(text: str, offset: int = 0, sentence_start: bool = True) -> tuple[Wor
 
 # a time of day: "06:00", "18:30", "6am", "6.30pm", "6 p.m."
 _TIME_TEXT = re.compile(r"\b\d{1,2}(?::\d\d\b|(?:[.:]\d\d)?\s?(?:[ap]m\b|[ap]\.m\.))", re.I)
-_HALF_DAY = {"am": 0, "pm": 12, "a.m": 0, "p.m": 12, "a": 0, "p": 12}
+_HALF_DAY = {"am": 0, "pm": 12, "a.m": 0, "p.m": 12}
 
 
 def _times_joined(ws: list[Word], text: str, offset: int) -> list[Word]:

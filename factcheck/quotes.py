@@ -870,6 +870,7 @@ def attribute(
     by_para: dict[int, list[FoundQuote]] = {}
     bodies: set[str] = set()  # the organisations given quotes: no "he" or "she"
     called: dict[str, set[str]] = {}  # the people the text's quotes call "he" or "she"
+    lede: int | None = None  # the story's first paragraph (-1: none)
     for q in quotes:
         by_para.setdefault(q.para, []).append(q)
     sentences = sorted(sentences)
@@ -988,7 +989,9 @@ def attribute(
                         subject = _subject(m.group("who"), registry)
                         if subject is not None:
                             k2, r2 = "person", PersonRef(subject, None, None, 0, 0)
-                    if k2 == "unnamed" and q.para == _lede(text, paragraphs):
+                    if lede is None:
+                        lede = _lede(text, paragraphs)  # (once a text, where it is asked)
+                    if k2 == "unnamed" and q.para == lede:
                         # "The housing minister has said the government "will not back down"" /
                         # "Matthew Pennycook told the conference ...": a lede describes, and the
                         # paragraph after it names
@@ -1188,14 +1191,14 @@ def attribute(
     return name_lines
 
 
-def _lede(text: str, paragraphs: list[tuple[int, int]]) -> int | None:
+def _lede(text: str, paragraphs: list[tuple[int, int]]) -> int:
     """The number of the story's first paragraph: the first that reads as sentences (a
-    headline or a byline does not end as one, or is short)."""
+    headline or a byline does not end as one, or is short); -1 for none."""
     for i, (ps, pe) in enumerate(paragraphs):
         para = text[ps:pe].strip()
         if para.endswith(_SENTENCE_ENDS) and len(para.split()) >= LEDE_WORDS:
             return i
-    return None
+    return -1
 
 
 LEDE_WORDS = 12  # the fewest words of a story's first paragraph

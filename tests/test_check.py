@@ -1059,6 +1059,7 @@ def test_done_stated_as_possible_and_titles_qualified_by_whose(tmp_path):
         tmp_path / "a.txt",
         "Ruling\n\nThe Court of Appeal has overturned a High Court ruling that banned protests.\n\n"
         "The council said it reviewed the decision last year.\n\n"
+        "Jane Doe was appointed chief executive of the bank.\n\n"
         "The committee is expected to publish its report.\n\n"
         "Natural Resources Wales issued 27 warnings. Its head of flood incident management, Jeremy Parr, "
         'said teams were "out on the ground".\n\n'
@@ -1078,6 +1079,10 @@ def test_done_stated_as_possible_and_titles_qualified_by_whose(tmp_path):
             [("modality", "has overturned", hedged)],
         )
     assert check("The council said it will review the decision.")[1][0][:2] == ("modality", "reviewed")
+    # (made passive: "is expected to be appointed" where the source says she was)
+    assert check("Jane Doe is expected to be appointed chief executive of the bank.")[1] == [
+        ("modality", "was appointed", "is expected to be appointed")
+    ]
     assert check("The Court of Appeal overturned a High Court ruling that banned protests.") == ("verified", [])
     assert check("The committee is expected to publish its report.") == ("verified", [])
     # whose the title is, which the source's "Its" leaves to the sentence before: no role error
