@@ -1120,3 +1120,28 @@ def test_scales_and_times_written_two_ways(tmp_path):
         "contradicted",
         [("date", "06:00", "7am")],
     )
+
+
+def test_hyphenated_compounds_and_headlines(tmp_path):
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(
+        tmp_path / "a.txt",
+        "Open Source AI Models and Strengthening the UK Cyber Resilience\n\n"
+        "Two-thirds of members backed the deal on Monday.\n\n"
+        "Nvidia forecast fourth-quarter revenue above estimates.\n",
+    )
+    corpus = load_sources(tmp_path)
+
+    def check(text):
+        it = item(corpus, text)
+        return it.verdict, [(f.type, f.found) for f in it.findings]
+
+    # one side writes as one hyphenated word what the other writes as two
+    assert check("Two thirds of members backed the deal on Monday.") == ("verified", [])
+    assert check("Nvidia forecast fourth quarter revenue above estimates.") == ("verified", [])
+    # a headline verifies nothing it leaves out
+    verdict, findings = check("The UK plans to ban open-source AI models.")
+    assert verdict == "unsupported"
+    assert findings == [("wording", "plans ban")]
