@@ -1006,6 +1006,13 @@ def attribute(
                         break
                 if kind is not None:
                     break
+        if kind is None and (head := _HEADLINE_SPEAKER.match(text, *paragraphs[q.para])) and head.end() <= q.open_mark:
+            # "Guardiola: City 'not good enough' after fifth straight defeat": a headline's
+            # speaker before a colon, whom the story names in full
+            para_text = text[paragraphs[q.para][0] : paragraphs[q.para][1]].rstrip()
+            full = full_name(head.group("who")) if not para_text.endswith((".", "!", "?")) else None
+            if full is not None and full.split()[-1] == head.group("who"):
+                kind, ref, how = "person", PersonRef(full, None, None, 0, 0), "colon"
         if kind is None and not r.strip(" ."):
             # 'She laughs. "And go where?"': a quote opening a sentence, after a short one in
             # its paragraph about how "she" or "he" took the question, is theirs
@@ -1245,6 +1252,7 @@ def _describes_someone(m: re.Match) -> bool:
     return what is None or is_descriptor(what) or what in ROLE_HEADS or what.endswith(("er", "or", "ist", "ian"))
 
 
+_HEADLINE_SPEAKER = re.compile(r"[ \t]*#*[ \t]*(?P<who>[A-Z][\w'-]+):[ \t]")
 _PRONOUN_BEFORE = re.compile(r"(?:^|(?<=[.!?])\s+)(?P<who>She|He)\s+(?:[a-z]+\s+){0,3}?[a-z]+[.:]\s*$")
 RECENT_SPEAKERS = 6  # quotes back a "she" or "he" the last speaker cannot be may go to
 _HE_SHE = {"he", "she", "He", "She"}  # one person: "they" may be a body or a group

@@ -1595,3 +1595,17 @@ def test_wire_copys_bodies(text, speakers):
 )
 def test_a_lede_describes_and_the_next_paragraph_names(text, speakers):
     assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+def test_a_headlines_speaker_before_a_colon():
+    text = (
+        "Guardiola: City 'not good enough' after fifth straight defeat\n\n"
+        'Pep Guardiola admitted Manchester City were "not good enough" after they lost 4-0 at home.\n'
+    )
+    assert [who for who, _ in draft_quotes(text)] == ["Pep Guardiola", "Pep Guardiola"]
+    # (a word before the colon that is no one's surname in the story names no one)
+    text = (
+        "Minister: 'We will not back down on planning reforms'\n\n"
+        'Matthew Pennycook said the reforms were "essential" to the plan.\n'
+    )
+    assert next(who for who, _ in draft_quotes(text)) is None
