@@ -1087,10 +1087,10 @@ def _done_as_possible(al: Alignment) -> tuple[str, str] | None:
         if any(w.key not in _PERFECT for w in said_before):
             continue
         verb_b, verb_a = b[nxt.j1], a[nxt.i1]
-        past = verb_b.key.endswith("ed") or verb_b.key in _IRREGULAR_PAST
+        past = _is_past(verb_b)
         # the item's verb in another form ("could overturn"), or the same one made passive
         # ("is expected to be appointed" where the source says "was appointed")
-        other = verb_a.key != verb_b.key and not (verb_a.key.endswith("ed") or verb_a.key in _IRREGULAR_PAST)
+        other = verb_a.key != verb_b.key and not _is_past(verb_a)
         passive = hedged[-1].key == "be" and bool(said_before)
         if past and (other or passive):
             return span_text(b, j1, nxt.j1 + 1), span_text(a, i1, nxt.i1 + 1)
@@ -1250,11 +1250,7 @@ def _hedged_elsewhere(text, cw, unmatched, best, corpus, settings):
     if not best.covered:
         return None
     lo, hi = min(best.covered), max(best.covered)
-    done = [
-        cw[i]
-        for i in unmatched
-        if lo < i < hi and (cw[i].key.endswith("ed") or cw[i].key in _IRREGULAR_PAST) and cw[i].key not in HEDGES
-    ]
+    done = [cw[i] for i in unmatched if lo < i < hi and _is_past(cw[i]) and cw[i].key not in HEDGES]
     if not done:
         return None
     # what each was done to, or else who did it: the claim's next content word, or the one
@@ -1283,6 +1279,11 @@ def _hedged_elsewhere(text, cw, unmatched, best, corpus, settings):
 
 
 # fmt: off
+def _is_past(w: Word) -> bool:
+    """Whether a word is a verb's past form, as far as its ending or :data:`_IRREGULAR_PAST` says."""
+    return w.key.endswith("ed") or w.key in _IRREGULAR_PAST
+
+
 _IRREGULAR_PAST = {
     'signed', 'did', 'made', 'took', 'gave', 'went', 'won', 'lost', 'met', 'agreed', 'said',
     'told', 'built', 'began', 'became', 'held', 'left', 'sent', 'set', 'paid', 'sold', 'bought',

@@ -995,7 +995,7 @@ def attribute(
                         # "The housing minister has said the government "will not back down"" /
                         # "Matthew Pennycook told the conference ...": a lede describes, and the
                         # paragraph after it names
-                        named = _named_next(text, paragraphs, q.para, m.group("who"), registry, full_name)
+                        named = _named_next(text, paragraphs, sentences, q.para, m.group("who"), registry, full_name)
                         if named is not None:
                             k2, r2 = "person", PersonRef(named, None, None, 0, 0)
                     if k2 in ("person", "pronoun"):
@@ -1211,7 +1211,7 @@ def _lede(text: str, paragraphs: list[tuple[int, int]]) -> int:
 LEDE_WORDS = 12  # the fewest words of a story's first paragraph
 
 
-def _named_next(text, paragraphs, para: int, phrase: str, registry, full_name) -> str | None:
+def _named_next(text, paragraphs, sentences, para: int, phrase: str, registry, full_name) -> str | None:
     """The person the paragraph after ``para`` opens by naming, as the one reporting in its
     first sentence, where ``phrase`` describes someone by a title ("The housing minister has")
     that person may hold (see :func:`_may_hold`)."""
@@ -1220,16 +1220,20 @@ def _named_next(text, paragraphs, para: int, phrase: str, registry, full_name) -
     if role is None or para + 1 >= len(paragraphs):
         return None
     ps, pe = paragraphs[para + 1]
-    first = _FIRST_SENTENCE.match(text, ps, pe)
-    if first is None or not re.search(rf"\b(?:{_V})\b", first.group(0), re.I):
+    # (its first sentence, as the source was split)
+    ss, se = _sentence_bounds(sentences, ps + len(text[ps:pe]) - len(text[ps:pe].lstrip()))
+    first = text[ss : min(se, pe)]
+    if not FIRST_SENTENCE_LEAST <= len(first.strip()) <= FIRST_SENTENCE_MOST:
         return None
-    who = _subject(first.group(0), registry, True, full_name)
+    if not re.search(rf"\b(?:{_V})\b", first, re.I):
+        return None
+    who = _subject(first, registry, True, full_name)
     if who is None or " " not in who or not _may_hold(who, role, registry):
         return None
     from .corpus import person_bindings
 
     # (a title the sentence gives them is another: "Opposition leader Kemi Badenoch said")
-    for b in person_bindings(first.group(0), registry if registry is not None else AliasRegistry(), strict=False):
+    for b in person_bindings(first, registry if registry is not None else AliasRegistry(), strict=False):
         if b.title and b.name in (who, who.split()[-1]) and not role & role_key(b.title)[0]:
             return None
     return who
@@ -1237,7 +1241,7 @@ def _named_next(text, paragraphs, para: int, phrase: str, registry, full_name) -
 
 _INDEFINITE = re.compile(r"^(?:an?)\s+", re.I)
 _LEDE_VERB_TAIL = re.compile(r"\s+(?:has|have|had|is|was)$")
-_FIRST_SENTENCE = re.compile(r"\s*[^.!?]{10,300}?[.!?]")
+FIRST_SENTENCE_LEAST, FIRST_SENTENCE_MOST = 11, 301  # characters of the sentence read after a lede
 GAVE_REACH = 60  # characters into a sentence where someone who gave a name only in part stands
 # a first name alone opening a sentence, then what they do or their age: "Tom, a builder, said"
 _FIRST_NAME_DESCRIBED = re.compile(r"(?P<name>[A-Z][a-z]+),\s+(?:(?:a|an)\s+(?P<what>[a-z-]+)|\d{1,3}),")

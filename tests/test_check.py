@@ -17,6 +17,12 @@ def item(corpus, text, kind="claim", speaker=None):
     return it
 
 
+def verdict_findings(corpus, text, kind="claim", speaker=None):
+    """An item's verdict and its findings as (type, expected, found)."""
+    it = item(corpus, text, kind, speaker)
+    return it.verdict, [(f.type, f.expected, f.found) for f in it.findings]
+
+
 def types(it):
     return {f.type for f in it.findings}
 
@@ -1022,9 +1028,8 @@ def test_a_day_the_source_does_not_give_and_numbers_the_item_keeps(tmp_path):
     )
     corpus = load_sources(tmp_path)
 
-    def check(text):
-        it = item(corpus, text)
-        return it.verdict, [(f.type, f.expected, f.found) for f in it.findings]
+    def check(text, kind="claim", who=None):
+        return verdict_findings(corpus, text, kind, who)
 
     # a day or a month the sentence does not give is not verified by it
     assert check("Len Walsh died at the age of 81 on Saturday.") == ("unsupported", [("date", None, "Saturday")])
@@ -1069,8 +1074,7 @@ def test_done_stated_as_possible_and_titles_qualified_by_whose(tmp_path):
     corpus = load_sources(tmp_path)
 
     def check(text, kind="claim", who=None):
-        it = item(corpus, text, kind, who)
-        return it.verdict, [(f.type, f.expected, f.found) for f in it.findings]
+        return verdict_findings(corpus, text, kind, who)
 
     # a thing done, stated as what could, will or is expected to happen
     for hedged in ("could overturn", "will overturn", "is expected to overturn"):
@@ -1109,9 +1113,8 @@ def test_scales_and_times_written_two_ways(tmp_path):
     )
     corpus = load_sources(tmp_path)
 
-    def check(text):
-        it = item(corpus, text)
-        return it.verdict, [(f.type, f.expected, f.found) for f in it.findings]
+    def check(text, kind="claim", who=None):
+        return verdict_findings(corpus, text, kind, who)
 
     assert check("The council faced a \u00a314 million gap in its budget next year.") == ("verified", [])
     assert check("The government plans to build 1.5m homes by 2029.") == ("verified", [])
