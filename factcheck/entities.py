@@ -29,6 +29,8 @@ HONORIFICS = {
     'ch', 'pc', 'dc', 'ds', 'dsupt',
     # the bench: "Recorder Jane Hill"
     'recorder',
+    # a ward's and a parish's: "Sister Abena Owusu", "Father Tom Byrne"
+    'sister', 'father',
 }
 # offices called "... General", which are no military rank
 GENERAL_OFFICES = frozenset({

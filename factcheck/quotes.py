@@ -304,14 +304,15 @@ _REPORTED = re.compile(
 # then what it says of them between commas, then the verb
 _REPORTED_AFTER_APPOSITIVES = re.compile(rf"^\s*(?P<who>[^;:\"]{{1,160}}?),\s+{_BEFORE_VERB}(?:{_V})\b", re.I)
 _NAMING = (
-    rf"\s+{_BEFORE_VERB}(?:called|described|dubbed|labelled|labeled|branded)"
+    rf"\s+{_BEFORE_VERB}(?:call(?:ed|s)|describe[ds]|dub(?:bed|s)|label(?:l?ed|s)|brand(?:ed|s))"
     r"\s+(?:it|this|that|them|him|her|(?:the|a|an|his|her|their|its)\s+[\w'-]+(?:\s+[\w'-]+){0,3})(?:\s+as)?\s*$"
 )
 _CALLED = re.compile(rf"(?:^|[,;]\s+)(?P<who>[^,;:\"]{{1,120}}?){_NAMING}", re.I)
 # 'Jean-Luc Moreau, a privacy lawyer in Paris, called the fine "a wake-up call"'
 _CALLED_AFTER_APPOSITIVES = re.compile(rf"^\s*(?P<who>[^;:\"]{{1,160}}?),{_NAMING}", re.I)
 _AND_THEN = re.compile(r"\s[a-z]+(?:ed|s)\b[^,;]*\s+(?:and|but)\s*$")  # a verb, what it did, and (or but): no comma
-_NEW_CLAUSE = re.compile(r"(?:though|although|but|while|whereas|and|as|because|so)\s", re.I)
+# (or the conjunction alone: '"...", but cautioned that ...' is no speaker "but")
+_NEW_CLAUSE = re.compile(r"(?:though|although|but|while|whereas|and|as|because|so)(?:\s|$)", re.I)
 _NAME_THEN_HOW = re.compile(r"((?:[A-Z][\w'.-]*\s+){1,4})[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,5}$")
 _APPOSED_THEN_HOW = re.compile(
     r"(?:^|[.;]\s+)(?P<who>[A-Z][^;:\"]{1,160}?),\s+(?:(?:was|were|is|had|has)\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,4}:\s*$"
@@ -399,6 +400,7 @@ _GAVE_NAME = re.compile(
 )
 
 
+_INTRODUCED = re.compile(r"(?:an?|one|another)\s+[a-z]", re.I)  # someone not met before
 _DESCRIBED_AFTER = re.compile(r"\s*,\s*(?:who|whose)\s|\s*,\s*(?:aged\s+)?\d{1,3}\s*(?:,|$)")
 
 
@@ -451,9 +453,11 @@ def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> 
         named, *after_name = (p.strip() for p in rest.split(","))
         if where := _OF_PLACE.search(named):
             named = named[: where.start()]  # "Her solicitor, Raj Chauhan of Bindmans,"
-        # ("says one, Lily, 17": a first name alone, with an age)
+        # ("says one, Lily, 17": a first name alone, with an age; "says a healthcare
+        # assistant, Kelly,": or after someone the phrase introduces)
         aged = bool(after_name) and after_name[0].isdigit() and " " not in named
-        found = find_person_at_end(named, registry, allow_single=aged)
+        introduced = " " not in named and _INTRODUCED.match(head.strip()) is not None
+        found = find_person_at_end(named, registry, allow_single=aged or introduced)
         if found is not None and (found.start == 0 or _LOWER_WORDS.match(named[: found.start])):
             at = len(head) + 1 + rest.index(named)
             ref = PersonRef(found.name, found.honorific, None, at + found.start, at + found.end)
@@ -560,7 +564,8 @@ def _body_named_before(phrase: str, text: str, at: int) -> str | None:
 # a spokesperson, for no one the phrase names: "A spokesperson said:", "a spokesman said"
 _LONE_SPOKESPERSON = re.compile(r"^(?i:an?|the)\s+spokes(?:man|woman|person)$")
 _LAST_SENTENCE = re.compile(
-    r"(?:^|(?<=[.!?\n])\s*)(?P<sent>[A-Z][^.!?\"\u201c\u201d\n]{5,300}[.!?])\s+(?:\S[^.!?\n]*)?$"
+    # (a decimal point is no full stop: "... said it was investing £1.8bn in urgent care.")
+    r"(?:^|(?<=[.!?\n])\s*)(?P<sent>[A-Z](?:[^.!?\"\u201c\u201d\n]|(?<=\d)\.(?=\d)){5,300}[.!?])\s+(?:\S[^.!?\n]*)?$"
 )
 SPOKESPERSON_REACH = 600  # characters before a lone spokesperson read for the body they speak for
 
@@ -878,10 +883,18 @@ def attribute(
     last_close = -1  # the closing mark of the quote before, in reading order
     for qi, q in enumerate(quotes):
         s_start, _ = _sentence_bounds(sentences, q.open_mark)
-        prev_close = max(last_close + 1 if 0 <= last_close < q.open_mark else 0, s_start)
+        back_close = last_close + 1 if 0 <= last_close < q.open_mark else 0
+        prev_close = max(back_close, s_start)
         if q.close_mark is not None:
             last_close = q.close_mark
         left = text[max(prev_close, s_start, paragraphs[q.para][0], q.open_mark - CONTEXT) : q.open_mark]
+        if q.para > 0 and not text[paragraphs[q.para][0] : q.open_mark].strip():
+            # "She added:" as a paragraph of its own, then the quote as the next: the lead-in
+            # paragraph's last sentence is what stands before the quote
+            ps, pe = paragraphs[q.para - 1]
+            if text[ps:pe].rstrip().endswith(":"):
+                ls, _ = _sentence_bounds(sentences, pe - 1)
+                left = text[max(ls, ps, back_close, pe - CONTEXT) : pe].rstrip() + " "
         if left[:1] in "*0123456789" and (stamp := _LIVE_TIME.match(left)):
             left = left[stamp.end() :]  # "**14:10** Ms Reeves says ...": a live blog's time
         right = ""
@@ -1057,9 +1070,10 @@ def attribute(
                 if subject is not None and _clashes(q.phrase, canonical(subject), registry, called):
                     subject = None
             spokesperson = None
-            if subject is None and q.phrase in _HE_SHE:
+            if subject is None and (q.phrase in _HE_SHE or q.phrase in ("they", "They")):
                 # 'A Sainsbury's spokeswoman said the company would ... "...," she said.': the
-                # unnamed speaker of the sentence before, not the last one named
+                # unnamed speaker of the sentence before, not the last one named ("One of the
+                # people said a deal was close. "...," they said.")
                 spokesperson = _unnamed_subject_before(text, sentences, quoted, q, last_speaker, registry)
             if spokesperson is not None:
                 if spokesperson:
@@ -1098,6 +1112,15 @@ def attribute(
                     )
                     if subject is None:
                         continue
+            if subject is None and last_speaker is not None and q.phrase in _HE_SHE:
+                # 'Owusu sighs and goes. Bed four is Mr Ellis ... She tells him. It is the fourth
+                # time tonight. "...," she says later.': the story moved on from the last speaker
+                # to someone else
+                moved = _subject_since(text, sentences, quoted, q, last_speaker, registry, full_name)
+                if moved is not None and canonical(moved) != last_speaker.speaker:
+                    if _clashes(q.phrase, canonical(moved), registry, called):
+                        continue
+                    subject = moved
             if subject is not None:
                 q.speaker, q.title = canonical(subject), None
                 last_speaker = q
@@ -1132,7 +1155,11 @@ def attribute(
                 subject = _subject_before(
                     text, sentences, quoted, q, last_speaker, registry, person=True, full_name=full_name
                 )
-                if subject is None and epithet and last_speaker and _quoted_just_before(sentences, last_speaker, q):
+                if subject is not None and epithet and _two_subjects_before(text, sentences, quoted, q, last_speaker):
+                    # "Mohamed Salah scored twice and Luis Diaz added a third." then "the Dutchman
+                    # told Sky Sports": either, or neither (their manager); no guess
+                    subject = None
+                elif subject is None and epithet and last_speaker and _quoted_just_before(sentences, last_speaker, q):
                     # (not for a job: "the Arsenal manager" after the winger's words is not his)
                     subject = last_speaker.speaker
                 if subject is not None and (
@@ -1219,6 +1246,10 @@ def _named_next(text, paragraphs, sentences, para: int, phrase: str, registry, f
     role = _role_words(_INDEFINITE.sub("the ", _LEDE_VERB_TAIL.sub("", phrase.strip())))
     if role is None or para + 1 >= len(paragraphs):
         return None
+    if role & _AT_THE_TOP:
+        # "The head of the water regulator has admitted ..." then "David Black, chief executive
+        # of Ofwat, told ...": a lede's head or boss is the one at the top, by whatever title
+        role = role | _TOP_TITLES
     ps, pe = paragraphs[para + 1]
     # (its first sentence, as the source was split)
     ss, se = _sentence_bounds(sentences, ps + len(text[ps:pe]) - len(text[ps:pe].lstrip()))
@@ -1239,6 +1270,8 @@ def _named_next(text, paragraphs, sentences, para: int, phrase: str, registry, f
     return who
 
 
+_AT_THE_TOP = frozenset({"head", "boss", "chief"})
+_TOP_TITLES = frozenset({"chief", "executive", "director", "chair", "chairman", "chairwoman", "president", "leader"})
 _INDEFINITE = re.compile(r"^(?:an?)\s+", re.I)
 _LEDE_VERB_TAIL = re.compile(r"\s+(?:has|have|had|is|was)$")
 FIRST_SENTENCE_LEAST, FIRST_SENTENCE_MOST = 11, 301  # characters of the sentence read after a lede
@@ -1277,7 +1310,8 @@ _EPITHET = re.compile(rf"^the\s+(?:\d{{1,3}}-year-old(?:\s+[a-z]+)?|{'|'.join(_N
 # what someone does, before their name: "Local fisherman", "Retired teacher", "Pensioner"
 _FALSE_TITLE = re.compile(
     rf"^(?:(?!(?i:{'|'.join(sorted(STOPWORDS))})\b)[A-Z][a-z][\w'-]*|(?:The|A|An)\s+[a-z][\w'-]*)"
-    r"(?:\s+(?-i:[a-z][\w'-]*)){0,3}\s+$"
+    # (no verb: "Bed four is Mr Ellis, 88," names him after a verb, not before his name)
+    r"(?:\s+(?!(?:is|was|are|were|be|been|has|had|have|meets|met|sees|saw|joins|joined)\s)(?-i:[a-z][\w'-]*)){0,3}\s+$"
 )
 _APPOSED_FALSE_TITLE = re.compile(r"^[^,]{1,80},\s+(?:[a-z\d][\w'-]*\s+){1,4}$")
 _TITLE_LEAD = re.compile(r"^(?:the\s+)?(?P<title>[^,]{1,80}),\s*$", re.I)
@@ -1384,9 +1418,22 @@ def _subject_before(
 
             named = {b.name for b in person_bindings(c.group("clause"), registry or AliasRegistry(), strict=False)}
             return named.pop() if len(named) == 1 and " " in next(iter(named)) else None
-        if found is not None or pronoun not in ("he", "she") or not _PRONOUN_SUBJECT[pronoun].match(text, ps, pe):
+        if found is not None or pronoun not in ("he", "she"):
+            return found
+        if not _PRONOUN_SUBJECT[pronoun].match(text, ps, pe) and not (
+            echo and back == 1 and _names_no_one(text[ps:pe])
+        ):
+            # (nor where it speaks of "her" but names no one: "Gwen Pryce has farmed there for
+            # 31 years. On Thursday the water came up faster than she had ever seen it.")
             return found
     return None
+
+
+def _names_no_one(sent: str) -> bool:
+    """Whether ``sent`` names no person (nor anyone a capitalised word after its first may be)."""
+    from .corpus import person_bindings
+
+    return not person_bindings(sent, AliasRegistry(), strict=False)
 
 
 # an opening clause, then the sentence's subject, "he" or "she": "When Gary Moss got the call,
@@ -1397,6 +1444,42 @@ _CLAUSE_THEN_PRONOUN = {
     )
     for p in ("he", "she")
 }
+
+
+SINCE_SENTENCES = 6  # sentences back from a "he" or "she" read for a subject after the last speaker
+
+
+def _subject_since(text, sentences, quoted, q: FoundQuote, last, registry, full_name) -> str | None:
+    """The person the latest sentence between the last speaker's quote and ``q``'s opens with
+    (as :func:`_subject`, the text's surnames counting), where no sentence between holds a quote."""
+    i = _last_starting(sentences, q.open_mark)
+    since = max(last.open_mark, last.close_mark or 0)
+    for back in range(1, SINCE_SENTENCES + 1):
+        if i < back:
+            return None
+        ps, pe = sentences[i - back]
+        if pe > q.open_mark or ps <= since or any(a <= ps <= b or ps <= a < pe for a, b in quoted):
+            return None
+        if (found := _subject(text[ps:pe], registry, False, full_name, True)) is not None:
+            return found
+    return None
+
+
+_AND_NAME = re.compile(r"(?:,\s*|\s+)(?:and|but|while|whereas|as)\s+$")
+
+
+def _two_subjects_before(text, sentences, quoted, q: FoundQuote, last) -> bool:
+    """Whether the sentence just before ``q``'s (see :func:`_sentence_before`) has a second
+    clause whose subject is another named person: "Mohamed Salah scored twice and Luis Diaz
+    added a third." (not "Fritz, who beat Alexander Zverev, said ...")."""
+    from .corpus import person_bindings
+
+    span = _sentence_before(sentences, quoted, q, last)
+    if span is None:
+        return False
+    sent = text[span[0] : span[1]]
+    named = person_bindings(sent, AliasRegistry(), strict=False)
+    return any(_AND_NAME.search(sent, 0, min(b.start, b.title_start or b.start)) for b in named[1:])
 
 
 def _only_person_before(text, sentences, quoted, q: FoundQuote, last, registry, canonical, last_name) -> str | None:
@@ -1466,6 +1549,8 @@ def _subject(sent: str, registry, person: bool = False, full_name=None, by_surna
     from .corpus import person_bindings
 
     lead = len(sent) - len(sent.lstrip())
+    if (sent[lead : lead + 1] == "*" or sent[lead : lead + 1].isdigit()) and (stamp := _LIVE_TIME.match(sent, lead)):
+        lead = stamp.end()  # a live page's time: "**13:50** Kemi Badenoch is on her feet."
     if conj := _CONJUNCTION.match(sent, lead):
         lead = conj.end()  # "But Labour chairwoman Ellie Reeves hit back, saying ..."
     if kin := _KIN_FIRST_NAME.match(sent, lead):

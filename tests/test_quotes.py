@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.claims import parse_draft_text
+from factcheck.quotes import parse_speaker_phrase
 
 
 def quotes_of(src):
@@ -1609,3 +1610,100 @@ def test_a_headlines_speaker_before_a_colon():
         'Matthew Pennycook said the reforms were "essential" to the plan.\n'
     )
     assert next(who for who, _ in draft_quotes(text)) is None
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # "but" after a quote opens a clause of the speaker's, naming no one; what someone calls
+        # a thing is theirs, and so are their next words
+        (
+            "Dr Ellen Walker, an entomologist at the University of Bristol who was not involved in the "
+            'study, called the results "really striking", but cautioned that the bees may be judging area.'
+            '\n\n"I\'d want to see it replicated," she said.\n',
+            ["Ellen Walker", "Ellen Walker"],
+        ),
+        # "calls", "describes" in the present tense, as a live page writes
+        (
+            'Rachel Reeves spoke first.\n\n"I know this," Reeves tells the Commons.\n\n'
+            '**13:50** Kemi Badenoch is on her feet. She calls the Budget "a tax raid on working people".\n',
+            ["Rachel Reeves", "Kemi Badenoch"],
+        ),
+        # a "she" the sentence before speaks of but does not name: the person before that
+        (
+            "Gwen Pryce has farmed the same 200 acres for 31 years. On Thursday night the water came up "
+            'faster than she had ever seen it.\n\n"The lane was already a river," she said.\n',
+            ["Gwen Pryce"],
+        ),
+        # the story moved on from the last speaker: the latest person a sentence opens with
+        (
+            'It is 3am and Sister Abena Owusu has not sat down.\n\n"Bed four wants you," says a healthcare '
+            "assistant, Kelly, leaning round the door.\n\nOwusu sighs and goes. Bed four is Mr Ellis, 88, "
+            'who cannot sleep. She tells him the day. It is the fourth time tonight.\n\n"Half of it is '
+            'this," she says later.\n',
+            ["Kelly", "Abena Owusu"],
+        ),
+        # (the last speaker, where no sentence since opens with anyone)
+        (
+            '"Bed four wants you," says a healthcare assistant, Kelly.\n\nThe ward is quiet. It is the '
+            'fourth time tonight.\n\n"He says it is urgent," she says.\n',
+            ["Kelly", "Kelly"],
+        ),
+    ],
+)
+def test_who_speaks_in_features_and_live_pages(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    "phrase, name",
+    [
+        ("a healthcare assistant, Kelly, leaning round the door", "Kelly"),
+        ("one nurse, Kelly", "Kelly"),
+        ("a spokesman, Monday", None),  # (a weekday is no one)
+        ("the nurse, Kelly", None),  # (someone met before is called by their name)
+    ],
+)
+def test_a_first_name_after_someone_introduced(phrase, name):
+    kind, ref = parse_speaker_phrase(phrase)
+    assert (ref.name if kind == "person" else None) == name
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # "She added:" as a paragraph of its own, then the quote
+        (
+            'Its general secretary, Nicola Ranger, said: "We have never seen corridor care on this '
+            'scale."\n\nShe added:\n\n"Ministers have had all year to prepare."\n',
+            ["Nicola Ranger", "Nicola Ranger"],
+        ),
+        # "they" after someone unnamed reported: theirs, not the body quoted before
+        (
+            'In a statement, Unilever said it "does not comment on market speculation".\n\nOne of the '
+            'people said a deal could be announced next week. "It\'s close," they said.\n',
+            ["Unilever", None],
+        ),
+        # a lone spokesperson after a sentence with a decimal point in it
+        (
+            "The Department of Health and Social Care said it was investing £1.8bn in urgent care. "
+            'A spokesperson said: "We are working with NHS England."\n',
+            ["Department of Health and Social Care"],
+        ),
+        # an epithet after a sentence with two people's clauses: no guess
+        (
+            'Arne Slot said his side produced "the perfect away performance".\n\nMohamed Salah scored twice and Luis Diaz '
+            'added a third.\n\n"We controlled the game," the Dutchman told Sky Sports.\n',
+            ["Arne Slot", None],
+        ),
+        # a lede's "head of" someone is the next paragraph's chief executive
+        (
+            'Ofwat admits error\n\nThe head of the water regulator has admitted it "got it wrong" by '
+            "allowing companies to keep bills low.\n\nDavid Black, chief executive of Ofwat, told BBC Radio "
+            "4's Today programme that it should have pushed for more investment earlier.\n",
+            ["David Black"],
+        ),
+    ],
+)
+def test_lead_ins_unnamed_sources_and_ledes(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
