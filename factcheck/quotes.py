@@ -283,6 +283,13 @@ _RIGHT_VERB_FIRST = re.compile(rf"^(?:{_V})(?:\s+\w+ly)?\s+(?P<who>[^.!?\"]+)", 
 # (an adverb is lower case, and some words in -ly are nouns: "Stacey's family said")
 _BEFORE_VERB = r"(?:(?:(?!(?:family|assembly|ally|rally|supply|monopoly|anomaly)\b)(?-i:[a-z]\w*ly)|also|later|earlier|then|again|previously|often|always|has|had|have|would|will)\s+){0,2}"
 _RIGHT_WHO_FIRST = re.compile(rf"^(?P<who>[^.!?\";:]{{1,120}}?),?\s+{_BEFORE_VERB}(?:{_V})\b", re.I)
+# '"It is the right thing to do," was how Prof Abba Tijani put it'
+_RIGHT_HOW = re.compile(
+    r"^(?:was|is)\s+how\s+(?P<who>[^.!?\"]{1,160}?),?\s+(?:put|described|summed\s+up|phrased|explained)\s+it\b"
+)
+# what the quote is about, then the attribution: '"... in the 3,000 yen range" for a 5-kg bag,
+# Koizumi told reporters.'
+_RIGHT_AFTER_ABOUT = re.compile(r"^\s+[a-z][^,.;:\"!?]{0,60},\s+(?=\S)")
 _RIGHT_DASH = re.compile(r"^(?P<who>[^.!?\"]{2,80})[.!?]?\s*$")
 _RIGHT_ACCORDING = re.compile(r"^according to (?P<who>[^.!?\"]+)", re.I)
 _LEFT_ACCORDING = re.compile(r"(?:^|[,;]\s*|\s)according to (?P<who>[^\"]+?),?\s*$", re.I)
@@ -316,6 +323,18 @@ _NEW_CLAUSE = re.compile(r"(?:though|although|but|while|whereas|and|as|because|s
 _NAME_THEN_HOW = re.compile(r"((?:[A-Z][\w'.-]*\s+){1,4})[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,5}$")
 _APPOSED_THEN_HOW = re.compile(
     r"(?:^|[.;]\s+)(?P<who>[A-Z][^;:\"]{1,160}?),\s+(?:(?:was|were|is|had|has)\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,4}:\s*$"
+)
+# an aside: 'It was, she said, "a shambles"'
+_LEFT_ASIDE = re.compile(
+    rf",\s+(?P<who>(?i:he|she|they)|[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){{0,2}})\s+{_BEFORE_VERB}(?:{_V}),\s*$"
+)
+# the verb first, as some papers write it: 'Says Arteta: "..."'
+_SAYS_FIRST = re.compile(r"(?:^|[.;]\s+)(?:Says|Adds|Asks)\s+(?P<who>[^,;:\"]{1,80}):\s*$")
+# the passive: 'in what was described by its director as "..."'
+_BY_AS = re.compile(
+    r"(?:^|\s)(?:described|called|dubbed|labell?ed|branded|hailed|condemned|critici[sz]ed)\s+by\s+"
+    r"(?P<who>[^,;:\"]{1,120}?)\s+as\s*$",
+    re.I,
 )
 _LEFT_COLON = re.compile(r"(?:^|[.;]\s+)(?P<who>[^,;:\"]{1,80}):\s*$")
 
@@ -931,10 +950,11 @@ def attribute(
         # or a comma after the mark ("...", he said); a partial quote runs on into reporting
         inner_end = text[q.parts[-1][1] - 1] if q.parts else ""
         if not (inner_end in ",.!?-" or right.lstrip(" ").startswith((",", "-"))):
-            right = ""
+            about = _RIGHT_AFTER_ABOUT.match(right)
+            right = right[about.end() :] if about and _RIGHT_WHO_FIRST.match(right[about.end() :]) else ""
         r = right.lstrip(" ,;-")
         kind, ref, how = None, None, None
-        m = (_RIGHT_VERB_FIRST.match(r) or _RIGHT_ACCORDING.match(r)) if r else None
+        m = (_RIGHT_VERB_FIRST.match(r) or _RIGHT_ACCORDING.match(r) or _RIGHT_HOW.match(r)) if r else None
         if m:
             kind, ref = parse_speaker_phrase(m.group("who"), registry)
             how = "after"
@@ -958,7 +978,13 @@ def attribute(
                 q.attribution_end = own_sentence
         lstrip = left.strip()
         if kind is None and lstrip:
-            m = _LEFT_ACCORDING.search(left) or _LEFT_VERB.search(left) or _LEFT_VERB_COLON.search(left)
+            m = (
+                _LEFT_ASIDE.search(left)
+                or _LEFT_ACCORDING.search(left)
+                or _LEFT_VERB.search(left)
+                or _LEFT_VERB_COLON.search(left)
+                or _SAYS_FIRST.search(left)
+            )
             if m:
                 kind, ref = parse_speaker_phrase(m.group("who"), registry)
                 how = "before"
@@ -993,7 +1019,7 @@ def attribute(
             # or the words someone calls a thing: "X called the measure "a compromise""; of two
             # reporting clauses, the one nearest the quote ("Brandt said ..., but Petra Vogel
             # said staff had been "kept in the dark"")
-            for pattern in (_REPORTED, _CALLED, _REPORTED_AFTER_APPOSITIVES, _CALLED_AFTER_APPOSITIVES):
+            for pattern in (_REPORTED, _CALLED, _REPORTED_AFTER_APPOSITIVES, _CALLED_AFTER_APPOSITIVES, _BY_AS):
                 for m in reversed(list(pattern.finditer(left))):
                     k2, r2 = parse_speaker_phrase(m.group("who"), registry)
                     if k2 == "unnamed" and _AND_THEN.search(m.group("who")):
@@ -1199,6 +1225,16 @@ def attribute(
                 # "Steve Reed defended the bill, saying it would "put customers first"": the
                 # words are the sentence's subject's
                 subject = _subject(text[s_start : q.open_mark], registry)
+                if subject is None and (someone := _SOMEONE_DID.match(text, s_start, q.open_mark)):
+                    # "A Home Office minister has resigned, saying ... were "unforgivable"." / "In
+                    # her resignation letter, Jess Phillips wrote: ...": a lede's someone, whom
+                    # the next paragraph names
+                    if lede is None:
+                        lede = _lede(text, paragraphs)
+                    if q.para == lede:
+                        subject = _named_next(
+                            text, paragraphs, sentences, q.para, someone.group("who"), registry, full_name
+                        )
                 if subject is not None:
                     q.speaker, q.attribution = canonical(subject), "reported"
                     last_speaker = q
@@ -1270,9 +1306,11 @@ def _named_next(text, paragraphs, sentences, para: int, phrase: str, registry, f
     return who
 
 
+# a sentence's someone, described, and what they did: "A Home Office minister has resigned"
+_SOMEONE_DID = re.compile(r"\s*(?P<who>(?:An?|The)\s+[^,;:\"]{1,80}?)\s+(?:has|have|had)\s+[a-z]+(?:ed|en|wn|t)\b")
 _AT_THE_TOP = frozenset({"head", "boss", "chief"})
 _TOP_TITLES = frozenset({"chief", "executive", "director", "chair", "chairman", "chairwoman", "president", "leader"})
-_INDEFINITE = re.compile(r"^(?:an?)\s+", re.I)
+_INDEFINITE = re.compile(r"^(?:an?|its)\s+", re.I)  # ("its director": a body's)
 _LEDE_VERB_TAIL = re.compile(r"\s+(?:has|have|had|is|was)$")
 FIRST_SENTENCE_LEAST, FIRST_SENTENCE_MOST = 11, 301  # characters of the sentence read after a lede
 GAVE_REACH = 60  # characters into a sentence where someone who gave a name only in part stands

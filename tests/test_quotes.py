@@ -1707,3 +1707,44 @@ def test_a_first_name_after_someone_introduced(phrase, name):
 )
 def test_lead_ins_unnamed_sources_and_ledes(text, speakers):
     assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # an aside inside the sentence
+        (
+            'Kemi Badenoch said the resignation was "proof". It was, she said, "a shambles from start to finish".\n',
+            ["Kemi Badenoch", "Kemi Badenoch"],
+        ),
+        # the verb first
+        ('Mikel Arteta spoke to reporters.\n\nSays Arteta: "He will make us better."\n', ["Mikel Arteta"]),
+        # what the quote is about, then who said it
+        (
+            '"I want to see prices in the 3,000 yen range" for a 5-kg bag, Shinjiro Koizumi told reporters.\n',
+            ["Shinjiro Koizumi"],
+        ),
+        # "was how X put it"
+        (
+            '"It is the right thing to do," was how Prof Abba Tijani, director-general of the commission, '
+            "put it at the ceremony.\n",
+            ["Abba Tijani"],
+        ),
+        # the passive, in a lede whose next paragraph names the body's director
+        (
+            "Museum returns bronzes\n\nThe Horniman Museum has handed over six Benin Bronzes, in what was "
+            'described by its director as "a moral and appropriate response".\n\nNick Merriman said the '
+            "objects had been taken by force in 1897.\n",
+            ["Nick Merriman"],
+        ),
+        # a lede's someone, saying; the next paragraph names them
+        (
+            "Minister quits\n\nA Home Office minister has resigned, saying delays to the inquiry were "
+            '"unforgivable".\n\nIn her resignation letter to the prime minister, Jess Phillips wrote that '
+            "she could not defend the timetable.\n",
+            ["Jess Phillips"],
+        ),
+    ],
+)
+def test_asides_passives_and_verbs_first(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
