@@ -1148,3 +1148,39 @@ def test_hyphenated_compounds_and_headlines(tmp_path):
     verdict, findings = check("The UK plans to ban open-source AI models.")
     assert verdict == "unsupported"
     assert findings == [("wording", "plans ban")]
+
+
+def test_times_relative_to_now_a_refusal_to_say_and_which_numbers_a_finding_names(tmp_path):
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(
+        tmp_path / "a.txt",
+        "Vote\n\nSenate Majority Leader John Thune declined to say when a vote would be held.\n\n"
+        "The Teme peaked at 5.2 metres early on Friday, 0.3 metres above its previous record.\n\n"
+        "The court heard Hale had persuaded 11 clients, the oldest aged 93, to move their savings.\n\n"
+        "Bees can count to four, a study finds.\n\n"
+        "Bernard Kelly died aged 84, his family said.\n",
+    )
+    corpus = load_sources(tmp_path)
+
+    def check(text):
+        return verdict_findings(corpus, text)
+
+    # "said" where the source declined to say
+    assert check("Senate Majority Leader John Thune said when a vote would be held.") == (
+        "contradicted",
+        [("negation", "declined to say", "said")],
+    )
+    # a time relative to now the sentence does not give: not verified by it
+    assert check("Bernard Kelly died aged 84 last week, his family said.") == (
+        "unsupported",
+        [("date", None, "last week")],
+    )
+    assert check("Bernard Kelly died aged 84, his family said.") == ("verified", [])
+    # the number set against the item's, where it stands beside what the item says; not
+    # another beside a word they share
+    assert check("The Teme peaked at 5.4 metres early on Friday.") == ("contradicted", [("number", "5.2", "5.4")])
+    assert check("The court heard Hale had persuaded 12 clients to move their savings.")[1] == [("number", "11", "12")]
+    # the values, not the words the alignment put with them
+    assert check("Bees can count to five, according to a study.") == ("contradicted", [("number", "four", "five")])

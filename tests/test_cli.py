@@ -194,7 +194,7 @@ def test_accepted_aliases_are_not_conflicts(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["audit", "--format", "json"])
     assert result.exit_code == 0, result.output
-    ids = [c["id"] for c in json.loads(result.output)]
+    ids = [c["id"] for c in json.loads(result.stdout)]
     assert "entity-variant:australian-safety-institute" not in ids
 
 
@@ -208,7 +208,7 @@ def test_word_draft_items_are_numbered_by_paragraph(run, tmp_path):
     path = tmp_path / "draft.docx"
     doc.save(str(path))
     result = run("check", path, "--format", "json")
-    items = json.loads(result.output)["items"]
+    items = json.loads(result.stdout)["items"]
     assert [(i["line"], i["verdict"]) for i in items] == [(2, "contradicted"), (4, "misattributed")]
 
 

@@ -136,7 +136,7 @@ def test_drafts_in_any_encoding_and_line_ending(tmp_path, encoding, bom, newline
     path = write(tmp_path / "d.txt", bom + text.encode(encoding))
     result = run("check", path, "--format", "json", "--fail-on", "never")
     assert result.exit_code == 0, result.output
-    items = json.loads(result.output)["items"]
+    items = json.loads(result.stdout)["items"]
     assert [(i["line"], i["column"]) for i in items] == [(3, 1), (4, 1)]
     assert items[0]["verdict"] == "contradicted"
     assert items[1]["text"] == "Caf\u00e9 owners said it went well."
