@@ -1184,3 +1184,29 @@ def test_times_relative_to_now_a_refusal_to_say_and_which_numbers_a_finding_name
     assert check("The court heard Hale had persuaded 12 clients to move their savings.")[1] == [("number", "11", "12")]
     # the values, not the words the alignment put with them
     assert check("Bees can count to five, according to a study.") == ("contradicted", [("number", "four", "five")])
+
+
+def test_a_clause_left_out_and_a_place_at_the_end(tmp_path):
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(
+        tmp_path / "a.txt",
+        "Robbery\n\nThe woman, who has not been named, was pushed to the floor at about 4pm on Tuesday, "
+        "Humberside Police said.\n\nThe results were presented at the European Congress on Obesity in Venice.\n\n"
+        "The council did not approve the plan on Monday.\n",
+    )
+    corpus = load_sources(tmp_path)
+
+    def check(text):
+        return verdict_findings(corpus, text)
+
+    # a relative clause the item leaves out denies nothing the item says
+    assert check("The woman was pushed to the floor at about 4pm on Tuesday, police said.") == ("verified", [])
+    # (a negation the item drops from what it states is still an error)
+    assert check("The council approved the plan on Monday.")[0] == "contradicted"
+    # a name for a name at the end of the sentence: the source does not say it
+    assert check("The results were presented at the European Congress on Obesity in Vienna.") == (
+        "unsupported",
+        [("wording", "Venice", "Vienna")],
+    )
