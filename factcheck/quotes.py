@@ -1575,6 +1575,9 @@ def _unnamed_subject_before(text: str, sentences, quoted, q: FoundQuote, last, r
     return None
 
 
+_FOR_SOMEONE = re.compile(r"(?i:for)\s+(?P<name>[A-Z][a-z][\w'-]+(?:\s+[A-Z][a-z][\w'-]+)?),\s")
+
+
 def _subject(sent: str, registry, person: bool = False, full_name=None, by_surname: bool = False) -> str | None:
     """The person ``sent`` opens with, its subject: "Feargal Sharkey, the campaigner, was
     scathing.", "Shadow Chancellor Mel Stride said ...", "The environment secretary, Steve
@@ -1593,6 +1596,13 @@ def _subject(sent: str, registry, person: bool = False, full_name=None, by_surna
         lead = conj.end()  # "But Labour chairwoman Ellie Reeves hit back, saying ..."
     if kin := _KIN_FIRST_NAME.match(sent, lead):
         return kin.group("name")  # "His wife, Carol, said ...": a person by what she is
+    if by_surname and full_name is not None and (about := _FOR_SOMEONE.match(sent, lead)):
+        # "But for Hughes, apologies are not enough.": the sentence is about the person, whom
+        # the quote's "she" after it is
+        name = about.group("name")
+        full = name if " " in name else full_name(name)
+        if full is not None:
+            return full
     if (gave := _GAVE_NAME.search(sent, lead)) and gave.start() - lead < GAVE_REACH:
         return gave.group("name")  # "Another shopper, who gave her name only as Jean, said ..."
     if (alone := _FIRST_NAME_DESCRIBED.match(sent, lead)) and _describes_someone(alone):

@@ -1748,3 +1748,18 @@ def test_lead_ins_unnamed_sources_and_ledes(text, speakers):
 )
 def test_asides_passives_and_verbs_first(text, speakers):
     assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+def test_a_sentence_about_someone_then_she_says():
+    text = (
+        '"We were queuing for water," says Janet Hughes, 58, who runs a cafe.\n\n'
+        'The chief executive, Louise Beardmore, has apologised. "We let our customers down," she said.\n\n'
+        'But for Hughes, apologies are not enough. "Sorry doesn\'t pay my suppliers," she says.\n\n'
+        'For Monday, the plan stands. "It is late," she says.\n'
+    )
+    assert [who for who, _ in draft_quotes(text)] == [
+        "Janet Hughes",
+        "Louise Beardmore",
+        "Janet Hughes",
+        "Janet Hughes",
+    ]
