@@ -82,6 +82,7 @@ ROLE_HEADS = {
     'fly-half', 'scrum-half', 'full-back', 'centre-back', 'flanker', 'prop', 'skipper', 'batsman',
     'spinner', 'all-rounder', 'wicketkeeper', 'quarterback', 'playmaker', 'forward', 'champion',
     'captain',  # "England captain Harry Kane", "Former City captain Vincent Kompany"
+    'taoiseach', 'tánaiste', 'tanaiste',  # Ireland's prime minister and deputy
 }
 # Words that rank a title; a title that lacks one the sources give is another title.
 RANK_WORDS = {
@@ -468,7 +469,8 @@ def find_person_at_end(
         single_ok = (known is not None and known.person(name) is not None) or j < i or allow_single
         if not single_ok or (j == i and name.lower() in GROUP_SPEAKERS):
             return None  # "Critics said", "Residents said": a group, no one's name
-    if j > 0 and toks[j - 1].lower in {"of", "at", "for", "from", "with", "by", "to"}:
+    k = j - 1 if j > 1 and toks[j - 1].lower == "the" else j  # ("the leader of the National Rally")
+    if k > 0 and toks[k - 1].lower in {"of", "at", "for", "from", "with", "by", "to"}:
         # "chief executive of Acme Corp": a name after "of" names a body, not a person; and
         # "a spokesman for Mr Smith" is not Mr Smith
         return None

@@ -1174,6 +1174,7 @@ def attribute(
                 continue
             # (several holders: no guess)
             role = None if epithet or holders else _role_words(q.phrase)
+            goes_on = False
             if epithet or role:
                 # '"It was a crazy game," the 23-year-old said' / 'the Spaniard said' / 'the
                 # Arsenal manager told BBC Sport': the one person the sentence before opens
@@ -1188,8 +1189,23 @@ def attribute(
                 elif subject is None and epithet and last_speaker and _quoted_just_before(sentences, last_speaker, q):
                     # (not for a job: "the Arsenal manager" after the winger's words is not his)
                     subject = last_speaker.speaker
+                elif subject is None and role and last_speaker and _quoted_just_before(sentences, last_speaker, q):
+                    # a job, where the words go on from the last speaker's ('"...," the Fine Gael
+                    # leader added.') or the last speaker is the one the story opens with ('The
+                    # New York congresswoman said' after the lede's Alexandria Ocasio-Cortez)
+                    # (the verb says so whatever other title they have: Tánaiste Simon Harris)
+                    if lede is None:
+                        lede = _lede(text, paragraphs)
+                    goes_on = m is not None and _GOES_ON.search(m.group(0)) is not None
+                    untitled = registry is None or not registry.titles_of(last_speaker.speaker)
+                    if goes_on or (last_speaker.para == lede and untitled and "'" not in q.phrase):
+                        # (the one the story opens with only where the text gives them no title,
+                        # and the description names no one else's: not "the RCN's general
+                        # secretary" after the health secretary's words)
+                        subject = last_speaker.speaker
                 if subject is not None and (
                     epithet
+                    or goes_on
                     or (_may_hold(subject, role, registry) and not _described_otherwise(text, sentences, q, role))
                 ):
                     q.speaker, q.attribution = canonical(subject), "epithet"
@@ -1308,6 +1324,7 @@ def _named_next(text, paragraphs, sentences, para: int, phrase: str, registry, f
 
 # a sentence's someone, described, and what they did: "A Home Office minister has resigned"
 _SOMEONE_DID = re.compile(r"\s*(?P<who>(?:An?|The)\s+[^,;:\"]{1,80}?)\s+(?:has|have|had)\s+[a-z]+(?:ed|en|wn|t)\b")
+_GOES_ON = re.compile(r"\b(?:added|adds|continued|continues|went on|goes on)\b", re.I)
 _AT_THE_TOP = frozenset({"head", "boss", "chief"})
 _TOP_TITLES = frozenset({"chief", "executive", "director", "chair", "chairman", "chairwoman", "president", "leader"})
 _INDEFINITE = re.compile(r"^(?:an?|its)\s+", re.I)  # ("its director": a body's)

@@ -1763,3 +1763,43 @@ def test_a_sentence_about_someone_then_she_says():
         "Janet Hughes",
         "Janet Hughes",
     ]
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # Ireland's offices are titles, not first names
+        (
+            'Tánaiste Simon Harris said the opposition was "obsessed with elections". "We\'re focused on '
+            'housing," the Fine Gael leader added.\n',
+            ["Simon Harris", "Simon Harris"],
+        ),
+        # a body's name after "of the" in a title is no one's name
+        (
+            'The leader of the National Rally, Jordan Bardella, called the government "a continuation".\n',
+            ["Jordan Bardella"],
+        ),
+        # a job description right after the words of the person the story opens with
+        (
+            "AOC in Denver\n\nAlexandria Ocasio-Cortez told a crowd of 34,000 in Denver on Friday that the "
+            'party needed to "fight harder" against the administration.\n\n"They are counting on us to give '
+            'up," the New York congresswoman said.\n',
+            ["Alexandria Ocasio-Cortez", "Alexandria Ocasio-Cortez"],
+        ),
+        # (not after someone else's: the winger is no manager)
+        (
+            "Arsenal win\n\nArsenal beat Chelsea 2-0 at the Emirates on Sunday, with two goals in the "
+            'second half.\n\nBukayo Saka said the team had "learned a lot".\n\n"We believe in this group," '
+            "the Arsenal manager said.\n",
+            ["Bukayo Saka", None],
+        ),
+        # (nor after the words of someone the text gives another title)
+        (
+            'NHS figures\n\nHealth Secretary Wes Streeting said: "We inherited a health service on its '
+            'knees."\n\n"Behind every number is a patient waiting in pain," said the RCN\'s general secretary.\n',
+            ["Wes Streeting", None],
+        ),
+    ],
+)
+def test_offices_bodies_in_titles_and_jobs_after_the_last_speaker(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
