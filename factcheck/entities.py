@@ -549,6 +549,8 @@ def _title_scan(text: str) -> tuple[int, str] | None:
         base = lw[:-2] if lw.endswith("'s") else lw
         if lw in _TITLE_STOP or lw in {".", ";", ":", "!", "?", "(", ")", '"'}:
             break
+        if k < len(toks) and _DASH_GAP.search(text, toks[k - 1].end(), toks[k].start()):
+            break  # a dash ends a title: "BEIJING - China's foreign minister"
         if lw == "," and seen_head:
             break  # words before a title's head take no commas: this one ends a clause
         if base in ROLE_HEADS or ("-" in base and any(p in ROLE_HEADS for p in base.split("-"))):
@@ -569,11 +571,23 @@ def _title_scan(text: str) -> tuple[int, str] | None:
     if toks[-1].group(0).lower() in {"the", "and", "for", "of", "&"}:
         return None  # "Minister for | Science": the name would be the portfolio
     # a title needs its head word after the leading modifiers: "Security Minister", not "Security"
-    if not any(_is_head(t.group(0).lower()) for t in toks[k:]):
+    heads = [j for j in range(k, len(toks)) if _is_head(toks[j].group(0).lower())]
+    if not heads:
+        return None
+    # and what follows its last head goes on with the title ("Secretary of State for Health",
+    # "chief meteorologist", "Chief Constable"), not into a sentence: in "Sinn Fein leader Mary
+    # Lou McDonald accused", a name right after the head and then a lower-case word say it is
+    # no title
+    tail = [t.group(0) for t in toks[heads[-1] + 1 :]]
+    if tail and tail[0][:1].isupper() and tail[0].lower() not in _AFTER_HEAD and any(t[:1].islower() for t in tail):
         return None
     return start, title
 
 
+_DASH_GAP = re.compile(r"[\u2013\u2014]|\s-\s")
+_AFTER_HEAD = frozenset(
+    {"of", "for", "at", "on", "to", "in", "and", "&", ",", "general", "designate", "elect", "emeritus", "officer"}
+)
 _TITLE_LEAD_TRIM = frozenset({",", "and", "&", "of", "for", "the", "year-old", "its", "his", "her", "their"})
 
 

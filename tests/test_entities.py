@@ -455,3 +455,27 @@ def test_who_a_description_may_mean_is_looked_up_as_it_was_searched_for():
     reg.add_title("Wes Roe", "Health Secretary", "x", 0, 1)
     assert reg.described_as(frozenset({"health", "secretary"})) == {"Wes Roe"}
     assert reg.described_as(frozenset({"shadow", "health", "secretary"})) == {"Ann Lee"}
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # a dateline's dash ends a title
+        ("BEIJING \u2014 China's foreign minister, ", "China's foreign minister"),
+        ("PARIS - the prime minister ", "prime minister"),
+        # a name right after the head, then a verb: a sentence, no title of the next name
+        ("Sinn F\u00e9in leader Mary Lou McDonald accused ", None),
+        # (what goes on with a title after its head stays)
+        ("Met Office chief meteorologist ", "Met Office chief meteorologist"),
+        ("Chief Constable ", "Chief Constable"),
+        (
+            "general secretary of the NAHT school leaders' union, ",
+            "general secretary of the NAHT school leaders' union",
+        ),
+    ],
+)
+def test_where_a_title_before_a_name_starts_and_ends(text, title):
+    from factcheck.entities import role_phrase_before
+
+    found = role_phrase_before(text)
+    assert (found[1] if found else None) == title
