@@ -684,7 +684,21 @@ _OPPOSITE_GROUPS = (
     ({"agre"}, {"refus", "declin"}),
     ({"succeed"}, {"fail"}),
     ({"allow", "permit"}, {"block"}),
+    # who: "escaped with her son" where the source says "with her daughter"
+    ({"son"}, {"daughter"}),
+    ({"husband"}, {"wife"}),
+    ({"brother"}, {"sister"}),
+    ({"father"}, {"mother"}),
+    ({"boy"}, {"girl"}),
+    ({"man", "men"}, {"woman", "women"}),
+    # when (a date finding): "last week" where the source says "next week", "in the autumn"
+    # where it says "in the spring"
+    ({"next"}, {"last"}),
+    ({"spring"}, {"summer", "autumn", "winter"}),
+    ({"summer"}, {"autumn", "winter"}),
+    ({"autumn"}, {"winter"}),
 )
+_WHEN_OPPOSITE = frozenset({"next", "last", "spring", "summer", "autumn", "winter"})
 _OPPOSITE = {(x, y) for one, other in _OPPOSITE_GROUPS for x in one for y in other}
 _OPPOSITE |= {(y, x) for x, y in _OPPOSITE}
 
@@ -940,7 +954,11 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
                 msg = f"negation differs: the source says '{expected}', the item says '{found}'"
             findings.append(Finding("negation", "error", msg, expected or None, found or None))
             continue
-        failed = _failed_to(X or a, b, seg.j1, seg.j2) if seg.tag in ("replace", "delete") else None
+        failed = (
+            (_failed_to(X or a, b, seg.j1, seg.j2) or _ruled_out(X or a, b, seg.j1, seg.j2))
+            if seg.tag in ("replace", "delete")
+            else None
+        )
         if failed is not None:
             if found:
                 msg = f"the source says '{failed}', the item says '{found}'"
@@ -953,6 +971,10 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
         flipped = _opposite(X, Y)
         if flipped is not None:
             x, y = flipped
+            if x.stem in _WHEN_OPPOSITE:
+                msg = f"the source says '{y.text}', the item says '{x.text}'"
+                findings.append(Finding("date", "error", msg, y.text, x.text))
+                continue
             msg = f"the item says the opposite of the source: '{x.text}' where the source says '{y.text}'"
             findings.append(Finding("negation", "error", msg, y.text, x.text))
             continue
@@ -1287,6 +1309,16 @@ def _failed_to(X: list[Word], b: list[Word], j1: int, j2: int) -> str | None:
     return None
 
 
+def _ruled_out(X: list[Word], b: list[Word], j1: int, j2: int) -> str | None:
+    """The source's words where the item states as done what the source says was ruled out:
+    "has called a snap election" against "has ruled out calling a snap election"."""
+    stems = {x.stem for x in X if x.key not in FUNCTION_WORDS}
+    for k in range(j1, min(j2, len(b) - 2)):
+        if b[k].stem == "rule" and b[k + 1].key == "out" and b[k + 2].stem in stems:
+            return " ".join(w.text for w in b[k : k + 3])
+    return None
+
+
 def _surer_in_place(al: Alignment) -> tuple[str, str] | None:
     """(source's, item's) where the item puts a sure word ("will", "would") in place of the
     source's hedge ("could", "may", "is expected to"), and hedges nothing else."""
@@ -1538,6 +1570,39 @@ def _numbers_not_given(cw: list[Word], unmatched: list[int], sw: list[Word]) -> 
     return out
 
 
+def _moved_number(cw: list[Word], ungiven: list[Word], best: ClaimMatch):
+    """For the one number the item gives and its best sentence does not, the one number of the
+    sentence no item word matches that stands beside a word the item has beside its number,
+    and of the same kind (a year for a year): ((that number, its words), (the item's, its
+    words)); None where there is not exactly one of each."""
+    digits = [w for w in ungiven if w.key[:1].isdigit()]
+    if len(digits) != 1 or len(ungiven) != 1:
+        return None
+    (w,) = digits
+    i = next(k for k, x in enumerate(cw) if x is w)
+    b = best.alignment.b
+    matched = {o.j1 + k for o in best.alignment.ops if o.tag == "equal" for k in range(o.j2 - o.j1)}
+    around = _near(cw, i, 3)
+    kind = _YEAR.match(w.key) is not None
+    given = {x.key for x in cw}  # (a number the item gives too is not the one it changed)
+    beside = [
+        k
+        for k, x in enumerate(b)
+        if k not in matched
+        and x.key not in given
+        and x.key[:1].isdigit()
+        and (_YEAR.match(x.key) is not None) == kind
+        and _near(b, k, 2) & around
+    ]
+    if len(beside) != 1:
+        return None
+    k = beside[0]
+    return (b[k].text, span_text(b, max(0, k - 2), k + 1)), (w.text, span_text(cw, max(0, i - 2), i + 1))
+
+
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
 def _shares(ws: list[Word], around: int | None = None) -> list[float]:
     """The shares (:func:`_fraction`) that runs of one to three words state; with ``around``,
     only the runs holding that word."""
@@ -1692,6 +1757,13 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
         and not (best.sentence.heading and unmatched)
     ):
         verdict = "verified"
+    elif ungiven and best.coverage >= settings.claim_verify_coverage and (moved := _moved_number(cw, ungiven, best)):
+        # the sentence's number beside the same words, elsewhere in the order: "ran dry for
+        # eleven days in the summer of 2024" against "In the summer of 2025, the taps ran dry"
+        verdict = "contradicted"
+        (expected, said), (found, ours) = moved
+        message = f"the source says '{expected}' ('{said}'), the item says '{found}' ('{ours}')"
+        findings.append(Finding("number", "error", message, expected, found))
     elif ungiven and best.coverage >= settings.claim_verify_coverage:
         # the same sentence but for a number it does not give: "scored three times" against
         # "scored twice, including a stoppage-time winner"

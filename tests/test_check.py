@@ -1210,3 +1210,38 @@ def test_a_clause_left_out_and_a_place_at_the_end(tmp_path):
         "unsupported",
         [("wording", "Venice", "Vienna")],
     )
+
+
+def test_opposite_people_and_times_a_thing_ruled_out_and_a_number_moved(tmp_path):
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(
+        tmp_path / "a.txt",
+        "Grenfell\n\nMs Elcock, who escaped from the 11th floor with her daughter, said the wait had been long.\n\n"
+        "Work and Pensions Secretary Liz Kendall is expected to set out the plans next week.\n\n"
+        "The government would publish a revised budget in the spring.\n\n"
+        "Taoiseach Micheal Martin has ruled out calling a snap general election.\n\n"
+        "In the summer of 2025, the taps in Buxton ran dry for eleven days.\n",
+    )
+    corpus = load_sources(tmp_path)
+
+    def check(text):
+        return verdict_findings(corpus, text)
+
+    assert check("Ms Elcock escaped from the 11th floor with her son.") == (
+        "contradicted",
+        [("negation", "daughter", "son")],
+    )
+    assert check("The government would publish a revised budget in the autumn.") == (
+        "contradicted",
+        [("date", "spring", "autumn")],
+    )
+    assert ("date", "next", "last") in check("Liz Kendall is expected to set out the plans last week.")[1]
+    assert check("Taoiseach Micheal Martin has called a snap general election.")[0] == "contradicted"
+    assert check("The taps in Buxton ran dry for eleven days in the summer of 2024.") == (
+        "contradicted",
+        [("number", "2025", "2024")],
+    )
+    # (a number the item gives too is not the one it changed)
+    assert check("The taps in Buxton ran dry for 11 days in the summer of 2025.")[0] != "contradicted"
