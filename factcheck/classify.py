@@ -1896,12 +1896,35 @@ def check_item(claim: Claim, corpus: Corpus, settings: Settings | None = None) -
     return item
 
 
+def _value_keys(text: str) -> set[str]:
+    """The keys of the numbers, days and months ``text`` writes."""
+    return {w.key for w in words(text) if _slot_class(w) in ("number", "date") or _TIME_KEY.match(w.key)}
+
+
+def _states_disputed(c, claim: Claim) -> bool:
+    """Whether a claim states a value a fact conflict is about: one of its forms' ("About 60
+    firefighters" where the sources say 60 and 80), or one of its own that the sentences in
+    conflict do not give ("100 firefighters"). A claim that gives neither ("Firefighters were
+    called at 05:30") does not depend on the disagreement."""
+    own = _value_keys(claim.text)
+    if not own:
+        return False
+    disputed = set().union(*(_value_keys(f["text"]) for f in c.forms))
+    given = set().union(*(_value_keys(h.get("text", "")) for f in c.forms for h in f["holders"]))
+    return bool(own & disputed) or bool(own - given)
+
+
 def _disputed_by(c, verdict: str, claim: Claim) -> Finding | None:
     """The finding that makes an item ``disputed`` because of source conflict ``c``, if it does."""
     if c.severity != "warning":
         return None
     # a claim the sources state in two ways: which one it matches does not settle it
-    if c.type == "fact" and verdict in ("verified", "contradicted") and claim.kind == "claim":
+    if (
+        c.type == "fact"
+        and verdict in ("verified", "contradicted")
+        and claim.kind == "claim"
+        and _states_disputed(c, claim)
+    ):
         kind = c.message.split(":")[0]
         return Finding(
             kind,

@@ -1245,3 +1245,16 @@ def test_opposite_people_and_times_a_thing_ruled_out_and_a_number_moved(tmp_path
     )
     # (a number the item gives too is not the one it changed)
     assert check("The taps in Buxton ran dry for 11 days in the summer of 2025.")[0] != "contradicted"
+
+
+def test_a_claim_that_states_no_disputed_value_does_not_depend_on_the_dispute(tmp_path):
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(tmp_path / "a.txt", "Homes\n\nThe council approved 340 new homes at its meeting on Monday.\n")
+    write(tmp_path / "b.txt", "Homes vote\n\nThe council approved 430 new homes at its meeting on Monday.\n")
+    corpus = load_sources(tmp_path)
+    assert item(corpus, "The council approved 340 new homes at its meeting on Monday.").verdict == "disputed"
+    assert item(corpus, "The council approved 500 new homes at its meeting on Monday.").verdict == "disputed"
+    # (the day is not in dispute: a claim of it alone is verified)
+    assert item(corpus, "The council approved new homes at its meeting on Monday.").verdict == "verified"
