@@ -357,6 +357,7 @@ _OPENING_PHRASE = re.compile(
     r"describing|introducing|congratulating|questioning)\s[^,]*),\s*",
     re.I,
 )
+_ASKED_WHAT = re.compile(r"(?i:asked)\b[^,]*(?:,[^,]*)*?\b(?:why|whether|if|what|how|when|where|about)\b[^,]*,\s*")
 # who someone is, in words, then their name between commas: "Another shop owner, Tom Bell, 61",
 # "One of the residents, Jane Doe" (no capital after the first word: "Reed, Jane Doe" is a list)
 # a clause before a sentence's subject: "When the council announced it would close, Marsh ..."
@@ -401,6 +402,10 @@ def _speaker_words(phrase: str, cut: bool = True) -> str:
     phrase = phrase.strip(" ,;:-")
     # "Smith, who chairs the committee," -> "Smith"
     phrase = _RELATIVE.sub(" ", phrase).strip(" ,")
+    # "Asked by counsel, Jennifer Dempster KC, why he had not called an ambulance, former PC
+    # Gareth Lloyd" -> "former PC Gareth Lloyd": who asked, and what, are not who answered
+    if phrase[:5].lower() == "asked" and (asked := _ASKED_WHAT.match(phrase)) and phrase[asked.end() :].strip():
+        phrase = phrase[asked.end() :]
     # "In a statement, Smith" -> "Smith": an opening adverbial phrase is not the speaker (unless
     # it held the name: "Defending champion Carlos Alcaraz, 21," is no participle's phrase)
     rest = _OPENING_PHRASE.sub("", phrase)
@@ -419,6 +424,7 @@ _GAVE_NAME = re.compile(
 )
 
 
+_BY_WHO = re.compile(r"\bby\s+(?P<who>[A-Z][^;:\"]{1,140}?),\s*who\s*$")
 _INTRODUCED = re.compile(r"(?:an?|one|another)\s+[a-z]", re.I)  # someone not met before
 _DESCRIBED_AFTER = re.compile(r"\s*,\s*(?:who|whose)\s|\s*,\s*(?:aged\s+)?\d{1,3}\s*(?:,|$)")
 
@@ -427,6 +433,15 @@ def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> 
     """``("person", ref)``, ``("pronoun", None)`` or ``("unnamed", None)`` for a speaker phrase."""
     if "name" in phrase and (gave := _GAVE_NAME.search(phrase)):
         return "person", PersonRef(gave.group("name"), None, None, gave.start("name"), gave.end("name"))
+    if (rel := _BY_WHO.search(phrase)) is not None:
+        # "His warning was echoed by Pepe Di'Iasio, general secretary of the ASCL, who said:":
+        # the passive's agent, whom the relative "who" is
+        kind, ref = parse_speaker_phrase(rel.group("who"), registry)
+        if ref is not None:
+            at = rel.start("who")
+            title_at = None if ref.title_start is None else ref.title_start + at
+            ref = PersonRef(ref.name, ref.honorific, ref.title, ref.start + at, ref.end + at, title_at)
+        return kind, ref
     given, phrase = phrase, _speaker_words(phrase)
     words = phrase.split()
     if not words:
@@ -1592,6 +1607,8 @@ def _unnamed_subject_before(text: str, sentences, quoted, q: FoundQuote, last, r
     return None
 
 
+_WHOSE_SOMEONE = re.compile(r"['\u2019]s\s+(?:[a-z][\w-]*\s+){1,3}")  # "'s team-mate "
+_OWNER_THEN = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3}['\u2019]s\s+(?:[a-z][\w-]*\s+){1,3}")
 _FOR_SOMEONE = re.compile(r"(?i:for)\s+(?P<name>[A-Z][a-z][\w'-]+(?:\s+[A-Z][a-z][\w'-]+)?),\s")
 
 
@@ -1611,6 +1628,8 @@ def _subject(sent: str, registry, person: bool = False, full_name=None, by_surna
         lead = stamp.end()  # a live page's time: "**13:50** Kemi Badenoch is on her feet."
     if conj := _CONJUNCTION.match(sent, lead):
         lead = conj.end()  # "But Labour chairwoman Ellie Reeves hit back, saying ..."
+    if sent[lead : lead + 5].lower() == "asked" and (asked := _ASKED_WHAT.match(sent, lead)):
+        lead = asked.end()  # "Asked by counsel, Jennifer Dempster KC, why ..., former PC Gareth Lloyd replied"
     if kin := _KIN_FIRST_NAME.match(sent, lead):
         return kin.group("name")  # "His wife, Carol, said ...": a person by what she is
     if by_surname and full_name is not None and (about := _FOR_SOMEONE.match(sent, lead)):
@@ -1655,6 +1674,17 @@ def _subject(sent: str, registry, person: bool = False, full_name=None, by_surna
         m = _LEAD_NAME.match(sent, opening.end() if opening else lead)
         return full_if_person(m.group(1), m.end()) if m else None
     b = bindings[0]
+    if (
+        len(bindings) > 1
+        and b.start == lead
+        and (owned := _WHOSE_SOMEONE.match(sent, b.end))
+        and owned.end() in (bindings[1].start, bindings[1].title_start)
+    ):
+        # "Norris's team-mate Oscar Piastri finished second.": whose someone, then them
+        b = bindings[1]
+        lead = owned.end()
+    elif (owner := _OWNER_THEN.match(sent, lead)) and owner.end() in (b.start, b.title_start):
+        lead = owner.end()  # (the same, where the owner is no one the text has named)
     if (opening := _OPENING_CLAUSE.match(sent, lead)) and opening.end() in (b.start, b.title_start):
         lead = opening.end()  # "When the council announced it would close, Marsh started a petition."
     # where the name ends: a surname that is also a word ("Kevin Hall", "Mungo Park") may be

@@ -1803,3 +1803,33 @@ def test_a_sentence_about_someone_then_she_says():
 )
 def test_offices_bodies_in_titles_and_jobs_after_the_last_speaker(text, speakers):
     assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+def test_a_passives_agent_who_said():
+    text = (
+        'Paul Whiteman said schools were "cutting to the bone".\n\nHis warning was echoed by Pepe '
+        "Di'Iasio, general secretary of the Association of School and College Leaders, who said: "
+        '"We have never seen budgets this tight."\n'
+    )
+    assert [who for who, _ in draft_quotes(text)] == ["Paul Whiteman", "Pepe Di'Iasio"]
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # who asked, and what, are not who answered
+        (
+            "Asked by counsel to the inquiry, Jennifer Dempster KC, why he had not called an ambulance "
+            'sooner, former PC Gareth Lloyd replied: "I thought he was drunk."\n',
+            ["Gareth Lloyd"],
+        ),
+        # whose someone, then them: the sentence's subject is the team-mate
+        (
+            "Lando Norris won the Sao Paulo Grand Prix.\n\nNorris's team-mate Oscar Piastri finished "
+            'second. "It was a good day for the team," the Australian said.\n',
+            ["Oscar Piastri"],
+        ),
+    ],
+)
+def test_who_answered_and_whose_someone(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
