@@ -1726,6 +1726,7 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
     thin = bool(unmatched) and len(content) - len(unmatched) < 3
     replaced = _replaced_inside(best.alignment) if not findings else []
     ungiven = _numbers_not_given(cw, unmatched, best.alignment.b) if not findings else []
+    relative: list[Word] = []  # the claim's times relative to now that the sentence does not give
     if not findings:
         # a day or a month the sentence does not give ("died at the age of 81 on Saturday"
         # against "... who has died at the age of 81")
@@ -1735,8 +1736,6 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
         # "declined to say when a vote would be held")
         relative = [cw[i] for i in _relative_time(cw) if i not in best.covered and cw[i].key not in days]
         ungiven += relative
-    else:
-        relative = []
     if not findings and best.coverage >= settings.claim_verify_coverage:
         hedged = _hedged_elsewhere(text, cw, unmatched, best, corpus, settings)
         if hedged is not None:
