@@ -597,23 +597,42 @@ def _body_named_before(phrase: str, text: str, at: int) -> str | None:
 
 # a spokesperson, for no one the phrase names: "A spokesperson said:", "a spokesman said"
 _LONE_SPOKESPERSON = re.compile(r"^(?i:an?|the)\s+spokes(?:man|woman|person)$")
+_SPOKESPERSON_FOR_KIND = re.compile(
+    r"^(?i:an?|the)\s+spokes(?:man|woman|person)\s+for\s+the\s+(?:company|firm|group|business|operator|"
+    r"retailer|airline|bank|chain|supermarket|carmaker|insurer|broadcaster|developer|club|union|charity)$"
+)
+_BARE_NAME = re.compile(r"[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,2}")
 _LAST_SENTENCE = re.compile(
     # (a decimal point is no full stop: "... said it was investing £1.8bn in urgent care.")
-    r"(?:^|(?<=[.!?\n])\s*)(?P<sent>[A-Z](?:[^.!?\"\u201c\u201d\n]|(?<=\d)\.(?=\d)){5,300}[.!?])\s+(?:\S[^.!?\n]*)?$"
+    # (quoted words may stand in it: 'Stagecoach said it was "disappointed".')
+    r"(?:^|(?<=[.!?\n])\s*)(?P<sent>[A-Z](?:[^.!?\n]|(?<=\d)\.(?=\d)){5,300}[.!?][\"\u201d]?)\s+(?:\S[^.!?\n]*)?$"
 )
 SPOKESPERSON_REACH = 600  # characters before a lone spokesperson read for the body they speak for
 
 
-def _body_reporting_before(text: str, at: int, registry: AliasRegistry | None) -> str | None:
+def _body_reporting_before(text: str, at: int, registry: AliasRegistry | None, named: bool = False) -> str | None:
     """The body that reports in the sentence just before ``at`` (or before the sentence
     ``at`` is in), if one does: the one a lone spokesperson speaks for ("Norfolk County
-    Council says it is reviewing the limit. A spokesperson said: ...")."""
+    Council says it is reviewing the limit. A spokesperson said: ..."). With ``named``, the
+    spokesperson's phrase says they speak for a body ("a spokesman for the company"), and a
+    name with no body's head word that is no one's counts ("Stagecoach said ...")."""
     window = text[max(0, at - SPOKESPERSON_REACH) : at]
     m = _LAST_SENTENCE.search(window)
     if m is None:
         return None
     who = _SUBJECT_REPORTS.match(m.group("sent"))
-    return _organisation(who.group("who"), registry) if who else None
+    if who is None:
+        return None
+    body = _organisation(who.group("who"), registry)
+    if body is None and named and (bare := _BARE_NAME.fullmatch(who.group("who").strip())):
+        name = bare.group(0)
+        if (
+            (registry is None or registry.person(name) is None)
+            and find_person_at_end(name, registry) is None  # (not "Jane Smith said ...")
+            and not is_place(name)
+        ):
+            body = name
+    return body
 
 
 def _organisation(
@@ -631,6 +650,10 @@ def _organisation(
         return body
     if text is not None and _LONE_SPOKESPERSON.match(whole):
         return _body_reporting_before(text, at, registry)
+    if text is not None and _SPOKESPERSON_FOR_KIND.match(whole):
+        # "Stagecoach said it was "disappointed". A spokesman for the company said: ...": the
+        # body of that kind that reports in the sentence before
+        return _body_reporting_before(text, at, registry, named=True)
     phrase = _speaker_words(phrase)
     m = _BODY_SPOKESMAN.match(whole) or _BODY_SPOKESMAN.match(phrase) or _BODY_ADJECTIVE.match(phrase)
     m = m or _BODY_APPOSED.match(phrase) or _KIND_APPOSED.match(whole)

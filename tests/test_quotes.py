@@ -1833,3 +1833,20 @@ def test_a_passives_agent_who_said():
 )
 def test_who_answered_and_whose_someone(text, speakers):
     assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # a spokesperson "for the company" speaks for the body that reports in the sentence
+        # before, quoted words and all, whether or not its name has a body's head word
+        (
+            'Stagecoach said it was "disappointed". A spokesman for the company said: "We have made a fair offer."\n',
+            ["Stagecoach", "Stagecoach"],
+        ),
+        # (not for a person who reports there)
+        ('Jane Smith said it was bad. A spokesman for the company said: "No."\n', [None]),
+    ],
+)
+def test_a_spokesperson_for_the_company(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
