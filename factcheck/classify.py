@@ -694,11 +694,12 @@ _OPPOSITE_GROUPS = (
     # when (a date finding): "last week" where the source says "next week", "in the autumn"
     # where it says "in the spring"
     ({"next"}, {"last"}),
+    ({"befor"}, {"after"}),  # "won by six votes before a recount" where the source says "after"
     ({"spring"}, {"summer", "autumn", "winter"}),
     ({"summer"}, {"autumn", "winter"}),
     ({"autumn"}, {"winter"}),
 )
-_WHEN_OPPOSITE = frozenset({"next", "last", "spring", "summer", "autumn", "winter"})
+_WHEN_OPPOSITE = frozenset({"next", "last", "befor", "after", "spring", "summer", "autumn", "winter"})
 _OPPOSITE = {(x, y) for one, other in _OPPOSITE_GROUPS for x in one for y in other}
 _OPPOSITE |= {(y, x) for x, y in _OPPOSITE}
 

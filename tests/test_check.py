@@ -1222,7 +1222,8 @@ def test_opposite_people_and_times_a_thing_ruled_out_and_a_number_moved(tmp_path
         "Work and Pensions Secretary Liz Kendall is expected to set out the plans next week.\n\n"
         "The government would publish a revised budget in the spring.\n\n"
         "Taoiseach Micheal Martin has ruled out calling a snap general election.\n\n"
-        "In the summer of 2025, the taps in Buxton ran dry for eleven days.\n",
+        "In the summer of 2025, the taps in Buxton ran dry for eleven days.\n\n"
+        "Reform UK won the by-election by six votes after a recount.\n",
     )
     corpus = load_sources(tmp_path)
 
@@ -1238,6 +1239,11 @@ def test_opposite_people_and_times_a_thing_ruled_out_and_a_number_moved(tmp_path
         [("date", "spring", "autumn")],
     )
     assert ("date", "next", "last") in check("Liz Kendall is expected to set out the plans last week.")[1]
+    # (and before for after)
+    assert check("Reform UK won the by-election by six votes before a recount.") == (
+        "contradicted",
+        [("date", "after", "before")],
+    )
     assert check("Taoiseach Micheal Martin has called a snap general election.")[0] == "contradicted"
     assert check("The taps in Buxton ran dry for eleven days in the summer of 2024.") == (
         "contradicted",
