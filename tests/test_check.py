@@ -23,6 +23,17 @@ def verdict_findings(corpus, text, kind="claim", speaker=None):
     return it.verdict, [(f.type, f.expected, f.found) for f in it.findings]
 
 
+def checker(tmp_path, source_text):
+    """``check(text, kind="claim", who=None)``: :func:`verdict_findings` against one source
+    file holding ``source_text``."""
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(tmp_path / "a.txt", source_text)
+    corpus = load_sources(tmp_path)
+    return lambda text, kind="claim", who=None: verdict_findings(corpus, text, kind, who)
+
+
 def types(it):
     return {f.type for f in it.findings}
 
@@ -1014,11 +1025,8 @@ def test_opposite_verdicts_magnitudes_and_names_of_bodies(tmp_path, claim, verdi
 
 
 def test_a_day_the_source_does_not_give_and_numbers_the_item_keeps(tmp_path):
-    from factcheck import load_sources
-    from tests.conftest import write
-
-    write(
-        tmp_path / "a.txt",
+    check = checker(
+        tmp_path,
         "Tributes\n\nTributes have been paid to former judge Len Walsh, who has died at the age of 81.\n\n"
         "The airport closed until 23:59 on Friday, affecting about 200,000 passengers.\n\n"
         "The cap does not apply to units first occupied after Nov. 15, 2018.\n\n"
@@ -1026,10 +1034,6 @@ def test_a_day_the_source_does_not_give_and_numbers_the_item_keeps(tmp_path):
         '"This is not a decision anyone wanted," Councillor Mark Pugh said.\n\n'
         "Mr Pugh said the council faced a \u00a314m gap in its budget next year.\n",
     )
-    corpus = load_sources(tmp_path)
-
-    def check(text, kind="claim", who=None):
-        return verdict_findings(corpus, text, kind, who)
 
     # a day or a month the sentence does not give is not verified by it
     assert check("Len Walsh died at the age of 81 on Saturday.") == ("unsupported", [("date", None, "Saturday")])
@@ -1102,19 +1106,12 @@ def test_done_stated_as_possible_and_titles_qualified_by_whose(tmp_path):
 
 
 def test_scales_and_times_written_two_ways(tmp_path):
-    from factcheck import load_sources
-    from tests.conftest import write
-
-    write(
-        tmp_path / "a.txt",
+    check = checker(
+        tmp_path,
         "Figures\n\nThe council faced a \u00a314m gap in its budget next year.\n\n"
         "The government plans to build 1.5 million homes by 2029.\n\n"
         "The Met Office extended its amber warning until 06:00 GMT on Sunday.\n",
     )
-    corpus = load_sources(tmp_path)
-
-    def check(text, kind="claim", who=None):
-        return verdict_findings(corpus, text, kind, who)
 
     assert check("The council faced a \u00a314 million gap in its budget next year.") == ("verified", [])
     assert check("The government plans to build 1.5m homes by 2029.") == ("verified", [])
@@ -1151,21 +1148,14 @@ def test_hyphenated_compounds_and_headlines(tmp_path):
 
 
 def test_times_relative_to_now_a_refusal_to_say_and_which_numbers_a_finding_names(tmp_path):
-    from factcheck import load_sources
-    from tests.conftest import write
-
-    write(
-        tmp_path / "a.txt",
+    check = checker(
+        tmp_path,
         "Vote\n\nSenate Majority Leader John Thune declined to say when a vote would be held.\n\n"
         "The Teme peaked at 5.2 metres early on Friday, 0.3 metres above its previous record.\n\n"
         "The court heard Hale had persuaded 11 clients, the oldest aged 93, to move their savings.\n\n"
         "Bees can count to four, a study finds.\n\n"
         "Bernard Kelly died aged 84, his family said.\n",
     )
-    corpus = load_sources(tmp_path)
-
-    def check(text):
-        return verdict_findings(corpus, text)
 
     # "said" where the source declined to say
     assert check("Senate Majority Leader John Thune said when a vote would be held.") == (
@@ -1187,19 +1177,12 @@ def test_times_relative_to_now_a_refusal_to_say_and_which_numbers_a_finding_name
 
 
 def test_a_clause_left_out_and_a_place_at_the_end(tmp_path):
-    from factcheck import load_sources
-    from tests.conftest import write
-
-    write(
-        tmp_path / "a.txt",
+    check = checker(
+        tmp_path,
         "Robbery\n\nThe woman, who has not been named, was pushed to the floor at about 4pm on Tuesday, "
         "Humberside Police said.\n\nThe results were presented at the European Congress on Obesity in Venice.\n\n"
         "The council did not approve the plan on Monday.\n",
     )
-    corpus = load_sources(tmp_path)
-
-    def check(text):
-        return verdict_findings(corpus, text)
 
     # a relative clause the item leaves out denies nothing the item says
     assert check("The woman was pushed to the floor at about 4pm on Tuesday, police said.") == ("verified", [])
@@ -1213,11 +1196,8 @@ def test_a_clause_left_out_and_a_place_at_the_end(tmp_path):
 
 
 def test_opposite_people_and_times_a_thing_ruled_out_and_a_number_moved(tmp_path):
-    from factcheck import load_sources
-    from tests.conftest import write
-
-    write(
-        tmp_path / "a.txt",
+    check = checker(
+        tmp_path,
         "Grenfell\n\nMs Elcock, who escaped from the 11th floor with her daughter, said the wait had been long.\n\n"
         "Work and Pensions Secretary Liz Kendall is expected to set out the plans next week.\n\n"
         "The government would publish a revised budget in the spring.\n\n"
@@ -1225,10 +1205,6 @@ def test_opposite_people_and_times_a_thing_ruled_out_and_a_number_moved(tmp_path
         "In the summer of 2025, the taps in Buxton ran dry for eleven days.\n\n"
         "Reform UK won the by-election by six votes after a recount.\n",
     )
-    corpus = load_sources(tmp_path)
-
-    def check(text):
-        return verdict_findings(corpus, text)
 
     assert check("Ms Elcock escaped from the 11th floor with her son.") == (
         "contradicted",
