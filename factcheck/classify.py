@@ -1204,16 +1204,10 @@ def _number_beside(
     if len(numbers) != 1:
         return None
     i = numbers[0]
-    around = _near(a, i, 3)
-    given = {y.key for y in a}  # (a number the item gives too is not the one it changed: "23:59", "Nov. 15")
-    beside = [
-        k
-        for k, x in enumerate(b)
-        if x.key[:1].isdigit() and not j1 <= k < j2 and x.key not in given and _near(b, k, 2) & around
-    ]
-    if len(beside) != 1:
+    k = _one_number_beside(a, i, b, lambda j: not j1 <= j < j2)
+    if k is None:
         return None
-    k = beside[0]
+    around = _near(a, i, 3)
     aligned = [j for j in range(j1, j2) if b[j].key[:1].isdigit()]
     if any(len(_near(b, j, 2) & around) >= len(_near(b, k, 2) & around) for j in aligned):
         # (the number set against the item's stands beside as much of what the item says:
@@ -1221,6 +1215,20 @@ def _number_beside(
         # metres above its previous record")
         return None
     return (b[k].text, span_text(b, max(0, k - 1), k + 1)), (a[i].text, span_text(a, i, min(len(a), i + 2)))
+
+
+def _one_number_beside(a: list[Word], i: int, b: list[Word], may_be) -> int | None:
+    """The index of the one number of ``b`` (at an index ``may_be`` allows) that stands beside
+    a word ``a`` has beside its number ``a[i]``, and is not a number ``a`` gives too ("23:59",
+    "Nov. 15": not the one it changed); None where there is not exactly one."""
+    around = _near(a, i, 3)
+    given = {y.key for y in a}
+    beside = [
+        k
+        for k, x in enumerate(b)
+        if x.key[:1].isdigit() and may_be(k) and x.key not in given and _near(b, k, 2) & around
+    ]
+    return beside[0] if len(beside) == 1 else None
 
 
 def _values_span(ws: list[Word], i1: int, i2: int) -> tuple[int, int]:
@@ -1573,9 +1581,9 @@ def _numbers_not_given(cw: list[Word], unmatched: list[int], sw: list[Word]) -> 
 
 def _moved_number(cw: list[Word], ungiven: list[Word], best: ClaimMatch):
     """For the one number the item gives and its best sentence does not, the one number of the
-    sentence no item word matches that stands beside a word the item has beside its number,
-    and of the same kind (a year for a year): ((that number, its words), (the item's, its
-    words)); None where there is not exactly one of each."""
+    sentence no item word matches, of the same kind (a year for a year), beside what the item
+    says (see :func:`_one_number_beside`): ((that number, its words), (the item's, its words));
+    None where there is not exactly one of each."""
     digits = [w for w in ungiven if w.key[:1].isdigit()]
     if len(digits) != 1 or len(ungiven) != 1:
         return None
@@ -1583,21 +1591,10 @@ def _moved_number(cw: list[Word], ungiven: list[Word], best: ClaimMatch):
     i = next(k for k, x in enumerate(cw) if x is w)
     b = best.alignment.b
     matched = {o.j1 + k for o in best.alignment.ops if o.tag == "equal" for k in range(o.j2 - o.j1)}
-    around = _near(cw, i, 3)
     kind = _YEAR.match(w.key) is not None
-    given = {x.key for x in cw}  # (a number the item gives too is not the one it changed)
-    beside = [
-        k
-        for k, x in enumerate(b)
-        if k not in matched
-        and x.key not in given
-        and x.key[:1].isdigit()
-        and (_YEAR.match(x.key) is not None) == kind
-        and _near(b, k, 2) & around
-    ]
-    if len(beside) != 1:
+    k = _one_number_beside(cw, i, b, lambda j: j not in matched and (_YEAR.match(b[j].key) is not None) == kind)
+    if k is None:
         return None
-    k = beside[0]
     return (b[k].text, span_text(b, max(0, k - 2), k + 1)), (w.text, span_text(cw, max(0, i - 2), i + 1))
 
 
