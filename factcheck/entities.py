@@ -867,13 +867,22 @@ class AliasRegistry:
         # forgets the answers about its surname (add_person); accept_alias forgets them all
         self._person_memo: dict[str, str | None] = {}
         self._memo_by_surname: dict[str, list[str]] = {}
+        # single names a source gave someone who is not the one full name they begin ("Amy"
+        # beside another source's "Amy Hood"): see add_person's by_first
+        self._alone: set[str] = set()
 
     # people
-    def add_person(self, name: str, honorific: str | None = None) -> PersonEntry:
+    def add_person(self, name: str, honorific: str | None = None, *, by_first: bool = True) -> PersonEntry:
+        """A person the sources name. A single name joins the full name it belongs to; with
+        ``by_first`` false, not a full name it only begins (another source's "Amy Hood" for
+        this one's "Amy", a first name: see :meth:`_lookup`)."""
         key = name
         if len(name.split()) == 1:
             canonical = self.person(f"{honorific} {name}" if honorific else name)
-            if canonical is not None:
+            if canonical is not None and not by_first and _begins_only(canonical, name):
+                self._alone.add(name)
+                self._forget(name)
+            elif canonical is not None:
                 key = canonical
             elif honorific_sex(honorific) and self.person(name) is not None:
                 # "Mrs Evans" in a text about Mr Bill Evans: another person, known by honorific
@@ -949,9 +958,11 @@ class AliasRegistry:
             full = sorted(c for c in cands if " " in strip_honorifics(c))
             if len(full) == 1:
                 return full[0]
-            if not full and len(firsts := self._firsts.get(word_key(name), ())) == 1:
+            if not full and name not in self._alone and len(firsts := self._firsts.get(word_key(name), ())) == 1:
                 # a family name written first, as Chinese and Korean names are: "Xi" is Xi
-                # Jinping, "Yoon" Yoon Suk Yeol, where no full name ends in it
+                # Jinping, "Yoon" Yoon Suk Yeol, where no full name ends in it, unless merging
+                # found someone known by it alone (one source's "Amy, 19," is not another's
+                # Amy Hood)
                 return next(iter(firsts))
             return name if name in cands else None
         if name in self.people:
@@ -994,8 +1005,13 @@ class AliasRegistry:
             return True  # a name's tail: "Lula da Silva" of "Luiz Inácio Lula da Silva"
         if len(short) == 1 and short[0] in long[1:-1] and short[0] not in NAME_PARTICLES:
             return True  # the name someone goes by, inside the full one: "Lula"
-        if len(short) == 1 and len(long) in (2, 3) and long[0] == short[0]:
-            return True  # a family name written first: "Xi" of "Xi Jinping"
+        if (
+            len(short) == 1
+            and len(long) in (2, 3)
+            and long[0] == short[0]
+            and (ca if len(pa) == 1 else cb) not in self._alone
+        ):
+            return True  # a family name written first: "Xi" of "Xi Jinping" (not someone's lone "Amy")
         if self._same_body(ca, cb):
             return True
         if pa[-1] != pb[-1]:
@@ -1072,11 +1088,12 @@ class AliasRegistry:
             return self.acronyms[key]
         return self.orgs.get(key, key)
 
-    def _take(self, name: str, honorifics, titles: dict) -> None:
-        """Another registry's person taken in: honorifics, and titles with their locations."""
+    def _take(self, name: str, honorifics, titles: dict, by_first: bool = True) -> None:
+        """Another registry's person taken in: honorifics, and titles with their locations
+        (``by_first``: as :meth:`add_person`)."""
         # (a surname with Mrs is not the Mr of that surname another source names in full)
         sexed = next((h for h in sorted(honorifics) if honorific_sex(h)), None) if " " not in name else None
-        target = self.add_person(name, sexed)
+        target = self.add_person(name, sexed, by_first=by_first)
         if any(honorific_sex(h) for h in set(honorifics) - target.honorifics):
             self._forget(target.name)
         target.honorifics.update(honorifics)
@@ -1176,7 +1193,12 @@ class RegistryMerge:
         """The merged registry, single names joined to full names, titles' locations in order."""
         registry = self.registry
         for person in self._singles:
-            registry._take(*person)
+            # a source that named someone by one name alone gave no full name it begins:
+            # another source's full name it begins is someone else's ("Amy, 19," and Amy Hood),
+            # unless an honorific says the name is a family name ("Mr Xi"; Sir and Dame go
+            # with first names)
+            surname = any(h.lower().rstrip(".") not in ("sir", "dame") for h in person[1])
+            registry._take(*person, by_first=surname)
         self._singles = []
         registry.tidy()
         return registry
@@ -1186,6 +1208,13 @@ class RegistryMerge:
 def is_honorific(word: str) -> bool:
     """Whether a word is an honorific ("Dr", "Mrs."), in any case."""
     return word.lower().rstrip(".") in HONORIFICS
+
+
+def _begins_only(full: str, name: str) -> bool:
+    """Whether the full name ``full`` begins with ``name`` without ending in it ("Amy Hood",
+    "Amy"): the two are joined by the family-name-first rule alone."""
+    parts = strip_honorifics(full).split()
+    return len(parts) > 1 and word_key(parts[0]) == word_key(name) != word_key(parts[-1])
 
 
 def strip_honorifics(name: str) -> str:

@@ -132,6 +132,22 @@ def test_same_words_other_speaker_is_misattributed(corpus):
     assert (f.expected, f.found) == ("Kanishka Narayan", "Andrew Charlton")
 
 
+def test_a_first_name_known_alone_is_not_another_sources_full_name(tmp_path):
+    """One article's "His sister, Amy," is not the Amy Hood of another: her words given to Amy
+    Hood are misattributed, and Amy Hood's own words are hers."""
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(tmp_path / "family.txt", 'Roads\n\nHis sister, Amy, 19, said: "He was the funniest person I knew."\n')
+    write(tmp_path / "tech.txt", 'Cuts\n\n"We remain capacity constrained," chief financial officer Amy Hood said.\n')
+    corpus = load_sources(tmp_path)
+    it = item(corpus, "He was the funniest person I knew.", "quote", "Amy Hood")
+    assert it.verdict == "misattributed"
+    (f,) = [f for f in it.findings if f.type == "speaker"]
+    assert (f.expected, f.found) == ("Amy", "Amy Hood")
+    assert item(corpus, "We remain capacity constrained.", "quote", "Amy Hood").verdict == "verified"
+
+
 def test_quote_without_speaker_is_checked_for_words_only(corpus):
     assert item(corpus, "Stronger nations make for better allies.", "quote").verdict == "verified"
 

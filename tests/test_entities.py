@@ -391,6 +391,37 @@ def test_registries_merge_the_same_from_index_rows_as_from_registries(tmp_path):
         assert locs == {loc for e in merged.people.values() for ls in e.titles.values() for loc in ls}
 
 
+def test_a_first_name_one_source_uses_alone_is_not_the_full_name_another_begins(tmp_path):
+    """"His sister, Amy, 19," in one source is not "Amy Hood" of another: a full name that only
+    begins with a single name joins it within one source ("Xi" of "Xi Jinping"), and across
+    them only where an honorific marks a family name ("Mr Xi"); people are compared alike.
+    A surname still joins across sources."""
+    from factcheck import load_sources
+
+    (tmp_path / "family.txt").write_text(
+        "Family call for safer roads\n\nHis sister, Amy, 19, said: \"He was the funniest person I knew.\"\n\n"
+        '"He could make anyone laugh," Amy said.\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "tech.txt").write_text(
+        "Cuts\n\nThe chief financial officer, Amy Hood, spoke to analysts.\n\n"
+        '"We remain capacity constrained," Hood said.\n\nPresident Xi Jinping met him. "We are ready," Xi said.\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "brief.txt").write_text('Brief\n\n"Talks went well," Mr Xi said on Friday.\n', encoding="utf-8")
+    corpus = load_sources(tmp_path)
+    reg = corpus.registry
+    speakers = {q.text: q.speaker for q in corpus.quotes}
+    assert speakers["He was the funniest person I knew."] == "Amy"
+    assert speakers["He could make anyone laugh,"] == "Amy"
+    assert speakers["We remain capacity constrained,"] == "Amy Hood"
+    assert reg.person("Amy") == "Amy" and not reg.same_person("Amy", "Amy Hood")
+    assert reg.same_person("Hood", "Amy Hood")
+    # a family name written first still joins, within a source and, with Mr, across them
+    assert speakers["We are ready,"] == speakers["Talks went well,"] == "Xi Jinping"
+    assert reg.person("Xi") == "Xi Jinping" and reg.same_person("Xi", "Xi Jinping")
+
+
 def test_an_age_before_a_title_is_no_part_of_it():
     from factcheck.entities import role_phrase_before
 
