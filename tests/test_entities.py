@@ -392,14 +392,14 @@ def test_registries_merge_the_same_from_index_rows_as_from_registries(tmp_path):
 
 
 def test_a_first_name_one_source_uses_alone_is_not_the_full_name_another_begins(tmp_path):
-    """"His sister, Amy, 19," in one source is not "Amy Hood" of another: a full name that only
+    """ "His sister, Amy, 19," in one source is not "Amy Hood" of another: a full name that only
     begins with a single name joins it within one source ("Xi" of "Xi Jinping"), and across
     them only where an honorific marks a family name ("Mr Xi"); people are compared alike.
     A surname still joins across sources."""
     from factcheck import load_sources
 
     (tmp_path / "family.txt").write_text(
-        "Family call for safer roads\n\nHis sister, Amy, 19, said: \"He was the funniest person I knew.\"\n\n"
+        'Family call for safer roads\n\nHis sister, Amy, 19, said: "He was the funniest person I knew."\n\n'
         '"He could make anyone laugh," Amy said.\n',
         encoding="utf-8",
     )
