@@ -142,6 +142,8 @@ def _name_runs(text: str, strict: bool) -> tuple:
             s = 1  # "Neighbour Pat Doyle, 61, added": who she is, then her name
         if s >= k:
             continue  # no name in the run (a capitalised word opening a sentence, a month)
+        if m.start() >= 4 and text[m.start() - 4 : m.start()].lower() == "the " and _job_after(text, words, k, m.end()):
+            continue  # "the Norwich South MP", "the West Ham manager": whose job, not a name
         named = [j for j in range(s, k) if words[j] not in NAME_PARTICLES]
         if len(named) > 4:
             s = named[-4]  # four names at most, with the particles between them
@@ -202,6 +204,20 @@ def _name_runs(text: str, strict: bool) -> tuple:
                     title = (cand, nend + cm.start("title"), nend + cm.start("title") + len(cand))
         out.append((name, k - s, honorific, offs[h] if honorific else nstart, nend, phrase is not None, lone_ok, title))
     return tuple(out)
+
+
+_NEXT_WORD = re.compile(r"\s*([a-z]+)")
+
+
+def _job_after(text: str, words: list[str], k: int, end: int) -> bool:
+    """Whether a title's head follows the name that ends at word ``k`` of a run ending at
+    ``end``: in the run ("MP") or the word after it ("manager")."""
+    from .entities import ROLE_HEADS
+
+    if k < len(words):
+        return words[k].lower().rstrip(".,") in ROLE_HEADS
+    nm = _NEXT_WORD.match(text, end)
+    return nm is not None and nm.group(1) in ROLE_HEADS
 
 
 def _ends_with_head(title: str) -> bool:

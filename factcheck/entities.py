@@ -407,10 +407,12 @@ def find_person_at_end(
     text = phrase.rstrip(" ,.;:")
     toks = tokenize(text)
     toks = [t for t in toks if not t.text.startswith(("[", "..."))]
+    letters = False
     while len(toks) > 1 and toks[-1].text in POST_NOMINALS:
         # "James Lowe KC", "Jane Doe MP", "Martin Luther King Jr": letters after a name
         toks.pop()
         text = text[: toks[-1].end]
+        letters = True
     if not toks:
         return None
     # the name: the longest run of name words at the end
@@ -440,6 +442,8 @@ def find_person_at_end(
         if i < len(toks) and toks[i - 1].lower.endswith(("'s", "\u2019s")):
             break  # "Labour's Emily Thornberry": whose she is, before her name
         i -= 1
+    if letters and i > 0 and toks[i - 1].lower == "the":
+        return None  # "the Norwich South MP": whose seat, not a name
     name_toks = toks[i:]
     while name_toks and name_toks[0].lower in NAME_PARTICLES:
         name_toks = name_toks[1:]

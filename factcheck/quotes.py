@@ -347,6 +347,9 @@ _WORD_CHAR = re.compile(r"\w")
 _RELATIVE = re.compile(r",\s*(?:who|which|whose)\b[^,]*(?:,|$)")
 _OPENING_PHRASE = re.compile(
     r"^(?:(?:in|at|on|speaking|writing|asked|during|after|before|earlier|later|meanwhile|however)\b[^,]*"
+    # a participle of being asked: "Pressed on the matter, Reeves said", "Contacted by the BBC"
+    r"|(?:pressed|questioned|quizzed|challenged|interviewed|contacted|approached|reached|confronted)"
+    r"\s+(?:on|about|over|by|with|for|at|in|whether|why|if|after)\b[^,]*"
     # a participle's phrase: "Passing sentence on Friday, Mr Justice Johnson"; a lower-case
     # word after it, so that a name ending in -ing ("Channing Tatum, the actor") is kept
     r"|(?-i:[A-Z]?[a-z]+ing\s+[a-z])[^,]*"
@@ -364,7 +367,7 @@ _ASKED_WHAT = re.compile(r"(?i:asked)\b[^,]*(?:,[^,]*)*?\b(?:why|whether|if|what
 _OPENING_CLAUSE = re.compile(
     r"\s*(?:When|After|Before|While|As|Although|Though|If|Since|Once|Until|Despite|In|At|On|During|"
     r"Last|This|Earlier|Later|For|Now|Today|Then|Aged|By|Asked|Pressed|Speaking|Writing|Interviewed|"
-    r"Questioned|Responding|Reacting)\b[^,;:\"]{0,150},\s*"
+    r"Questioned|Quizzed|Challenged|Contacted|Approached|Reached|Confronted|Responding|Reacting)\b[^,;:\"]{0,150},\s*"
 )
 _CONJUNCTION = re.compile(r"(?:But|And|Yet|So|However,|Meanwhile,|Still,)\s+")
 _CAPITALISED_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w'-]*)*")
@@ -380,6 +383,10 @@ _KIN = (
 _POSSESSED_NAME = re.compile(
     r"(?i:his|her|their)\s+(?:[a-z][\w'-]*\s+){0,3}[a-z][\w'-]*,\s*"
     r"(?P<name>[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){1,2}),"
+)
+# one of a group the text has just spoken of, then their name: "Another, Clive Lewis, was ..."
+_ONE_OF_THEM = re.compile(
+    r"(?:Another|One|The other|A (?:second|third|fourth)),\s+(?P<name>[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){0,2}),"
 )
 # (the comma may be left out: "Her daughter Clare said")
 _KIN_FIRST_NAME = re.compile(
@@ -1655,6 +1662,12 @@ def _subject(sent: str, registry, person: bool = False, full_name=None, by_surna
         lead = asked.end()  # "Asked by counsel, Jennifer Dempster KC, why ..., former PC Gareth Lloyd replied"
     if kin := _KIN_FIRST_NAME.match(sent, lead):
         return kin.group("name")  # "His wife, Carol, said ...": a person by what she is
+    if (
+        sent[lead : lead + 1] in "AOT"
+        and (one := _ONE_OF_THEM.match(sent, lead))
+        and not (is_place(one.group("name")) or find_orgs(one.group("name")))
+    ):
+        return one.group("name")  # "Another, Clive Lewis, was more forthright.": one of those just met
     if by_surname and full_name is not None and (about := _FOR_SOMEONE.match(sent, lead)):
         # "But for Hughes, apologies are not enough.": the sentence is about the person, whom
         # the quote's "she" after it is

@@ -1850,3 +1850,29 @@ def test_who_answered_and_whose_someone(text, speakers):
 )
 def test_a_spokesperson_for_the_company(text, speakers):
     assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # an MP by their seat is a job, not a name: the one the sentence before opens with,
+        # here one of a group ("Another, Clive Lewis,")
+        (
+            "Labour backbenchers were divided.\n\nAnother, Clive Lewis, was more forthright. "
+            '"It\'s the right thing to do," the Norwich South MP told the Guardian.\n',
+            ["Clive Lewis"],
+        ),
+        ('Jane Smith spoke first. "It is right," said the Sheffield Hallam MP.\n', ["Jane Smith"]),
+        # (letters after a name are still a name's)
+        ('"It is wrong," said Jane Doe MP.\n', ["Jane Doe"]),
+        # being asked, before who answered: "Pressed on ...", "Contacted by ..."
+        (
+            "Speaking on the radio, the chancellor, Rachel Reeves, defended the rise.\n\nPressed on whether it broke the "
+            'promise, she replied: "No."\n\nPressed on the matter, Reeves said: "It does not."\n\n'
+            'Quizzed over the delay, Mr Reed admitted: "It is late."\n',
+            ["Rachel Reeves", "Rachel Reeves", "Reed"],
+        ),
+    ],
+)
+def test_seats_groups_and_being_pressed(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
