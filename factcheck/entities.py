@@ -104,7 +104,8 @@ ORG_HEADS = {
     'campaign', 'federation', 'confederation', 'league', 'club', 'hospital', 'museum', 'gallery',
     'library', 'academy', 'tribunal', 'airways', 'airlines', 'railway', 'railways', 'exchange',
     'consortium', 'secretariat', 'observatory', 'united', 'rovers', 'athletic', 'wanderers', 'albion',
-    'hotspur',
+    'hotspur', 'management', 'partners', 'investments', 'ventures', 'securities', 'technologies',
+    'pharmaceuticals', 'motors',
 }
 PLACES = {
     'uk', 'britain', 'great britain', 'united kingdom', 'england', 'scotland', 'wales',

@@ -312,7 +312,9 @@ _REPORTED = re.compile(
 _REPORTED_AFTER_APPOSITIVES = re.compile(rf"^\s*(?P<who>[^;:\"]{{1,160}}?),\s+{_BEFORE_VERB}(?:{_V})\b", re.I)
 _NAMING = (
     rf"\s+{_BEFORE_VERB}(?:call(?:ed|s)|describe[ds]|dub(?:bed|s)|label(?:l?ed|s)|brand(?:ed|s))"
-    r"\s+(?:it|this|that|them|him|her|(?:the|a|an|his|her|their|its)\s+[\w'-]+(?:\s+[\w'-]+){0,3})(?:\s+as)?\s*$"
+    r"\s+(?:it|this|that|them|him|her|(?:the|a|an|his|her|their|its)\s+[\w'-]+(?:\s+[\w'-]+){0,3}"
+    # (or someone's: "called Schumer's decision")
+    r"|[\w-]+(?:'s|\u2019s)(?:\s+[\w'-]+){1,3})(?:\s+as)?\s*$"
 )
 _CALLED = re.compile(rf"(?:^|[,;]\s+)(?P<who>[^,;:\"]{{1,120}}?){_NAMING}", re.I)
 # 'Jean-Luc Moreau, a privacy lawyer in Paris, called the fine "a wake-up call"'

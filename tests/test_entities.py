@@ -60,6 +60,9 @@ def test_organisations_and_acronym_definitions():
         ("The Natural History Museum said it would reopen.", "Natural History Museum"),
         ("Addenbrooke's Hospital said two patients were treated.", "Addenbrooke's Hospital"),
         ("The London Stock Exchange said trading had resumed.", "London Stock Exchange"),
+        ("Activist investor Elliott Management holds a 5% stake.", "Elliott Management"),
+        ("Dan Ives, an analyst at Wedbush Securities, said so.", "Wedbush Securities"),
+        ("Sequoia Partners and Index Ventures led the round.", "Index Ventures"),
     ],
 )
 def test_common_heads_of_bodies_names(text, org):

@@ -1876,3 +1876,24 @@ def test_a_spokesperson_for_the_company(text, speakers):
 )
 def test_seats_groups_and_being_pressed(text, speakers):
     assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # what someone called another's doing ("called Schumer's decision ...")
+        (
+            "Chuck Schumer voted for the bill.\n\nRep. Alexandria Ocasio-Cortez, D-N.Y., called Schumer's "
+            'decision "a tremendous slap in the face".\n',
+            ["Alexandria Ocasio-Cortez"],
+        ),
+        # a fund's name is a body's, and its spokesperson speaks for it
+        (
+            "Activist investor Elliott Management, which holds a 5% stake, has been pressing for change. "
+            'An Elliott spokesperson said the fund "continues to engage constructively" with the board.\n',
+            ["Elliott"],
+        ),
+    ],
+)
+def test_someones_doing_called_and_a_funds_spokesperson(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
