@@ -438,7 +438,8 @@ def analyse_source(src: Source) -> AliasRegistry:
     bodies = {q.speaker for q in qs if q.attribution == "organisation"}  # (no one's name)
     for q in qs:
         if q.speaker and q.speaker not in bodies and not src.paragraphs[q.para].boilerplate:
-            registry.add_person(q.speaker, q.honorific)
+            # (a name attributing left alone is no full name it begins: "His sister, Amy,")
+            registry.add_person(q.speaker, q.honorific, by_first=False)
     # pass 2: with everyone known, attribute again (surnames now resolve), unless the
     # speakers added no one (attributing reads nothing else that has changed, so it would
     # give the same again: most sources name their speakers with a title first); then

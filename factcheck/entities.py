@@ -884,7 +884,7 @@ class AliasRegistry:
         key = name
         if len(name.split()) == 1:
             canonical = self.person(f"{honorific} {name}" if honorific else name)
-            if canonical is not None and not by_first and _begins_only(canonical, name):
+            if canonical is not None and not by_first and begins_only(canonical, name):
                 self._alone.add(name)
                 self._forget(name)
             elif canonical is not None:
@@ -1215,7 +1215,7 @@ def is_honorific(word: str) -> bool:
     return word.lower().rstrip(".") in HONORIFICS
 
 
-def _begins_only(full: str, name: str) -> bool:
+def begins_only(full: str, name: str) -> bool:
     """Whether the full name ``full`` begins with ``name`` without ending in it ("Amy Hood",
     "Amy"): the two are joined by the family-name-first rule alone."""
     parts = strip_honorifics(full).split()

@@ -1897,3 +1897,33 @@ def test_seats_groups_and_being_pressed(text, speakers):
 )
 def test_someones_doing_called_and_a_funds_spokesperson(text, speakers):
     assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # a first name the text gives alone, as a relative's or with an age, is not a full name
+        # it begins that the text gives someone else
+        (
+            "Microsoft's chief executive, Amy Hood, spoke.\n\nHis sister, Amy, said: \"He was the "
+            'funniest person I knew."\n\n"He was kind," Amy said.\n',
+            ["Amy", "Amy"],
+        ),
+        (
+            'Jack Draper won.\n\nHer son, Jack, 12, said: "It was scary."\n\n"It was," said her son Jack.\n',
+            ["Jack", "Jack"],
+        ),
+        # (a relative who has the family's surname is the full name: "Their son, Iain," of the
+        # MacLeods is Iain MacLeod)
+        (
+            'Donald MacLeod kept the light.\n\nTheir son, Iain, 52, is an engineer. "Dad never took a '
+            'holiday," Iain MacLeod said.\n\n"Not once," Iain said.\n',
+            ["Iain MacLeod", "Iain MacLeod"],
+        ),
+        # (a family name written first still joins, and a surname with an age is no first name)
+        ('Xi Jinping met him.\n\n"We are ready," Xi said.\n', ["Xi Jinping"]),
+        ('Jack Draper, 23, won.\n\n"It was great," Jack said.\n', ["Jack Draper"]),
+    ],
+)
+def test_a_first_name_given_alone_is_not_a_full_name_it_begins(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
