@@ -274,6 +274,18 @@ def _quote_findings(al: Alignment) -> tuple[list[Finding], list[Finding]]:
     item_negations = sum(map(_is_negator, al.a))
     dropped = sum(map(_is_negator, al.b[lo:hi])) > item_negations
     added = item_negations > sum(map(_is_negator, al.b))
+    if lo > 0 and not item_negations and (cut := _negation_cut_off(al, lo)):
+        # a fragment whose quote went on from a negation before it ("a serious approach" of
+        # "no sign of a serious approach") says the opposite of what was said
+        material.append(
+            Finding(
+                "negation",
+                "error",
+                f"the item quotes '{al.span('b', lo, hi)}' without the source's '{cut}' before it",
+                f"{cut} {al.span('b', lo, hi)}",
+                al.span("b", lo, hi),
+            )
+        )
     for seg in al.segments():
         found = al.span("a", seg.i1, seg.i2)
         expected = al.span("b", seg.j1, seg.j2)
@@ -313,6 +325,32 @@ def _quote_findings(al: Alignment) -> tuple[list[Finding], list[Finding]]:
                     Finding("spelling", "info", f"spelling differs: '{x.text}' for '{y.text}'", y.text, x.text)
                 )
     return material, cosmetic
+
+
+NEGATION_REACH = 3  # words before a quoted fragment read for a negation it leaves behind
+_CLAUSE_GAP = re.compile(r"[,;:.!?\u2014\u2013]|\s-\s")
+_NOT_NEGATING = frozenset(("but", "than", "only", "just", "doubt", "question", "wonder", "matter"))
+
+
+def _negation_cut_off(al: Alignment, lo: int) -> str | None:
+    """The words, from a negation on, that stand in the source quote just before the fragment
+    the item quotes from word ``lo``, in the same clause ("no sign of" before "a serious
+    approach"); None for none ("nothing but ...", "no doubt ..." negate nothing after them)."""
+    text = al.texts[1] if al.texts else None
+    if text is None:
+        return None
+    b = al.b
+    k = lo
+    while k > max(0, lo - NEGATION_REACH):
+        if b[k - 1].special or _CLAUSE_GAP.search(text, b[k - 1].end, b[k].start):
+            break
+        k -= 1
+    for i in range(k, lo):
+        if _is_negator(b[i]):
+            if any(w.key in _NOT_NEGATING for w in b[i:lo]) or (i + 1 < lo and b[i + 1].key in _NOT_NEGATING):
+                return None
+            return al.span("b", i, lo)
+    return None
 
 
 def word_diff(al: Alignment) -> list[dict]:

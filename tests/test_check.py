@@ -811,6 +811,28 @@ def test_a_quote_that_drops_a_negation_is_a_misquote_that_says_so(tmp_path):
     assert check("new homes and roads", "Tom Hale")[:2] == ("misquote", ["wording"])  # ", fix the" for "and"
 
 
+def test_a_fragment_quoted_without_the_negation_before_it_is_a_misquote(tmp_path):
+    """A fragment, "a serious approach" of "no sign of a serious approach", says the opposite: a negation
+    error naming what was left behind. Not where the negation negates nothing after it, or a
+    clause ends between them."""
+    check = checker(
+        tmp_path,
+        'Talks\n\nDmitry Peskov said Moscow saw "no sign of a serious approach" from Kyiv.\n\n'
+        'Jane Doe said the plan was "nothing but a serious attempt to help".\n\n'
+        '"It is not, in my view, a good deal for us," said Tom Hale.\n\n'
+        '"We have never had a budget this tight," said Pat Doyle.\n',
+    )
+    assert check("a serious approach", "quote", "Dmitry Peskov") == (
+        "misquote",
+        [("negation", "no sign of a serious approach", "a serious approach")],
+    )
+    assert check("a budget this tight", "quote", "Pat Doyle")[0] == "misquote"
+    assert check("a serious attempt to help", "quote", "Jane Doe") == ("verified", [])
+    assert check("a good deal for us", "quote", "Tom Hale") == ("verified", [])
+    # (the whole quote, negation and all, is the quote)
+    assert check("no sign of a serious approach", "quote", "Dmitry Peskov") == ("verified", [])
+
+
 def test_a_claim_made_of_two_sentences_is_read_against_both(tmp_path):
     from factcheck import load_sources
     from tests.conftest import write
