@@ -1639,6 +1639,22 @@ def _moved_number(cw: list[Word], ungiven: list[Word], best: ClaimMatch):
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
+def _moved_day(ungiven: list[Word], best: ClaimMatch) -> str | None:
+    """Where the one thing the item gives and its best sentence does not is a day's name (or a
+    month's), and the sentence names exactly one day (or month), another, which no item word
+    matched: that one, as the sentence writes it."""
+    if len(ungiven) != 1 or not _is_date_word(ungiven[0]):
+        return None
+    weekday = ungiven[0].key in WEEKDAYS
+    same_kind = [(j, x) for j, x in enumerate(best.alignment.b) if _is_date_word(x) and (x.key in WEEKDAYS) == weekday]
+    if len(same_kind) != 1:
+        return None
+    j, x = same_kind[0]
+    if any(o.tag == "equal" and o.j1 <= j < o.j2 for o in best.alignment.ops) or x.key == ungiven[0].key:
+        return None
+    return x.text
+
+
 def _shares(ws: list[Word], around: int | None = None) -> list[float]:
     """The shares (:func:`_fraction`) that runs of one to three words state; with ``around``,
     only the runs holding that word."""
@@ -1799,6 +1815,15 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
         (expected, said), (found, ours) = moved
         message = f"the source says '{expected}' ('{said}'), the item says '{found}' ('{ours}')"
         findings.append(Finding("number", "error", message, expected, found))
+    elif ungiven and best.coverage >= settings.claim_verify_coverage and (day := _moved_day(ungiven, best)):
+        # the sentence's one day (or month), elsewhere in the order: "promised on Wednesday that
+        # the city would rebuild" against "on Tuesday promised residents that the city would ..."
+        verdict = "contradicted"
+        findings.append(
+            Finding(
+                "date", "error", f"the source says '{day}', the item says '{ungiven[0].text}'", day, ungiven[0].text
+            )
+        )
     elif ungiven and best.coverage >= settings.claim_verify_coverage:
         # the same sentence but for a number it does not give: "scored three times" against
         # "scored twice, including a stoppage-time winner"

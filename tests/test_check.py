@@ -1267,6 +1267,31 @@ def test_opposite_people_and_times_a_thing_ruled_out_and_a_number_moved(tmp_path
     assert check("The taps in Buxton ran dry for 11 days in the summer of 2025.")[0] != "contradicted"
 
 
+def test_a_day_the_sentence_gives_elsewhere_in_the_order_is_a_date_error(tmp_path):
+    """ "promised on Wednesday that the city would rebuild" against "on Tuesday promised
+    residents ... that the city would rebuild": the sentence's one day, another, put elsewhere
+    in the order, which the alignment never compared with the item's."""
+    check = checker(
+        tmp_path,
+        "Fires\n\nLos Angeles Mayor Karen Bass on Tuesday promised residents of fire-ravaged "
+        'neighborhoods that the city would rebuild "faster than anyone thinks possible".\n\n'
+        "In March the council voted to close the library on Ash Road.\n\n"
+        "Police said the man had been released on bail pending further inquiries into the attack.\n",
+    )
+    assert check("Los Angeles Mayor Karen Bass promised on Wednesday that the city would rebuild.") == (
+        "contradicted",
+        [("date", "Tuesday", "Wednesday")],
+    )
+    assert check("The council voted to close the library on Ash Road in April.") == (
+        "contradicted",
+        [("date", "March", "April")],
+    )
+    # (not where the sentence names no day)
+    assert check("Police said on Sunday the man had been released on bail pending further inquiries.")[0] == (
+        "unsupported"
+    )
+
+
 def test_a_claim_that_states_no_disputed_value_does_not_depend_on_the_dispute(tmp_path):
     from factcheck import load_sources
     from tests.conftest import write
