@@ -961,6 +961,21 @@ def _proper(ws: list[Word]) -> list[Word]:
     return [w for w in ws if w.capital and w.key not in STOPWORDS and w.key not in PRONOUNS and not w.key[:1].isdigit()]
 
 
+def _negations_outside_relatives(ws: list[Word], text: str | None) -> int:
+    """The negations of ``ws`` that stand in no relative clause set off by commas (", who was not
+    involved in the research,"), where ``text``, the text the words were read from, is known."""
+    if text is None or not any(w.key in _RELATIVE for w in ws):
+        return sum(map(_is_negator, ws))
+    n, inside = 0, False
+    for k, w in enumerate(ws):
+        if w.key in _RELATIVE and (k == 0 or "," in text[ws[k - 1].end : w.start]):
+            inside = True
+        elif inside and "," in text[ws[k - 1].end : w.start]:
+            inside = False  # (the clause's closing comma)
+        n += _is_negator(w) and not inside
+    return n
+
+
 def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[Finding]:
     al = m.alignment
     a, b = al.a, al.b
@@ -982,8 +997,9 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
             # a clause of the source's the item leaves out, whatever it denies: "The woman,
             # who has not been named, was pushed" against "The woman was pushed"
             continue
-        # negation: one side denies what the other states
-        nx, ny = sum(map(_is_negator, X)), sum(map(_is_negator, Y))
+        # negation: one side denies what the other states (not in a clause about someone
+        # the item leaves out: "Prof Tara Spires-Jones, who was not involved in the research,")
+        nx, ny = sum(map(_is_negator, X)), _negations_outside_relatives(Y, al.texts[1] if al.texts else None)
         if (nx > 0) != (ny > 0) and (seg.tag == "replace" or nx or ny):
             if nx and not expected:
                 msg = f"the item adds '{found}': the source states it without a negation"

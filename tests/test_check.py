@@ -1219,13 +1219,20 @@ def test_a_clause_left_out_and_a_place_at_the_end(tmp_path):
         tmp_path,
         "Robbery\n\nThe woman, who has not been named, was pushed to the floor at about 4pm on Tuesday, "
         "Humberside Police said.\n\nThe results were presented at the European Congress on Obesity in Venice.\n\n"
-        "The council did not approve the plan on Monday.\n",
+        "The council did not approve the plan on Monday.\n\n"
+        "Prof Tara Spires-Jones, of the University of Edinburgh, who was not involved in the research, said "
+        "the study cannot prove that walking itself lowers the risk.\n",
     )
 
     # a relative clause the item leaves out denies nothing the item says
     assert check("The woman was pushed to the floor at about 4pm on Tuesday, police said.") == ("verified", [])
     # (a negation the item drops from what it states is still an error)
     assert check("The council approved the plan on Monday.")[0] == "contradicted"
+    # and the finding names it, not a clause about someone that the item's words stand against
+    assert check("Prof Tara Spires-Jones said the study could prove that walking itself lowers the risk.") == (
+        "contradicted",
+        [("negation", "cannot", "could")],
+    )
     # a name for a name at the end of the sentence: the source does not say it
     assert check("The results were presented at the European Congress on Obesity in Vienna.") == (
         "unsupported",
