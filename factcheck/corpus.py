@@ -22,6 +22,7 @@ from .entities import (
     is_honorific,
     is_name_word,
     is_surname_word,
+    job_at,
     office_general,
     role_phrase_before,
     strip_honorifics,
@@ -197,10 +198,14 @@ def _name_runs(text: str, strict: bool) -> tuple:
             cm = _COPULA_TITLE.match(after)
             if cm:
                 cand = cm.group("title").strip()
+                if (done_at := job_at(cand)) is not None and (i := cand.find(done_at)) >= 0:
+                    # "investment director at AJ Bell": a job, and where it is done
+                    at = nend + cm.start("title") + i
+                    title = (done_at, at, at + len(done_at))
                 rp = role_phrase_before(cand + " ") or (None, None)
                 # the whole phrase must be a title: "is the UK Security Minister", not
                 # "is expected to sign the agreement with ... Minister"
-                if rp[1] is not None and rp[0] == 0 and _ends_with_head(cand):
+                if title is None and rp[1] is not None and rp[0] == 0 and _ends_with_head(cand):
                     title = (cand, nend + cm.start("title"), nend + cm.start("title") + len(cand))
         out.append((name, k - s, honorific, offs[h] if honorific else nstart, nend, phrase is not None, lone_ok, title))
     return tuple(out)

@@ -530,6 +530,24 @@ _TITLE_STOP = {
 _HEAD_START = re.compile(r"(?<![a-z])" + alternation(sorted(ROLE_HEADS)))
 
 
+_WHERE_ENDS = re.compile(r"\s+(?:in|on|for|since|from|until|during|and|who|which)\s")
+
+
+def job_at(phrase: str) -> str | None:
+    """A job and where it is done, as a title after a name: "investment director at AJ Bell",
+    "an analyst at Wedbush Securities" (its article left off); None where the words before
+    "at" are no whole title or nothing capitalised follows it."""
+    job, at, where = phrase.strip().partition(" at ")
+    where = _WHERE_ENDS.split(where.strip(), maxsplit=1)[0]  # (not "in Paris" after it)
+    if not at or not where[:1].isupper():
+        return None
+    job = re.sub(r"^(?:the|a|an)\s+", "", job, flags=re.I)
+    found = role_phrase_before(job + " ")
+    if found is None or found[0] != 0 or job.split()[-1].lower() not in ROLE_HEADS:
+        return None
+    return f"{job} at {where}"
+
+
 def role_phrase_before(text: str) -> tuple[int, str] | None:
     """``(start, title)`` for the title that ends ``text``, or None."""
     # no title without a head word: most texts before a name have none, and a search in C

@@ -30,6 +30,7 @@ from .entities import (
     is_honorific,
     is_name_word,
     is_place,
+    job_at,
     role_key,
     role_phrase_before,
 )
@@ -488,7 +489,9 @@ def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> 
         if first is not None:
             # what follows is their title if it is one: not "54", "aged 54", "a former singer"
             t = role_phrase_before(rest.strip() + " ")
-            ref = PersonRef(first.name, first.honorific, (t and t[1]) or first.title, first.start, first.end)
+            # (or a job and where it is done: "Russ Mould, investment director at AJ Bell")
+            title = (t and t[1]) or job_at(rest.split(",")[0]) or first.title
+            ref = PersonRef(first.name, first.honorific, title, first.start, first.end)
     if ref is not None and ref.honorific is None and ref.title is None and _inside_org(phrase, ref):
         ref = None  # "The Department of Health and Social Care": a body's name ends in "Social Care"
     if ref is None and comma and (_DESCRIPTOR.match(head.strip()) or head.strip().lower() in ("one", "another")):

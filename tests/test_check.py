@@ -379,6 +379,30 @@ def test_title_of_another_person_is_a_role_finding(corpus):
     assert "Dan Jarvis" in f.message
 
 
+def test_a_speakers_job_and_where_it_is_done_is_their_title(tmp_path):
+    """ "Russ Mould, investment director at AJ Bell," gives him that title, so a draft that puts
+    him at another firm is told so (a quote's words still verify it, with a role warning)."""
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    write(
+        tmp_path / "src" / "a.txt",
+        'Shares\n\nRuss Mould, investment director at AJ Bell, said: "Investors are losing patience."\n',
+    )
+    write(
+        tmp_path / "draft.md",
+        '"Investors are losing patience," said Russ Mould, investment director at Hargreaves Lansdown.\n\n'
+        '"Investors are losing patience," said Russ Mould, investment director at AJ Bell.\n',
+    )
+    corpus = load_sources(tmp_path / "src")
+    wrong, right = check_claims(parse_file(tmp_path / "draft.md", corpus.registry).claims, corpus)
+    assert (wrong.verdict, wrong.severity) == ("verified", "warning")
+    assert [(f.type, f.expected, f.found) for f in wrong.findings] == [
+        ("role", "investment director at AJ Bell", "investment director at Hargreaves Lansdown")
+    ]
+    assert (right.verdict, right.findings) == ("verified", [])
+
+
 def test_disputed_when_the_sources_disagree_on_a_name(corpus):
     it = item(corpus, "The Australian Safety Institute will monitor developments in frontier AI systems.")
     assert it.verdict == "disputed"

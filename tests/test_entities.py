@@ -513,3 +513,29 @@ def test_where_a_title_before_a_name_starts_and_ends(text, title):
 
     found = role_phrase_before(text)
     assert (found[1] if found else None) == title
+
+
+@pytest.mark.parametrize(
+    "text, name, title",
+    [
+        ("Russ Mould, investment director at AJ Bell, said so.", "Russ Mould", "investment director at AJ Bell"),
+        ("Dan Ives, an analyst at Wedbush Securities, said so.", "Dan Ives", "analyst at Wedbush Securities"),
+        (
+            "Peter Hotez, a vaccine scientist at Baylor College of Medicine in Houston, said so.",
+            "Peter Hotez",
+            "vaccine scientist at Baylor College of Medicine",
+        ),
+        # (not where the words before "at" are no title, or no name follows it)
+        ("Jane Doe, a teacher at the school, said so.", "Jane Doe", None),
+        ("Jo Stevens, the minister at the time, said so.", "Jo Stevens", None),
+        ("Tom Bell, who works at Tesco, said so.", "Tom Bell", None),
+    ],
+)
+def test_a_job_and_where_it_is_done_is_a_title_after_a_name(text, name, title):
+    from factcheck.corpus import person_bindings
+    from factcheck.entities import AliasRegistry
+
+    (b,) = person_bindings(text, AliasRegistry(), strict=False)
+    assert (b.name, b.title) == (name, title)
+    if title:
+        assert text[b.title_start : b.title_end] == title
