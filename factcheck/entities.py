@@ -83,6 +83,10 @@ ROLE_HEADS = {
     'spinner', 'all-rounder', 'wicketkeeper', 'quarterback', 'playmaker', 'forward', 'champion',
     'captain',  # "England captain Harry Kane", "Former City captain Vincent Kompany"
     'taoiseach', 'tánaiste', 'tanaiste',  # Ireland's prime minister and deputy
+    # the courts, the emergency services and the sciences: "Senior coroner David Ridley"
+    'coroner', 'magistrate', 'pathologist', 'paramedic', 'firefighter', 'midwife', 'pharmacist',
+    'physician', 'psychologist', 'psychiatrist', 'epidemiologist', 'virologist', 'meteorologist',
+    'forecaster', 'astronomer', 'curator', 'architect', 'chef',
 }
 # Words that rank a title; a title that lacks one the sources give is another title.
 RANK_WORDS = {

@@ -1177,7 +1177,11 @@ def attribute(
             # before opens with, where that sentence came after the last speaker's quote
             subject = None
             if q.phrase in _HE_SHE:
-                subject = _subject_before(text, sentences, quoted, q, last_speaker, registry, full_name=full_name)
+                # (with no one quoted before, the "he" or "she" says the subject is a person:
+                # 'Rachel Reeves says the freeze will raise £8bn. "...," she tells MPs.')
+                subject = _subject_before(
+                    text, sentences, quoted, q, last_speaker, registry, last_speaker is None, full_name
+                )
                 if subject is not None and _clashes(q.phrase, canonical(subject), registry, called):
                     subject = None
             if subject is None and q.phrase in _HE_SHE:
@@ -1821,6 +1825,14 @@ def _subject(sent: str, registry, person: bool = False, full_name=None, by_surna
         described = True
     asked = f"{b.honorific} {b.name}" if b.honorific and " " not in b.name else b.name
     known = registry.person(asked)  # ("Mrs Evans laughed." in a text about Mr Bill Evans: her)
+    written = sent[b.start : b.end]
+    if known and " " not in written and b.honorific is None and full_name is not None:
+        # a surname the registry gives the one of its holders with a title ("the architect Peter
+        # Ellison"), where the text named another first, its own person ("Margaret Ellison"):
+        # the text's
+        first = full_name(written)
+        if first is not None and first != known and first.split()[-1] == known.split()[-1]:
+            return first
     if known:
         return known
     # a surname two people of the text share ("MacLeod is less sure." in a story about Donald

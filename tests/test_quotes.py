@@ -1927,3 +1927,27 @@ def test_someones_doing_called_and_a_funds_spokesperson(text, speakers):
 )
 def test_a_first_name_given_alone_is_not_a_full_name_it_begins(text, speakers):
     assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # a coroner, a meteorologist, a chef ... are titles: the "he" after is that person
+        ('Senior coroner David Ridley recorded a conclusion. "It was late," he said.\n', ["David Ridley"]),
+        # with no one quoted before, "she" says the sentence's subject is a person, titled or not
+        (
+            '**12:35** Rachel Reeves says the freeze will raise £8bn a year. "This is the right choice," '
+            "she tells MPs.\n",
+            ["Rachel Reeves"],
+        ),
+        # a surname is the text's own person, named first, not a relative the sources give a title
+        (
+            "Margaret Ellison, a heart surgeon, has died aged 91.\n\nIn a 2015 interview, Ellison recalled "
+            'the hostility she faced. "I took that as a challenge," she said.\n\nShe is survived by her '
+            "husband, the architect Peter Ellison.\n",
+            ["Margaret Ellison"],
+        ),
+    ],
+)
+def test_court_and_science_titles_a_first_she_and_the_storys_own_surname(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
