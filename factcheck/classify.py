@@ -347,7 +347,7 @@ def _negation_cut_off(al: Alignment, lo: int) -> str | None:
         k -= 1
     for i in range(k, lo):
         if _is_negator(b[i]):
-            if any(w.key in _NOT_NEGATING for w in b[i:lo]) or (i + 1 < lo and b[i + 1].key in _NOT_NEGATING):
+            if any(w.key in _NOT_NEGATING for w in b[i:lo]):
                 return None
             return al.span("b", i, lo)
     return None

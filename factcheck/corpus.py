@@ -143,8 +143,11 @@ def _name_runs(text: str, strict: bool) -> tuple:
             s = 1  # "Neighbour Pat Doyle, 61, added": who she is, then her name
         if s >= k:
             continue  # no name in the run (a capitalised word opening a sentence, a month)
-        if m.start() >= 4 and text[m.start() - 4 : m.start()].lower() == "the " and _job_after(text, words, k, m.end()):
-            continue  # "the Norwich South MP", "the West Ham manager": whose job, not a name
+        if (
+            (s > 0 and words[s - 1].lower() == "the")
+            or (m.start() >= 4 and text[m.start() - 4 : m.start()].lower() == "the ")
+        ) and _job_after(text, words, k, m.end()):
+            continue  # "the Norwich South MP", "The West Ham manager": whose job, not a name
         named = [j for j in range(s, k) if words[j] not in NAME_PARTICLES]
         if len(named) > 4:
             s = named[-4]  # four names at most, with the particles between them
@@ -217,8 +220,6 @@ _NEXT_WORD = re.compile(r"\s*([a-z]+)")
 def _job_after(text: str, words: list[str], k: int, end: int) -> bool:
     """Whether a title's head follows the name that ends at word ``k`` of a run ending at
     ``end``: in the run ("MP") or the word after it ("manager")."""
-    from .entities import ROLE_HEADS
-
     if k < len(words):
         return words[k].lower().rstrip(".,") in ROLE_HEADS
     nm = _NEXT_WORD.match(text, end)

@@ -539,3 +539,14 @@ def test_a_job_and_where_it_is_done_is_a_title_after_a_name(text, name, title):
     assert (b.name, b.title) == (name, title)
     if title:
         assert text[b.title_start : b.title_end] == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the Norwich South MP told the Guardian.", "The Norwich South MP said so.", "said the West Ham manager."],
+)
+def test_a_seat_or_a_club_before_a_job_is_no_name(text):
+    from factcheck.corpus import person_bindings
+    from factcheck.entities import AliasRegistry
+
+    assert person_bindings(text, AliasRegistry(), strict=False) == []
