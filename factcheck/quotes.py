@@ -280,7 +280,8 @@ _CLAUSE_CUT = re.compile(
     # where or how they said it: "wrote Boris Johnson in his Daily Mail column"
     r"|\s+(?:in|on|outside|from)\s+(?:his|her|their|its|a|an|the)\s"
 )
-_RIGHT_VERB_FIRST = re.compile(rf"^(?:{_V})(?:\s+\w+ly)?\s+(?P<who>[^.!?\"]+)", re.I)
+# (an adverb after the verb is lower case: "said Polly Neate" names Polly)
+_RIGHT_VERB_FIRST = re.compile(rf"^(?:{_V})(?:\s+(?-i:[a-z]\w*ly))?\s+(?P<who>[^.!?\"]+)", re.I)
 # words between a speaker and the verb: "Kyle later told", "Doe has also said"
 # (an adverb is lower case, and some words in -ly are nouns: "Stacey's family said")
 _BEFORE_VERB = r"(?:(?:(?!(?:family|assembly|ally|rally|supply|monopoly|anomaly)\b)(?-i:[a-z]\w*ly)|also|later|earlier|then|again|previously|often|always|has|had|have|would|will)\s+){0,2}"
@@ -296,7 +297,7 @@ _RIGHT_DASH = re.compile(r"^(?P<who>[^.!?\"]{2,80})[.!?]?\s*$")
 _RIGHT_ACCORDING = re.compile(r"^according to (?P<who>[^.!?\"]+)", re.I)
 _LEFT_ACCORDING = re.compile(r"(?:^|[,;]\s*|\s)according to (?P<who>[^\"]+?),?\s*$", re.I)
 _LEFT_VERB = re.compile(
-    rf"(?P<who>[^;:\"]{{1,160}}?),?\s+{_BEFORE_VERB}(?:{_V})(?:\s+\w+ly)?"
+    rf"(?P<who>[^;:\"]{{1,160}}?),?\s+{_BEFORE_VERB}(?:{_V})(?:\s+(?-i:[a-z]\w*ly))?"
     rf"(?:\s+(?:that|in a statement|reporters|journalists|(?-i:[Tt]he [A-Z])[\w ]{{0,30}}|me|us|him|her|them|parliament|mps))*"
     rf"(?:\s+(?:in|at|on|during|after|before|outside|from)\s+[^:,\"]{{1,50}})?"  # "... told reporters in Downing Street:"
     rf"\s*[:,]?\s*$",
@@ -440,6 +441,9 @@ _INTRODUCED = re.compile(r"(?:an?|one|another)\s+[a-z]", re.I)  # someone not me
 _DESCRIBED_AFTER = re.compile(r"\s*,\s*(?:who|whose)\s|\s*,\s*(?:aged\s+)?\d{1,3}\s*(?:,|$)")
 
 
+_POSSESSIVES = frozenset(("his", "her", "their", "its", "my", "our", "your"))
+
+
 def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> tuple[str, PersonRef | None]:
     """``("person", ref)``, ``("pronoun", None)`` or ``("unnamed", None)`` for a speaker phrase."""
     if "name" in phrase and (gave := _GAVE_NAME.search(phrase)):
@@ -459,6 +463,8 @@ def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> 
         return "unnamed", None
     if len(words) == 1 and words[0].lower() in PRONOUN_SPEAKERS:
         return "pronoun", None
+    if len(words) == 1 and words[0].lower() in _POSSESSIVES:
+        return "unnamed", None  # "His comments came days after ...": whose, not who
     # what was cut after the name says who they are ("Emma Hall, whose two children ...,"): a
     # person's name, whose surname may be a place's word
     described = given.startswith(phrase) and bool(_DESCRIBED_AFTER.match(given, len(phrase)))

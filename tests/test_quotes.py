@@ -1951,3 +1951,21 @@ def test_a_first_name_given_alone_is_not_a_full_name_it_begins(text, speakers):
 )
 def test_court_and_science_titles_a_first_she_and_the_storys_own_surname(text, speakers):
     assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # a first name in -ly after the verb is no adverb ("said Polly Neate")
+        ('"Renters are squeezed," said Polly Neate, chief executive of Shelter.\n', ["Polly Neate"]),
+        ('"It is bad," said Holly Jones.\n', ["Holly Jones"]),
+        # whose comments are no one's words: "His comments came ..." names no speaker
+        (
+            "Sam Altman spoke.\n\nHis comments came days after the company released its latest model, which "
+            'it claims can write software "at the level of a senior engineer".\n',
+            [None],
+        ),
+    ],
+)
+def test_first_names_in_ly_and_a_possessive_is_no_speaker(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
