@@ -993,9 +993,10 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
             continue
         X, Y = a[seg.i1 : seg.i2], b[seg.j1 : seg.j2]
         found, expected = al.span("a", seg.i1, seg.i2), al.span("b", seg.j1, seg.j2)
-        if seg.tag == "delete" and Y[0].key in _RELATIVE:
+        if seg.tag == "delete" and (Y[0].key in _RELATIVE or Y[0].key in _SAYING):
             # a clause of the source's the item leaves out, whatever it denies: "The woman,
-            # who has not been named, was pushed" against "The woman was pushed"
+            # who has not been named, was pushed" against "The woman was pushed"; "called for
+            # a fund" against "called for a fund, saying Europe could no longer depend on ..."
             continue
         # negation: one side denies what the other states (not in a clause about someone
         # the item leaves out: "Prof Tara Spires-Jones, who was not involved in the research,")
@@ -1372,13 +1373,28 @@ def _failed_to(X: list[Word], b: list[Word], j1: int, j2: int) -> str | None:
     return None
 
 
+# what was not done, in the words before the thing: "ruled out calling", "stopped short of
+# backing", "refrained from naming" (stems, then the words that follow the first)
+# a reporting clause that adds what someone said besides: "..., saying it could not ..."
+_SAYING = frozenset(("saying", "adding", "insisting", "arguing", "warning", "noting", "stressing", "claiming"))
+_NOT_DONE = (("rule", ("out",)), ("stop", ("short", "of")), ("refrain", ("from",)))
+
+
 def _ruled_out(X: list[Word], b: list[Word], j1: int, j2: int) -> str | None:
     """The source's words where the item states as done what the source says was ruled out:
-    "has called a snap election" against "has ruled out calling a snap election"."""
+    "has called a snap election" against "has ruled out calling a snap election", "backed
+    joint borrowing" against "stopped short of backing joint borrowing"."""
     stems = {x.stem for x in X if x.key not in FUNCTION_WORDS}
     for k in range(j1, min(j2, len(b) - 2)):
-        if b[k].stem == "rule" and b[k + 1].key == "out" and b[k + 2].stem in stems:
-            return " ".join(w.text for w in b[k : k + 3])
+        for verb, then in _NOT_DONE:
+            n = len(then)
+            if (
+                b[k].stem == verb
+                and k + n + 1 < len(b)
+                and tuple(w.key for w in b[k + 1 : k + 1 + n]) == then
+                and b[k + 1 + n].stem in stems
+            ):
+                return " ".join(w.text for w in b[k : k + n + 2])
     return None
 
 

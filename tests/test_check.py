@@ -1323,6 +1323,28 @@ def test_a_day_the_sentence_gives_elsewhere_in_the_order_is_a_date_error(tmp_pat
     )
 
 
+def test_stopped_short_of_and_a_saying_clause_left_out(tmp_path):
+    """ "backed joint borrowing" against "stopped short of backing joint borrowing" is a
+    negation; a "saying ..." clause the item leaves out denies nothing, so the day it changed
+    is what is wrong."""
+    check = checker(
+        tmp_path,
+        "Defence\n\nFrench President Emmanuel Macron on Wednesday called for a joint European fund to pay "
+        'for defence, saying the continent could "no longer depend on others for its security".\n\n'
+        'German Chancellor Friedrich Merz said he supported "much closer" cooperation but stopped short of '
+        "backing joint borrowing.\n",
+    )
+    assert check("Friedrich Merz backed joint borrowing.") == (
+        "contradicted",
+        [("negation", "stopped short of backing", None)],
+    )
+    assert check("Emmanuel Macron called for a joint European fund to pay for defence on Tuesday.") == (
+        "contradicted",
+        [("date", "Wednesday", "Tuesday")],
+    )
+    assert check("Emmanuel Macron called for a joint European fund to pay for defence.") == ("verified", [])
+
+
 def test_a_claim_that_states_no_disputed_value_does_not_depend_on_the_dispute(tmp_path):
     from factcheck import load_sources
     from tests.conftest import write
