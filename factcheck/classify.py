@@ -722,6 +722,13 @@ _OPPOSITE_GROUPS = (
     ({"agre"}, {"refus", "declin"}),
     ({"succeed"}, {"fail"}),
     ({"allow", "permit"}, {"block"}),
+    ({"creat"}, {"destroy"}),  # "would create more work than it destroys"
+    ({"build", "built"}, {"demolish"}),
+    ({"improv"}, {"worsen"}),
+    ({"buy", "bought"}, {"sell", "sold"}),
+    ({"import"}, {"export"}),
+    ({"borrow"}, {"lend", "lent"}),
+    ({"arriv"}, {"depart"}),
     # who: "escaped with her son" where the source says "with her daughter"
     ({"son"}, {"daughter"}),
     ({"husband"}, {"wife"}),

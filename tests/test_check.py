@@ -1345,6 +1345,22 @@ def test_stopped_short_of_and_a_saying_clause_left_out(tmp_path):
     assert check("Emmanuel Macron called for a joint European fund to pay for defence.") == ("verified", [])
 
 
+def test_more_opposite_verbs(tmp_path):
+    """Bought and sold, lend and borrow, create and destroy ... say the opposite of each other."""
+    check = checker(
+        tmp_path,
+        "Deals\n\nThe company bought 40 stores from Tesco last year.\n\nThe bank will lend £2bn to the firm.\n\n"
+        "The new factory will create 300 jobs in the town.\n",
+    )
+    assert check("The company sold 40 stores to Tesco last year.") == ("contradicted", [("negation", "bought", "sold")])
+    assert check("The bank will borrow £2bn from the firm.") == ("contradicted", [("negation", "lend", "borrow")])
+    assert check("The new factory will destroy 300 jobs in the town.") == (
+        "contradicted",
+        [("negation", "create", "destroy")],
+    )
+    assert check("The company bought 40 stores from Tesco last year.") == ("verified", [])
+
+
 def test_a_claim_that_states_no_disputed_value_does_not_depend_on_the_dispute(tmp_path):
     from factcheck import load_sources
     from tests.conftest import write
