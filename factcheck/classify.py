@@ -1380,10 +1380,10 @@ def _failed_to(X: list[Word], b: list[Word], j1: int, j2: int) -> str | None:
     return None
 
 
-# what was not done, in the words before the thing: "ruled out calling", "stopped short of
-# backing", "refrained from naming" (stems, then the words that follow the first)
 # a reporting clause that adds what someone said besides: "..., saying it could not ..."
 _SAYING = frozenset(("saying", "adding", "insisting", "arguing", "warning", "noting", "stressing", "claiming"))
+# what was not done, in the words before the thing: "ruled out calling", "stopped short of
+# backing", "refrained from naming" (stems, then the words that follow the first)
 _NOT_DONE = (("rule", ("out",)), ("stop", ("short", "of")), ("refrain", ("from",)))
 
 
