@@ -1003,6 +1003,12 @@ def attribute(
     quoted = [(p.open_mark, p.close_mark if p.close_mark is not None else paragraphs[p.last_para][1]) for p in quotes]
     last_close = -1  # the closing mark of the quote before, in reading order
     for qi, q in enumerate(quotes):
+        if last_speaker is not None and last_speaker.para != q.para:
+            ps = paragraphs[q.para][0]
+            if text[ps : ps + 1] in "*0123456789" and _LIVE_TIME.match(text, ps):
+                # a live page's new entry ("**12:40** Kemi Badenoch is responding."): no "she"
+                # in it is the last entry's speaker
+                last_speaker = None
         s_start, _ = _sentence_bounds(sentences, q.open_mark)
         back_close = last_close + 1 if 0 <= last_close < q.open_mark else 0
         prev_close = max(back_close, s_start)

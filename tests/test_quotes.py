@@ -1940,6 +1940,12 @@ def test_a_first_name_given_alone_is_not_a_full_name_it_begins(text, speakers):
             "she tells MPs.\n",
             ["Rachel Reeves"],
         ),
+        # (and a live page's new entry carries no "she" over from the entry before)
+        (
+            '**12:35** Rachel Reeves says the freeze will raise £8bn. "This is the right choice," she tells '
+            'MPs.\n\n**12:40** Kemi Badenoch is responding. "This is a Budget of broken promises," she says.\n',
+            ["Rachel Reeves", "Kemi Badenoch"],
+        ),
         # a surname is the text's own person, named first, not a relative the sources give a title
         (
             "Margaret Ellison, a heart surgeon, has died aged 91.\n\nIn a 2015 interview, Ellison recalled "
