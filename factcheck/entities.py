@@ -248,7 +248,8 @@ NAME_DESCRIPTORS = {
     'novelist', 'musician', 'rapper', 'artist', 'designer', 'photographer', 'columnist',
     'dancer', 'guitarist', 'drummer', 'golfer', 'boxer', 'jockey', 'cricketer', 'swimmer',
     'sprinter', 'athlete', 'mourner', 'protester', 'fan', 'supporter', 'holidaymaker', 'tourist',
-    'hiker', 'walker', 'rambler', 'patient',
+    'hiker', 'walker', 'rambler', 'patient', 'great-grandmother', 'great-grandfather', 'great-gran',
+    'great-granny', 'great-grandma', 'great-grandad', 'pensioner', 'oap',
 }
 # fmt: on
 # "Mum-of-two Kelly Brown", "Father-of-three ..."

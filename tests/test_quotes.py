@@ -637,6 +637,11 @@ def test_a_quote_in_single_marks_goes_on_into_the_next_paragraph():
         ("Neighbour Pat Doyle, 61, added: 'Edna wouldn't hurt a fly.'", ["Pat Doyle"]),
         ('Mum-of-two Kelly Brown, 34, said: "I cried."', ["Kelly Brown"]),
         ('"Never again," said Grandad Bob Hill.', ["Bob Hill"]),
+        (
+            'Great-grandmother Maureen O\'Neill, 82, was woken by a noise. "I thought it was the cat," she said.',
+            ["Maureen O'Neill"],
+        ),
+        ('"I fought back," said Pensioner Joan Hale.', ["Joan Hale"]),
         # (a name of two words is left whole, and a surname that is a word is no descriptor)
         ('Adam Driver said: "Fine."', ["Adam Driver"]),
         # a sentence that calls its subject "her" says she is a person: her "she said"
