@@ -520,7 +520,17 @@ def fact_conflicts(corpus, sentences=None) -> list[Conflict]:
     return out
 
 
-_VALUE_WORD = re.compile(rf"\d[\d,.]*|\b(?:{DATE_NAMES})\b")
+# (counts written as words too, "Fourteen people were rescued"; not "one", which is as often
+# someone, nor ordinals, halves or scales, which count nothing alone)
+_COUNT_WORDS = "|".join(
+    sorted(
+        w
+        for w in NUMBER_WORDS
+        if w not in ("one", "zero", "first", "second", "third", "fourth", "fifth", "half")
+        and w not in ("hundred", "thousand", "million", "billion", "trillion", "dozen")
+    )
+)
+_VALUE_WORD = re.compile(rf"\d[\d,.]*|\b(?:{DATE_NAMES})\b|\b(?i:{_COUNT_WORDS})\b")
 
 
 _NAME_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w'-]+")

@@ -1361,6 +1361,23 @@ def test_more_opposite_verbs(tmp_path):
     assert check("The company bought 40 stores from Tesco last year.") == ("verified", [])
 
 
+def test_a_count_in_words_the_sources_disagree_on_is_disputed(tmp_path):
+    """Two sources say "Fourteen", one "Sixteen": a claim of fourteen is disputed, though its
+    best sentence is a third source's that agrees with it word for word."""
+    from factcheck import load_sources
+    from tests.conftest import write
+
+    line = " people were rescued after a fire broke out on a ferry off the Isle of Wight on Thursday evening.\n"
+    write(tmp_path / "bbc.txt", "Ferry fire\n\nFourteen" + line)
+    write(tmp_path / "itv.txt", "Ferry rescue\n\nSixteen" + line)
+    write(tmp_path / "local.txt", "Ferry blaze\n\nFourteen" + line)
+    corpus = load_sources(tmp_path)
+    it = item(corpus, "Fourteen" + line.rstrip())
+    assert it.verdict == "disputed"
+    assert [(f.type, f.severity) for f in it.findings] == [("number", "warning")]
+    assert {"Fourteen", "Sixteen"} <= set(it.findings[0].message.replace("'", " ").split())
+
+
 def test_a_claim_that_states_no_disputed_value_does_not_depend_on_the_dispute(tmp_path):
     from factcheck import load_sources
     from tests.conftest import write
