@@ -1678,6 +1678,38 @@ def _moved_number(cw: list[Word], ungiven: list[Word], best: ClaimMatch):
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
+COMPARED_REACH = 4  # content words read on each side of a comparison's "than"
+
+
+def _compared(ws: list[Word]) -> list[tuple[set[str], set[str]]]:
+    """For each "than" of ``ws``: the stems of the content words just before it and just after."""
+    out = []
+    for i, w in enumerate(ws):
+        if w.key != "than":
+            continue
+        before = [x.stem for x in ws[:i] if x.key not in FUNCTION_WORDS and not x.special and not x.key[:1].isdigit()]
+        after = [
+            x.stem for x in ws[i + 1 :] if x.key not in FUNCTION_WORDS and not x.special and not x.key[:1].isdigit()
+        ]
+        out.append((set(before[-COMPARED_REACH:]), set(after[:COMPARED_REACH])))
+    return out
+
+
+def _turned_round(cw: list[Word], b: list[Word]) -> str | None:
+    """The source's words where the item compares the same two things the other way round:
+    a word before its "than" stands after the source's and not before it, and a word after it
+    stands before the source's and not after it ("men more likely than women" against "women
+    more likely than men"). None where either has no "than"."""
+    if not any(w.key == "than" for w in cw) or not any(w.key == "than" for w in b):
+        return None
+    for cb, ca in _compared(cw):
+        for sb, sa in _compared(b):
+            if (cb & sa) - sb and (ca & sb) - sa:
+                i = next(k for k, w in enumerate(b) if w.key == "than")
+                return span_text(b, max(0, i - 3), min(len(b), i + 3))
+    return None
+
+
 def _moved_day(ungiven: list[Word], best: ClaimMatch) -> str | None:
     """Where the one thing the item gives and its best sentence does not is a day's name (or a
     month's), and the sentence names exactly one day (or month), another, which no item word
@@ -1836,6 +1868,12 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
         verdict = "contradicted"
     elif any(f.severity == "warning" for f in variant_f):
         verdict = "disputed"
+    elif best.coverage >= settings.claim_verify_coverage and (turned := _turned_round(cw, best.alignment.b)):
+        # "would destroy more jobs than it creates" against "would create more work than it
+        # destroys": the same words, the comparison the other way round
+        verdict = "contradicted"
+        message = f"the item turns the comparison round: the source says '{turned}'"
+        findings.append(Finding("negation", "error", message, turned, None))
     elif (
         best.coverage >= settings.claim_verify_coverage
         and not novel

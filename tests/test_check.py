@@ -1378,6 +1378,22 @@ def test_a_count_in_words_the_sources_disagree_on_is_disputed(tmp_path):
     assert {"Fourteen", "Sixteen"} <= set(it.findings[0].message.replace("'", " ").split())
 
 
+def test_a_comparison_turned_round_is_a_negation(tmp_path):
+    """The same words, compared the other way round, say the opposite; the same comparison, or
+    a "more than" count, is no error."""
+    check = checker(
+        tmp_path,
+        "Jobs\n\nSam Altman has said artificial intelligence will transform most jobs within five years, but "
+        "insisted it would create more work than it destroys.\n\n"
+        "More than 1,000 people were evacuated from their homes on Monday.\n",
+    )
+    verdict, findings = check("Sam Altman said artificial intelligence would destroy more jobs than it creates.")
+    assert verdict == "contradicted"
+    assert findings == [("negation", "create more work than it destroys", None)]
+    assert check("Sam Altman said artificial intelligence would create more work than it destroys.") == ("verified", [])
+    assert check("More than 1,000 people were evacuated from their homes on Monday.") == ("verified", [])
+
+
 def test_a_claim_that_states_no_disputed_value_does_not_depend_on_the_dispute(tmp_path):
     from factcheck import load_sources
     from tests.conftest import write
