@@ -1142,7 +1142,7 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
         )
     # modality: the source hedges a statement the item makes; the hedge stands in words the
     # item leaves out, just before a content word both share ("is expected to formally | sign")
-    matched_j = {o.j1 + k for o in al.ops if o.tag == "equal" for k in range(o.j2 - o.j1)}
+    matched_j = al.matched_b()
     src_hedges = [
         b[j]
         for o in al.ops
@@ -1667,7 +1667,7 @@ def _moved_number(cw: list[Word], ungiven: list[Word], best: ClaimMatch):
     (w,) = digits
     i = next(k for k, x in enumerate(cw) if x is w)
     b = best.alignment.b
-    matched = {o.j1 + k for o in best.alignment.ops if o.tag == "equal" for k in range(o.j2 - o.j1)}
+    matched = best.alignment.matched_b()
     kind = _YEAR.match(w.key) is not None
     k = _one_number_beside(cw, i, b, lambda j: j not in matched and (_YEAR.match(b[j].key) is not None) == kind)
     if k is None:
@@ -1681,17 +1681,22 @@ _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 COMPARED_REACH = 4  # content words read on each side of a comparison's "than"
 
 
-def _compared(ws: list[Word]) -> list[tuple[set[str], set[str]]]:
-    """For each "than" of ``ws``: the stems of the content words just before it and just after."""
+def _compared(ws: list[Word]) -> list[tuple[int, set[str], set[str]]]:
+    """For each "than" of ``ws``: its index, and the stems of the content words just before it
+    and just after."""
+    if not any(w.key == "than" for w in ws):
+        return []  # (most texts compare nothing: no content list made for them)
+    content = [
+        (i, x.stem)
+        for i, x in enumerate(ws)
+        if x.key not in FUNCTION_WORDS and not x.special and not x.key[:1].isdigit()
+    ]
     out = []
     for i, w in enumerate(ws):
-        if w.key != "than":
-            continue
-        before = [x.stem for x in ws[:i] if x.key not in FUNCTION_WORDS and not x.special and not x.key[:1].isdigit()]
-        after = [
-            x.stem for x in ws[i + 1 :] if x.key not in FUNCTION_WORDS and not x.special and not x.key[:1].isdigit()
-        ]
-        out.append((set(before[-COMPARED_REACH:]), set(after[:COMPARED_REACH])))
+        if w.key == "than":
+            before = [stem for k, stem in content if k < i][-COMPARED_REACH:]
+            after = [stem for k, stem in content if k > i][:COMPARED_REACH]
+            out.append((i, set(before), set(after)))
     return out
 
 
@@ -1700,12 +1705,11 @@ def _turned_round(cw: list[Word], b: list[Word]) -> str | None:
     a word before its "than" stands after the source's and not before it, and a word after it
     stands before the source's and not after it ("men more likely than women" against "women
     more likely than men"). None where either has no "than"."""
-    if not any(w.key == "than" for w in cw) or not any(w.key == "than" for w in b):
-        return None
-    for cb, ca in _compared(cw):
-        for sb, sa in _compared(b):
+    ours = _compared(cw)
+    theirs = _compared(b) if ours else []
+    for _, cb, ca in ours:
+        for i, sb, sa in theirs:
             if (cb & sa) - sb and (ca & sb) - sa:
-                i = next(k for k, w in enumerate(b) if w.key == "than")
                 return span_text(b, max(0, i - 3), min(len(b), i + 3))
     return None
 
@@ -1721,7 +1725,7 @@ def _moved_day(ungiven: list[Word], best: ClaimMatch) -> str | None:
     if len(same_kind) != 1:
         return None
     j, x = same_kind[0]
-    if any(o.tag == "equal" and o.j1 <= j < o.j2 for o in best.alignment.ops) or x.key == ungiven[0].key:
+    if j in best.alignment.matched_b() or x.key == ungiven[0].key:
         return None
     return x.text
 

@@ -210,6 +210,10 @@ class Alignment:
     def matched(self) -> int:
         return sum(o.i2 - o.i1 for o in self.ops if o.tag == "equal")
 
+    def matched_b(self) -> set[int]:
+        """The indices of the ``b`` words an ``a`` word matched."""
+        return {j for o in self.ops if o.tag == "equal" for j in range(o.j1, o.j2)}
+
     def segments(self) -> list[Op]:
         """The differing stretches inside the window, neighbours merged."""
         lo, hi = self.window
