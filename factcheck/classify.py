@@ -968,6 +968,28 @@ def _proper(ws: list[Word]) -> list[Word]:
     return [w for w in ws if w.capital and w.key not in STOPWORDS and w.key not in PRONOUNS and not w.key[:1].isdigit()]
 
 
+def _moved_not_denied(a: list[Word], seg: Op, b: list[Word]) -> bool:
+    """Whether a differing stretch set against a negated one is words the source gives
+    elsewhere, in another order, while the item never names what the source denies: "held a
+    four-hour debate on" against "did not approve" in "... did not approve the bypass after a
+    four-hour debate" says another thing and denies nothing. ("went" against "did not go",
+    "evidence" against "no indication": the item's words are nowhere else, and count.)"""
+    if seg.tag != "replace":
+        return False
+    X, Y = a[seg.i1 : seg.i2], b[seg.j1 : seg.j2]
+    if any(map(_is_negator, X)):
+        return False
+
+    def content(ws):
+        return {w.stem for w in ws if w.key not in FUNCTION_WORDS and not _is_negator(w) and not w.special}
+
+    denied, said = content(Y), content(X)
+    if not denied or not said or denied & content(a):
+        return False
+    elsewhere = content(b[: seg.j1] + b[seg.j2 :])
+    return 2 * len(said & elsewhere) >= len(said)
+
+
 def _negations_outside_relatives(ws: list[Word], text: str | None) -> int:
     """The negations of ``ws`` that stand in no relative clause set off by commas (", who was not
     involved in the research,"), where ``text``, the text the words were read from, is known."""
@@ -1008,7 +1030,7 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
         # negation: one side denies what the other states (not in a clause about someone
         # the item leaves out: "Prof Tara Spires-Jones, who was not involved in the research,")
         nx, ny = sum(map(_is_negator, X)), _negations_outside_relatives(Y, al.texts[1] if al.texts else None)
-        if (nx > 0) != (ny > 0) and (seg.tag == "replace" or nx or ny):
+        if (nx > 0) != (ny > 0) and (seg.tag == "replace" or nx or ny) and not _moved_not_denied(a, seg, b):
             if nx and not expected:
                 msg = f"the item adds '{found}': the source states it without a negation"
             elif ny and not found:

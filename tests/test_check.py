@@ -1394,6 +1394,21 @@ def test_a_comparison_turned_round_is_a_negation(tmp_path):
     assert check("More than 1,000 people were evacuated from their homes on Monday.") == ("verified", [])
 
 
+def test_words_moved_against_a_negation_the_item_never_names_deny_nothing(tmp_path):
+    """The item's words are the source's in another order: set against "did not approve",
+    which the item never says, they are no negation; words found nowhere else still are."""
+    check = checker(
+        tmp_path,
+        "Bypass\n\nHarrowfield council did not approve the new bypass on Tuesday night after a four-hour "
+        "debate.\n\nCampaigners said the penalty did not go far enough.\n\n"
+        "Ed Miliband said there was no indication of foul play.\n",
+    )
+    verdict, findings = check("Harrowfield council held a four-hour debate on the bypass on Tuesday night.")
+    assert verdict == "unsupported" and [t for t, *_ in findings] == ["wording"]
+    assert check("Campaigners said the penalty went far enough.")[1][0][0] == "negation"
+    assert check("Ed Miliband said there was evidence of foul play.")[1][0][0] == "negation"
+
+
 def test_a_claim_that_states_no_disputed_value_does_not_depend_on_the_dispute(tmp_path):
     from factcheck import load_sources
     from tests.conftest import write
