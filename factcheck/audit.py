@@ -33,7 +33,7 @@ from .entities import (
     place_key,
     tokenize,
 )
-from .model import SEVERITY_RANK, Conflict
+from .model import SEVERITY_RANK, Conflict, Finding
 from .normalise import FUNCTION_WORDS, alternation
 
 
@@ -468,6 +468,7 @@ def fact_conflicts(corpus, sentences=None) -> list[Conflict]:
     settings = Settings()
     out: list[Conflict] = []
     seen = set()
+    order = corpus.position
     todo = sentences if sentences is not None else corpus.sentences
     for s in todo:
         a = corpus.source(s.source)
@@ -505,19 +506,41 @@ def fact_conflicts(corpus, sentences=None) -> list[Conflict]:
                 continue
             seen.add(key)
             b = corpus.source(best.sentence.source)
+            if f.type == "negation" and not (f.found and f.expected):
+                f = _negated_forms(best.alignment) or f
+            forms = [
+                (a, f.found or "", _holder(a, s.start, s.end)),
+                (b, f.expected or "", _holder(b, best.sentence.start, best.sentence.end)),
+            ]
+            # in the sources' order, whichever of the two sentences was asked about: one
+            # conflict reads the same in every report that names it
+            forms.sort(key=lambda x: (order(x[0].id), x[2]["start"]))
+            (p, pt, ph), (q, qt, qh) = forms
             out.append(
                 Conflict(
                     "fact:" + ":".join(f"{sid}:{n}" for sid, n in key[:2]) + f":{f.type}",
                     "fact",
                     "warning",
-                    f"{f.type}: '{f.found}' ({a.id}) vs '{f.expected}' ({b.id})",
-                    [
-                        {"text": f.found or "", "holders": [_holder(a, s.start, s.end)]},
-                        {"text": f.expected or "", "holders": [_holder(b, best.sentence.start, best.sentence.end)]},
-                    ],
+                    f"{f.type}: '{pt}' ({p.id}) vs '{qt}' ({q.id})",
+                    [{"text": pt, "holders": [ph]}, {"text": qt, "holders": [qh]}],
                 )
             )
     return out
+
+
+def _negated_forms(al):
+    """A negation one telling has and the other lacks, with the word it negates on both sides:
+    "approved" / "did not approve", not "" / "did not"."""
+    from .classify import _is_negator
+
+    for seg in al.segments():
+        X, Y = al.a[seg.i1 : seg.i2], al.b[seg.j1 : seg.j2]
+        if (X and Y) or not any(map(_is_negator, X or Y)):
+            continue
+        if seg.i2 < len(al.a) and seg.j2 < len(al.b) and al.a[seg.i2].stem == al.b[seg.j2].stem:
+            found, expected = al.span("a", seg.i1, seg.i2 + 1), al.span("b", seg.j1, seg.j2 + 1)
+            return Finding("negation", "error", "", expected, found)
+    return None
 
 
 # (counts written as words too, "Fourteen people were rescued"; not "one", which is as often

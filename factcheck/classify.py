@@ -2052,7 +2052,7 @@ def check_item(claim: Claim, corpus: Corpus, settings: Settings | None = None) -
     for c in _touched(item, corpus):
         if c.id not in item.conflicts:
             item.conflicts.append(c.id)
-        finding = _disputed_by(c, item.verdict, claim)
+        finding = _disputed_by(c, item, claim)
         if finding is not None:
             item.verdict, item.severity = "disputed", "warning"
             item.findings.append(finding)
@@ -2069,6 +2069,11 @@ def _states_disputed(c, claim: Claim) -> bool:
     firefighters" where the sources say 60 and 80), or one of its own that the sentences in
     conflict do not give ("100 firefighters"). A claim that gives neither ("Firefighters were
     called at 05:30") does not depend on the disagreement."""
+    if c.message.startswith("negation:"):
+        # whether it was done at all: a claim that says what was or was not done ("approved
+        # the bypass", where one source says "approved" and another "did not approve")
+        done = {w.stem for f in c.forms for w in words(f["text"]) if not _is_negator(w) and w.key not in FUNCTION_WORDS}
+        return bool(done) and bool(done & {w.stem for w in words(claim.text)})
     own = _value_keys(claim.text)
     if not own:
         return False
@@ -2077,10 +2082,31 @@ def _states_disputed(c, claim: Claim) -> bool:
     return bool(own & disputed) or bool(own - given)
 
 
-def _disputed_by(c, verdict: str, claim: Claim) -> Finding | None:
+def _disputed_by(c, item: Item, claim: Claim) -> Finding | None:
     """The finding that makes an item ``disputed`` because of source conflict ``c``, if it does."""
     if c.severity != "warning":
         return None
+    verdict = item.verdict
+    if c.type == "fact" and c.message.startswith("negation:") and claim.kind == "claim":
+        # whether it was done is in dispute: a claim that says it was ("approved the bypass",
+        # where one source says "approved" and another "did not approve"), or is wrong only
+        # in saying whether ("rejected"); not one wrong on another count ("approved the
+        # bypass on Wednesday" where every source says Tuesday stays an error)
+        if verdict == "verified":
+            depends = _states_disputed(c, claim)
+        elif verdict == "contradicted":
+            depends = all(f.type == "negation" for f in item.findings if f.severity == "error")
+        else:
+            depends = False
+        if not depends:
+            return None
+        return Finding(
+            "negation",
+            "warning",
+            f"the sources disagree on whether it was done: {c.message.split(': ', 1)[1]}",
+            c.forms[1]["text"],
+            c.forms[0]["text"],
+        )
     # a claim the sources state in two ways: which one it matches does not settle it
     if (
         c.type == "fact"

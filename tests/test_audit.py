@@ -413,3 +413,57 @@ def test_one_officer_given_two_ranks_is_a_role_conflict(tmp_path):
     write(tmp_path / "c.txt", 'Fraud\n\nSergeant Mark Rowe said it was "calculated".\n')  # a bare rank: no title
     roles = [c for c in load_sources(tmp_path).conflicts if c.type == "role"]
     assert [sorted(f["text"] for f in c.forms) for c in roles] == [["Detective Inspector", "Detective Sergeant"]]
+
+
+BYPASS = {
+    "a.txt": "Council backs bypass\n\nHarrowfield council approved the new bypass on Tuesday night after a "
+    "four-hour debate.\n",
+    "b.txt": "Bypass plan thrown out\n\nHarrowfield council did not approve the new bypass on Tuesday night after "
+    "a four-hour debate.\n",
+}
+
+
+def test_a_negation_one_telling_lacks_is_shown_with_the_word_it_negates(tmp_path):
+    corpus = _corpus(tmp_path, BYPASS)
+    (c,) = corpus.conflicts
+    assert [f["text"] for f in c.forms] == ["approved", "did not approve"]
+    assert c.message == "negation: 'approved' (a) vs 'did not approve' (b)"
+
+
+def test_a_fact_conflict_reads_the_same_whichever_telling_check_asked_about(tmp_path):
+    from factcheck import Claim, check_claims
+
+    corpus = _corpus(tmp_path, BYPASS)
+    claims = [
+        Claim("1", "d.md", 1, 1, "claim", "Harrowfield council approved the new bypass on Tuesday night."),
+        Claim("2", "d.md", 2, 1, "claim", "Harrowfield council did not approve the new bypass on Tuesday night."),
+    ]
+    one, two = check_claims(claims, corpus)
+    assert [e.source for e in one.evidence] == ["a"] and [e.source for e in two.evidence] == ["b"]
+    assert one.findings[-1].message == two.findings[-1].message
+
+
+@pytest.mark.parametrize(
+    "text, verdict",
+    [
+        # it says what was or was not done: either way, the sources disagree on it
+        ("Harrowfield council approved the new bypass on Tuesday night.", "disputed"),
+        ("Harrowfield council did not approve the new bypass on Tuesday night.", "disputed"),
+        ("Harrowfield council rejected the new bypass.", "disputed"),
+        # wrong on another count, which no source disputes
+        ("Harrowfield council approved the new bypass on Wednesday night.", "contradicted"),
+        # says nothing of the vote's outcome
+        ("Harrowfield council held a four-hour debate on the bypass on Tuesday night.", None),
+    ],
+)
+def test_a_claim_that_says_whether_it_was_done_is_disputed_where_the_sources_disagree(tmp_path, text, verdict):
+    from factcheck import Claim, check_claims
+
+    corpus = _corpus(tmp_path, BYPASS)
+    (item,) = check_claims([Claim("1", "d.md", 1, 1, "claim", text)], corpus)
+    disputes = [f for f in item.findings if "disagree on whether it was done" in f.message]
+    if verdict is None:
+        assert item.verdict != "disputed" and not disputes
+    else:
+        assert item.verdict == verdict
+        assert bool(disputes) == (verdict == "disputed")
