@@ -959,8 +959,14 @@ class AliasRegistry:
         cands = self._surnames.get(surname, set())
         sex = honorific_sex(asked.split()[0]) if len(parts) == 1 and name != asked else None
         if sex and cands:
-            # "Mrs Evans" is not Bill Evans, whom the sources call Mr
-            cands = {c for c in cands if (given := self._sexes(c)) is None or sex in given}
+            # "Mrs Evans" is not Bill Evans, whom the sources call Mr; nor is "Mr Mitchell"
+            # Karen Mitchell, the one full name, where the text calls a Mitchell "Ms" (an
+            # honorific given the surname alone is the full name's until the two are joined)
+            fulls = [c for c in cands if " " in strip_honorifics(c)]
+            bare = self._sexes(name) if name in cands and len(fulls) == 1 else None
+            cands = {
+                c for c in cands if (given := self._sexes(c) or (bare if c in fulls else None)) is None or sex in given
+            }
             keyed = [c for c in cands if c != name and strip_honorifics(c) == name]
             if len(keyed) == 1 and not any(" " in strip_honorifics(c) for c in cands):
                 return keyed[0], surname

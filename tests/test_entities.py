@@ -234,6 +234,15 @@ def test_an_honorific_of_the_other_sex_is_another_person_of_that_surname():
     assert reg.person("Mr Evans") == "Bill Evans"
     assert reg.person("Evans") is None  # two full names
 
+    # the surname alone called "Ms" before the full name is known: the full name's, so the
+    # Mr is another person ("Ms. Mitchell ... Her husband, Dale ... Mr. Mitchell said")
+    reg = AliasRegistry()
+    reg.add_person("Mitchell", "Ms.")
+    reg.add_person("Mitchell", "Mr.")
+    reg.add_person("Karen Mitchell")
+    assert reg.person("Mr. Mitchell") == "Mr. Mitchell"
+    assert reg.person("Ms. Mitchell") == reg.person("Mitchell") == "Karen Mitchell"
+
     # an answer remembered before he was known as Mr is not kept after
     reg = AliasRegistry()
     reg.add_person("Bill Evans")

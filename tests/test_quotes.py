@@ -1153,6 +1153,18 @@ def test_mrs_evans_is_not_mr_bill_evans(tmp_path, monkeypatch):
     assert speakers == ["Bill Evans", "Mrs Evans", "Mrs Evans", "Bill Evans"]
 
 
+def test_mr_mitchell_is_not_ms_karen_mitchell(tmp_path, monkeypatch):
+    # the full name is given in a quote's attribution, "Ms." with the surname alone after
+    text = (
+        "Town\n\n"
+        '"The thing is," said Karen Mitchell, 58, a former line worker, "nobody came here."\n\n'
+        "Ms. Mitchell now drives 40 minutes to a warehouse. Her husband, Dale, retired early.\n\n"
+        '"We did everything right," Mr. Mitchell said.\n\n"It was hard," Ms. Mitchell said.\n'
+    )
+    speakers, _ = _analysed(tmp_path, text, monkeypatch)
+    assert speakers == ["Karen Mitchell", "Karen Mitchell", "Mr. Mitchell", "Karen Mitchell"]
+
+
 @pytest.mark.parametrize(
     "text, speakers",
     [
