@@ -1063,6 +1063,11 @@ def attribute(
         r = right.lstrip(" ,;-")
         kind, ref, how = None, None, None
         m = (_RIGHT_VERB_FIRST.match(r) or _RIGHT_ACCORDING.match(r) or _RIGHT_HOW.match(r)) if r else None
+        according = None
+        if m is not None and m.re is _RIGHT_ACCORDING and _REPORTED.search(left):
+            # 'Xi told the EU's leaders that "...," according to state broadcaster CCTV': the
+            # broadcaster reports what the sentence's speaker said (theirs only if no one is)
+            according, m = m, None
         if m:
             kind, ref = parse_speaker_phrase(m.group("who"), registry)
             how = "after"
@@ -1160,6 +1165,10 @@ def attribute(
             full = full_name(head.group("who")) if not para_text.endswith((".", "!", "?")) else None
             if full is not None and full.split()[-1] == head.group("who"):
                 kind, ref, how = "person", PersonRef(full, None, None, 0, 0), "colon"
+        if kind is None and according is not None:
+            kind, ref = parse_speaker_phrase(according.group("who"), registry)
+            how = "after"
+            q.attribution_end = own_sentence
         if kind is None and not r.strip(" ."):
             # 'She laughs. "And go where?"': a quote opening a sentence, after a short one in
             # its paragraph about how "she" or "he" took the question, is theirs

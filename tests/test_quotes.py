@@ -1094,6 +1094,13 @@ def test_a_live_blogs_time_stamps_are_no_part_of_its_claims(markdown):
         ('Residents said the smell was "unbearable".', [None]),
         ('"We will appeal," said Ofwat.', ["Ofwat"]),
         ('The plan would cost "at least £2bn", according to a statement from the Treasury.', ["Treasury"]),
+        # "according to" a broadcaster that reports what the sentence's speaker said: the speaker's
+        (
+            'Chinese President Xi Jinping met them. Xi told Ursula von der Leyen and Antonio Costa that "the '
+            'challenges facing Europe do not come from China," according to state broadcaster CCTV.',
+            ["Xi Jinping"],
+        ),
+        ('Police said the man was "acting strangely", according to the BBC.', [None]),
         # a name, then what kind of body it is
         ('Usdaw, the shop workers\' union, said it was "deeply disappointed".', ["Usdaw"]),
         ('"Bills will rise," said Ofwat, the water regulator.', ["Ofwat"]),
