@@ -20,6 +20,7 @@ from .entities import (
     find_orgs,
     is_descriptor,
     is_honorific,
+    is_initials,
     is_name_word,
     is_surname_word,
     job_at,
@@ -139,6 +140,13 @@ def _name_runs(text: str, strict: bool) -> tuple:
             s -= 1
         while s < k and words[s] in NAME_PARTICLES:
             s += 1  # (a name does not open with one)
+        if (
+            k - s == 1
+            and s > 0
+            and is_initials(words[s - 1], words[s])
+            and not (s == 1 and _BODY_AFTER.search(text, max(0, m.start() - 6), m.start()))
+        ):
+            s -= 1  # "JD Vance": two initials as one word (not "director at AJ Bell", a firm)
         if s == 0 and k >= 3 and is_descriptor(words[0]):
             s = 1  # "Neighbour Pat Doyle, 61, added": who she is, then her name
         if s >= k:
@@ -215,6 +223,7 @@ def _name_runs(text: str, strict: bool) -> tuple:
 
 
 _NEXT_WORD = re.compile(r"\s*([a-z]+)")
+_BODY_AFTER = re.compile(r"\b(?:at|of|for|from|with|by)\s+$")
 
 
 def _job_after(text: str, words: list[str], k: int, end: int) -> bool:

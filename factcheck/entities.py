@@ -401,6 +401,41 @@ def is_place(words: str) -> bool:
 _TITLE_TOKEN = re.compile(r"[A-Za-z][\w'-]*|[,&.;:!?()\"]")
 
 
+# two capitals that are an abbreviation, not someone's initials, before a capitalised word
+# fmt: off
+_ACRONYMS = frozenset({
+    'un', 'gp', 'tv', 'bt', 'ee', 'ny', 'la', 'hq', 'ok', 'id', 'pr', 'vp', 'rn', 'ap', 'fa', 'fc',
+    'cc', 'er', 'aa', 'ac', 'ad', 'bc', 'ct', 'da', 'dj', 'dt', 'ev', 'ft', 'gb', 'gm', 'hr', 'iq',
+    'jp', 'lp', 'md', 'mi', 'nb', 'ni', 'nz', 'os', 'pa', 'pe', 'ps', 'pt', 'ra', 're', 'rt', 'sa',
+    'sf', 'ss', 'st', 'tb', 'uv', 'vr', 'ww', 'xl', 'se', 'ne', 'sw', 'nw', 'am', 'pm', 'fm', 'ge',
+    'hp', 'ip', 'ml', 'op', 'rc', 'sc', 'sg', 'sp', 'su', 'ts', 'ui', 'hs', 'bp', 'hm', 'rs', 'lg',
+    'ba', 'mg', 'vw', 'ea', 'cv', 'dg', 'ha', 'ic', 'kg', 'km', 'mb', 'mm', 'oz', 'ph', 'pp', 'qb',
+    'sd', 'tc', 'tm', 'tx', 'va', 'wa', 'wc', 'xr', 'ey', 'db', 'ai', 'uk', 'us', 'eu', 'mp', 'mr',
+    'ms', 'dr', 'co', 'dc', 'ds', 'di', 'pc', 'lt', 'fr', 'ch', 'mx', 'jr', 'sr', 'kc', 'qc',
+})
+# words after two capitals that make them a body's name: "BT Sport", "EA Games"
+_NOT_AFTER_INITIALS = frozenset({
+    'sport', 'sports', 'energy', 'games', 'studios', 'records', 'music', 'mobile', 'telecom',
+    'pharma', 'foods', 'insurance', 'global', 'digital', 'systems', 'solutions', 'labs',
+    'logistics', 'retail', 'properties', 'homes', 'water', 'power', 'rail', 'air', 'one', 'plus',
+})
+# fmt: on
+
+
+def is_initials(tok: str, surname: str) -> bool:
+    """Two initials written as one word before a surname, as in "JD Vance", "JK Rowling", "AJ
+    Tracey"; not an abbreviation ("UN", "PC"), nor a body's name ("BT Sport")."""
+    return (
+        len(tok) == 2
+        and surname.lower().rstrip(".,") not in _NOT_AFTER_INITIALS
+        and tok.isascii()
+        and tok.isalpha()
+        and tok.isupper()
+        and tok.lower() not in _ACRONYMS
+        and tok not in POST_NOMINALS
+    )
+
+
 def find_person_at_end(
     phrase: str, known: AliasRegistry | None = None, allow_single: bool = False, person: bool = False
 ) -> PersonRef | None:
@@ -448,6 +483,13 @@ def find_person_at_end(
         if i < len(toks) and toks[i - 1].lower.endswith(("'s", "\u2019s")):
             break  # "Labour's Emily Thornberry": whose she is, before her name
         i -= 1
+    if (
+        i == len(toks) - 1
+        and i > 0
+        and is_initials(toks[i - 1].text, toks[i].text)
+        and not text[toks[i - 1].end : toks[i].start].strip()
+    ):
+        i -= 1  # "JD Vance", "JK Rowling": two initials written as one word, then the surname
     if letters and i > 0 and toks[i - 1].lower == "the":
         return None  # "the Norwich South MP": whose seat, not a name
     name_toks = toks[i:]

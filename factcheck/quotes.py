@@ -28,6 +28,7 @@ from .entities import (
     honorific_sex,
     is_descriptor,
     is_honorific,
+    is_initials,
     is_name_word,
     is_place,
     job_at,
@@ -746,6 +747,8 @@ def _full_names(text: str) -> tuple[dict[str, dict[str, int]], dict[str, dict[st
                         k -= 1
                     if k == 0 and len(run) >= 3 and is_descriptor(run[0]):
                         k = 1  # "Passenger Amy Collins": who she is, then her name
+                    if k == j and is_initials(run[j - 1], run[j]):
+                        k -= 1  # "JD Vance"
                     if k < j:
                         name = " ".join([*run[k:j], surname])
                         out.setdefault(surname, {}).setdefault(name, offset + m.start())

@@ -559,3 +559,22 @@ def test_a_seat_or_a_club_before_a_job_is_no_name(text):
     from factcheck.entities import AliasRegistry
 
     assert person_bindings(text, AliasRegistry(), strict=False) == []
+
+
+@pytest.mark.parametrize(
+    "tok, surname, initials",
+    [
+        ("JD", "Vance", True),
+        ("AJ", "Tracey", True),
+        ("UN", "Guterres", False),  # an abbreviation
+        ("PC", "Harper", False),  # a rank
+        ("KC", "Smith", False),  # letters after a name
+        ("BT", "Sport", False),
+        ("XY", "Sport", False),  # a body's name
+        ("Jo", "Smith", False),  # a name, not initials
+    ],
+)
+def test_two_initials_written_as_one_word(tok, surname, initials):
+    from factcheck.entities import is_initials
+
+    assert is_initials(tok, surname) is initials

@@ -1006,6 +1006,12 @@ def test_he_after_her_words_with_no_man_named_is_nobody(tmp_path, monkeypatch):
         ('Egyptian President Abdel Fattah el-Sisi said Cairo would "spare no effort".', ["Abdel Fattah el-Sisi"]),
         ('"We will win," said Bashar al-Assad.', ["Bashar al-Assad"]),
         ('"We will act," said Ursula von der Leyen.', ["Ursula von der Leyen"]),
+        # two initials written as one word; not an abbreviation, nor a body's name
+        ('"We will appeal," said JD Vance.', ["JD Vance"]),
+        ('JK Rowling has said she "will not be silenced".', ["JK Rowling"]),
+        ('JD Vance visited Greenland on Friday.\n\n"It is a great place," Vance said.', ["JD Vance"]),
+        ('"Stop," said PC Andrew Harper.', ["Andrew Harper"]),
+        ('"It was a great match," BT Sport said.', [None]),
         # "called for" reports words as "said" does
         (
             'Turkish President Recep Tayyip Erdogan, speaking by video link, called for "an immediate ceasefire".',
