@@ -1502,7 +1502,11 @@ _DESCRIBED = re.compile(
     rf"(?i:,\s+(?:the|a|an|who)\s)|,\s+\d{{1,3}},|\s+{_BEFORE_VERB}(?:{_V})(?:\s+[a-z]+){{0,3}}?\s+(?:she|he)\b"
 )
 # a participle that reports what the sentence's subject said ("..., saying it would")
-_SAYING = re.compile(r",\s+(?:saying|adding|arguing|insisting|warning|claiming|stating)\b", re.I)
+_SAYING = re.compile(
+    r",\s+(?:saying|adding|arguing|insisting|warning|claiming|stating|telling|vowing|promising|pledging"
+    r"|admitting|conceding|declaring|urging|accusing|calling|describing|branding)\b",
+    re.I,
+)
 
 
 # what an honorific says of who is meant by "he" or "she"

@@ -151,6 +151,13 @@ def test_he_or_she_reads_no_sentence_inside_a_quote():
             "Steve Reed",
         ),
         ('Health Secretary Wes Streeting rejected the offer, adding that it was "not serious".', "Wes Streeting"),
+        # other participles that report what the subject said
+        (
+            "Prime Minister Keir Starmer ruled out rejoining the single market, telling business leaders it "
+            'would "reopen old wounds".',
+            "Keir Starmer",
+        ),
+        ('Conservative leader Kemi Badenoch hit back, accusing him of "betraying Brexit".', "Kemi Badenoch"),
         # a body's words, or no comma before the participle: nobody's
         ('Thames Water hit back, saying the figures were "misleading".', None),
         ('Jane Doe published the report with critics saying it was "flawed".', None),
