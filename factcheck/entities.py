@@ -249,7 +249,8 @@ NAME_DESCRIPTORS = {
     'dancer', 'guitarist', 'drummer', 'golfer', 'boxer', 'jockey', 'cricketer', 'swimmer',
     'sprinter', 'athlete', 'mourner', 'protester', 'fan', 'supporter', 'holidaymaker', 'tourist',
     'hiker', 'walker', 'rambler', 'patient', 'great-grandmother', 'great-grandfather', 'great-gran',
-    'great-granny', 'great-grandma', 'great-grandad', 'pensioner', 'oap',
+    'great-granny', 'great-grandma', 'great-grandad', 'pensioner', 'oap', 'regular', 'punter',
+    'drinker', 'diner', 'resident',
 }
 # fmt: on
 # "Mum-of-two Kelly Brown", "Father-of-three ..."

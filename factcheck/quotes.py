@@ -373,7 +373,9 @@ _ASKED_WHAT = re.compile(r"(?i:asked)\b[^,]*(?:,[^,]*)*?\b(?:why|whether|if|what
 _OPENING_CLAUSE = re.compile(
     r"\s*(?:When|After|Before|While|As|Although|Though|If|Since|Once|Until|Despite|In|At|On|During|"
     r"Last|This|Earlier|Later|For|Now|Today|Then|Aged|By|Asked|Pressed|Speaking|Writing|Interviewed|"
-    r"Questioned|Quizzed|Challenged|Contacted|Approached|Reached|Confronted|Responding|Reacting)\b[^,;:\"]{0,150},\s*"
+    r"Questioned|Quizzed|Challenged|Contacted|Approached|Reached|Confronted|Responding|Reacting|"
+    # where it happens: "Behind the bar, landlady Jean Pritchard pulled pints"
+    r"Behind|Outside|Inside|Beside|Across|Along|Near|Around|Under|Among|Beyond|Throughout|Back)\b[^,;:\"]{0,150},\s*"
 )
 _CONJUNCTION = re.compile(r"(?:But|And|Yet|So|However,|Meanwhile,|Still,)\s+")
 _CAPITALISED_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w'-]*)*")
@@ -764,6 +766,27 @@ def _full_names(text: str) -> tuple[dict[str, dict[str, int]], dict[str, dict[st
     return out, firsts
 
 
+# words before a name that say whether "he" or "she" is theirs: "Her husband, Ron,",
+# "landlady Jean Pritchard", "Kai's mother, Leanne Morgan,"
+# fmt: off
+_HIS_WORDS = frozenset({
+    "husband", "son", "father", "brother", "grandson", "grandfather", "widower", "dad", "stepson",
+    "stepfather", "uncle", "nephew", "boyfriend", "fiance", "landlord", "businessman", "chairman",
+    "spokesman", "actor", "policeman", "fireman", "headmaster", "grandad", "granddad",
+})
+_HERS_WORDS = frozenset({
+    "wife", "daughter", "mother", "sister", "granddaughter", "grandmother", "widow", "mum",
+    "stepdaughter", "stepmother", "aunt", "niece", "girlfriend", "fiancee", "landlady",
+    "businesswoman", "chairwoman", "spokeswoman", "actress", "policewoman", "headmistress", "gran",
+    "grandma",
+})
+# fmt: on
+_SEXED_NAME = re.compile(
+    rf"(?<![\w'-])(?P<word>(?i:{'|'.join(sorted(_HIS_WORDS | _HERS_WORDS, key=len, reverse=True))})),?\s+"
+    r"(?P<name>[A-Z][a-z][\w'-]*(?:\s+[A-Z][a-z][\w'-]*){0,2})(?=[,.;:]|\s+[a-z]|\s*$)"
+)
+
+
 def _first_names_alone(text: str) -> set[str]:
     """The names ``text`` gives someone as a first name alone: a relative's ("His sister, Amy,",
     "her son Jack said"), or with an age ("Jack, 12,"), not the full names they begin ("Amy
@@ -951,6 +974,16 @@ def attribute(
             alone = _first_names_alone(orig)
         return name in alone and len(names_of_text()[0].get(full.split()[-1], ())) < 2
 
+    def full_or_alone(name: str) -> str | None:
+        """:func:`full_name`, or a first name the text gives someone alone, who is known by it
+        ("Her husband, Ron, collected glasses. ... Ron shook his head.")."""
+        nonlocal alone
+        if (full := full_name(name)) is not None:
+            return full
+        if alone is None:
+            alone = _first_names_alone(orig)
+        return name if name in alone else None
+
     def full_name(surname: str) -> str | None:
         """The full name the text gives ``surname``: ending in it, the first the text gives
         where it gives several, a sentence or more apart (the story's own person, whose
@@ -999,6 +1032,20 @@ def attribute(
     by_para: dict[int, list[FoundQuote]] = {}
     bodies: set[str] = set()  # the organisations given quotes: no "he" or "she"
     called: dict[str, set[str]] = {}  # the people the text's quotes call "he" or "she"
+    sexed = False
+
+    def clashes(pronoun: str, person: str | None) -> bool:
+        """:func:`_clashes`, with what the words before names say ("Her husband, Ron," is
+        no "she"), read the first time a pronoun's speaker is in question."""
+        nonlocal sexed
+        if not sexed:
+            sexed = True
+            for m in _SEXED_NAME.finditer(orig):
+                said = "he" if m.group("word").lower() in _HIS_WORDS else "she"
+                for who in {m.group("name"), canonical(m.group("name"))}:
+                    called.setdefault(who, set()).add(said)
+        return _clashes(pronoun, person, registry, called)
+
     lede: int | None = None  # the story's first paragraph (-1: none)
     for q in quotes:
         by_para.setdefault(q.para, []).append(q)
@@ -1204,9 +1251,17 @@ def attribute(
                 # (with no one quoted before, the "he" or "she" says the subject is a person:
                 # 'Rachel Reeves says the freeze will raise £8bn. "...," she tells MPs.')
                 subject = _subject_before(
-                    text, sentences, quoted, q, last_speaker, registry, last_speaker is None, full_name
+                    text,
+                    sentences,
+                    quoted,
+                    q,
+                    last_speaker,
+                    registry,
+                    last_speaker is None,
+                    full_or_alone,
+                    lambda who, pronoun=q.phrase: clashes(pronoun, canonical(who)),
                 )
-                if subject is not None and _clashes(q.phrase, canonical(subject), registry, called):
+                if subject is not None and clashes(q.phrase, canonical(subject)):
                     subject = None
             if subject is None and q.phrase in _HE_SHE:
                 # "The investment was welcomed by the Mayor of South Yorkshire, Oliver Coppard.":
@@ -1217,7 +1272,7 @@ def attribute(
                 subject = _only_person_before(text, sentences, quoted, q, last_speaker, registry, canonical, last_name)
                 if subject is None and last_speaker is None and qi > 0 and quotes[qi - 1].attribution == "unnamed":
                     subject = _reporter_before(text, sentences, quotes[qi - 1], q, registry, full_name)
-                if subject is not None and _clashes(q.phrase, canonical(subject), registry, called):
+                if subject is not None and clashes(q.phrase, canonical(subject)):
                     subject = None
             spokesperson = None
             if subject is None and (q.phrase in _HE_SHE or q.phrase in ("they", "They")):
@@ -1237,7 +1292,7 @@ def attribute(
                 subject is None
                 and last_speaker is not None
                 and q.phrase in _HE_SHE
-                and (last_speaker.speaker in bodies or _clashes(q.phrase, last_speaker.speaker, registry, called))
+                and (last_speaker.speaker in bodies or clashes(q.phrase, last_speaker.speaker))
             ):
                 # '"...," said Ms. Keller. ... "Where would we go?" he asked.': not hers (and a
                 # "she said" after it may still be); 'Passenger Amy Collins was due to fly to
@@ -1246,7 +1301,7 @@ def attribute(
                 subject = _subject_before(
                     text, sentences, quoted, q, last_speaker, registry, person=True, full_name=full_name
                 )
-                if subject is not None and _clashes(q.phrase, canonical(subject), registry, called):
+                if subject is not None and clashes(q.phrase, canonical(subject)):
                     subject = None
                 if subject is None:
                     # '"...," said Ms Keller. "...," said Mr Keller. "...," she added.': the last
@@ -1256,7 +1311,7 @@ def attribute(
                         (
                             p.speaker
                             for p in reversed(quotes[max(0, qi - RECENT_SPEAKERS) : qi])
-                            if p.speaker and p.speaker not in bodies and _clashes(other, p.speaker, registry, called)
+                            if p.speaker and p.speaker not in bodies and clashes(other, p.speaker)
                         ),
                         None,
                     )
@@ -1268,7 +1323,7 @@ def attribute(
                 # to someone else
                 moved = _subject_since(text, sentences, quoted, q, last_speaker, registry, full_name)
                 if moved is not None and canonical(moved) != last_speaker.speaker:
-                    if _clashes(q.phrase, canonical(moved), registry, called):
+                    if clashes(q.phrase, canonical(moved)):
                         continue
                     subject = moved
             if subject is not None:
@@ -1573,11 +1628,15 @@ def _subject_before(
     registry,
     person: bool = False,
     full_name=None,
+    other=None,
 ) -> str | None:
     """The person the sentence just before the quote's opens with (see :func:`_subject`),
     where that sentence quotes nobody and comes after the last speaker's quote: a "he" or
     "she" after it is that person, not the last speaker. ``quoted``: every quote's span,
-    marks included; ``person``: the quote's speaker is said to be a person (see :func:`_subject`)."""
+    marks included; ``person``: the quote's speaker is said to be a person (see :func:`_subject`);
+    ``other``: whether a subject is someone the quote's "he" or "she" cannot be, whom the
+    sentence before theirs may follow ("Jean, 71, pulled pints. Her husband, Ron, collected
+    glasses. "...," she said.")."""
     pronoun = (q.phrase or "").lower()
     # one sentence back; two where that one's subject is the quote's "he" or "she" ("Priya
     # Sharma trained as a nurse ... Last month she moved to Perth. "…," she says.")
@@ -1601,6 +1660,8 @@ def _subject_before(
 
             named = {b.name for b in person_bindings(c.group("clause"), registry or AliasRegistry(), strict=False)}
             return named.pop() if len(named) == 1 and " " in next(iter(named)) else None
+        if found is not None and back == 1 and other is not None and other(found):
+            continue
         if found is not None or pronoun not in ("he", "she"):
             return found
         if not _PRONOUN_SUBJECT[pronoun].match(text, ps, pe) and not (
@@ -1804,8 +1865,12 @@ def _subject(sent: str, registry, person: bool = False, full_name=None, by_surna
         lead = owned.end()
     elif (owner := _OWNER_THEN.match(sent, lead)) and owner.end() in (b.start, b.title_start):
         lead = owner.end()  # (the same, where the owner is no one the text has named)
-    if (opening := _OPENING_CLAUSE.match(sent, lead)) and opening.end() in (b.start, b.title_start):
-        lead = opening.end()  # "When the council announced it would close, Marsh started a petition."
+    if (opening := _OPENING_CLAUSE.match(sent, lead)) and (
+        opening.end() in (b.start, b.title_start) or is_descriptor(sent[opening.end() : b.start].strip())
+    ):
+        # "When the council announced it would close, Marsh started a petition."; "Behind the
+        # bar, landlady Jean Pritchard pulled pints"
+        lead = opening.end()
     # where the name ends: a surname that is also a word ("Kevin Hall", "Mungo Park") may be
     # left out of the binding, which the registry found by the first name
     b_end = b.end + len(_CAPITALISED_TAIL.match(sent, b.end).group(0))

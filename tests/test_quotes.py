@@ -1173,6 +1173,20 @@ def test_mrs_evans_is_not_mr_bill_evans(tmp_path, monkeypatch):
     assert speakers == ["Bill Evans", "Mrs Evans", "Mrs Evans", "Bill Evans"]
 
 
+def test_a_relative_named_before_she_said_is_not_she_if_a_husband(tmp_path, monkeypatch):
+    # "Her husband, Ron," is no "she": the sentence before his is hers (past "Behind the bar,"
+    # and what she is); and "Ron", a first name given alone, is the "he" of his own sentence
+    text = (
+        "Pub\n\nBehind the bar, landlady Jean Pritchard, 71, pulled pints as she has done for 43 years. "
+        "Her husband, Ron, collected glasses.\n\n"
+        '"I never thought I would see this day," she said.\n\n'
+        'Ron shook his head. "Nobody did," he said.\n\n'
+        'Regular Dave Collins, 58, has drunk here since he was 18. "It is like losing a relative," he said.\n'
+    )
+    speakers, _ = _analysed(tmp_path, text, monkeypatch)
+    assert speakers == ["Jean Pritchard", "Ron", "Dave Collins"]
+
+
 def test_mr_mitchell_is_not_ms_karen_mitchell(tmp_path, monkeypatch):
     # the full name is given in a quote's attribution, "Ms." with the surname alone after
     text = (
