@@ -546,7 +546,10 @@ def _title_holders(phrase: str | None, registry: AliasRegistry | None) -> set[st
 
 # honorifics that are what someone is, as a title is: "the crown prince", "the pope"
 _STYLED = frozenset(
-    {"prince", "princess", "king", "queen", "pope", "cardinal", "bishop", "archbishop", "rabbi", "imam", "sheikh"}
+    {
+        *("prince", "princess", "king", "queen", "pope", "cardinal", "bishop", "archbishop", "rabbi", "imam"),
+        *("sheikh", "judge", "sheriff"),
+    }
 )
 
 
@@ -710,7 +713,12 @@ def _organisation(
 
 
 # the words a description of someone heads with, as role_key gives them ("fly-half": "flyhalf")
-_DESCRIBING = frozenset(w.replace("-", "") for w in ROLE_HEADS) | _STYLED
+# (and what sports copy calls a player, which is no title before a name: "the England
+# international said", "the Australian opener")
+_PLAYERS = frozenset(
+    {"international", "keeper", "batter", "bowler", "opener", "centreback", "wingback", "playmaker", "debutant"}
+)
+_DESCRIBING = frozenset(w.replace("-", "") for w in ROLE_HEADS) | _STYLED | _PLAYERS
 
 
 def _inside_org(phrase: str, ref: PersonRef) -> bool:
@@ -1191,6 +1199,10 @@ def attribute(
                         subject = _subject(m.group("who"), registry)
                         if subject is not None:
                             k2, r2 = "person", PersonRef(subject, None, None, 0, 0)
+                    if k2 == "unnamed" and len(holders := _title_holders(m.group("who"), registry)) == 1:
+                        # "The prime minister said the plan was "dead"": the one person the text
+                        # has given that title, as for '"...," the prime minister said'
+                        k2, r2 = "person", PersonRef(holders.pop(), None, None, 0, 0)
                     if lede is None:
                         lede = _lede(text, paragraphs)  # (once a text, where it is asked)
                     if k2 == "unnamed" and q.para == lede:
@@ -1365,8 +1377,15 @@ def attribute(
                     # "Mohamed Salah scored twice and Luis Diaz added a third." then "the Dutchman
                     # told Sky Sports": either, or neither (their manager); no guess
                     subject = None
-                elif subject is None and epithet and last_speaker and _quoted_just_before(sentences, last_speaker, q):
-                    # (not for a job: "the Arsenal manager" after the winger's words is not his)
+                elif (
+                    subject is None
+                    and (epithet or (role and role <= _PLAYERS))
+                    and last_speaker
+                    and _quoted_just_before(sentences, last_speaker, q)
+                ):
+                    # (and for what sports copy calls a player: "the England international"
+                    # after Rice's words is Rice; not for a job: "the Arsenal manager" after the
+                    # winger's words is not his)
                     subject = last_speaker.speaker
                 elif subject is None and role and last_speaker and _quoted_just_before(sentences, last_speaker, q):
                     # a job, where the words go on from the last speaker's ('"...," the Fine Gael

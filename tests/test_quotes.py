@@ -589,6 +589,16 @@ def test_a_title_written_as_one_hyphenated_word_is_no_name():
         ),
         # no one named in the sentence before: no guess
         ('The match ended 2-1.\n\n"It was a crazy game," the 23-year-old said.\n', [None]),
+        # what sports copy calls a player: the one named before, or whose words go on
+        (
+            'Declan Rice scored twice.\n\n"I have been arriving in the box," the England international said.\n',
+            ["Declan Rice"],
+        ),
+        (
+            'Declan Rice said he was "buzzing".\n\n"I have been arriving in the box," the England '
+            "international said.\n",
+            ["Declan Rice", "Declan Rice"],
+        ),
         # a name in apposition that the sentence describes is its subject, not the last speaker
         (
             '"We will appeal," Alan Berkowitz said.\n\nOne of his former clients, Ellen Marsh, 71, said she '
@@ -1185,6 +1195,27 @@ def test_a_relative_named_before_she_said_is_not_she_if_a_husband(tmp_path, monk
     )
     speakers, _ = _analysed(tmp_path, text, monkeypatch)
     assert speakers == ["Jean Pritchard", "Ron", "Dave Collins"]
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # a judge, by the honorific: in words quoted or reported
+        (
+            'Judge Martin Picton told Hale: "You took a knife."\n\n"You showed no remorse," the judge said.\n\n'
+            'The judge said Hale had shown "not a flicker of remorse".\n',
+            ["Martin Picton", "Martin Picton", "Martin Picton"],
+        ),
+        # a title in reported speech: the one person the source gives it
+        (
+            'Prime Minister Keir Starmer spoke in Leeds. "We will win," he said.\n\n'
+            'The prime minister said the plan was "dead".\n\nThe shadow chancellor said it was "a mess".\n',
+            ["Keir Starmer", "Keir Starmer", None],
+        ),
+    ],
+)
+def test_the_one_holder_of_a_title_or_honorific_speaks_for_it(tmp_path, monkeypatch, text, speakers):
+    assert _analysed(tmp_path, "Story\n\n" + text, monkeypatch)[0] == speakers
 
 
 def test_mr_mitchell_is_not_ms_karen_mitchell(tmp_path, monkeypatch):
