@@ -652,7 +652,13 @@ def _title_scan(text: str) -> tuple[int, str] | None:
     tail = [t.group(0) for t in toks[heads[-1] + 1 :]]
     if tail and tail[0][:1].isupper() and tail[0].lower() not in _AFTER_HEAD and any(t[:1].islower() for t in tail):
         return None
+    if len(tail) >= 2 and tail[-2] == "," and (tail[-1].endswith("ed") or tail[-1] in _VERBS_AFTER_TITLE):
+        return None  # "Kemi Badenoch, the Conservative leader, accused Starmer": a verb, not the title
     return start, title
+
+
+# verbs not in -ed that follow a title and a comma, before the person they are done to
+_VERBS_AFTER_TITLE = frozenset({"told", "met", "hit", "said", "wrote", "spoke", "thanked", "urged", "sent", "gave"})
 
 
 _DASH_GAP = re.compile(r"[\u2013\u2014]|\s-\s")

@@ -508,6 +508,13 @@ def test_who_a_description_may_mean_is_looked_up_as_it_was_searched_for():
         ("PARIS - the prime minister ", "prime minister"),
         # a name right after the head, then a verb: a sentence, no title of the next name
         ("Sinn F\u00e9in leader Mary Lou McDonald accused ", None),
+        # a title between commas, then the verb: no title of the name after it
+        ("Kemi Badenoch, the Conservative leader, accused ", None),
+        ("Kemi Badenoch, the Conservative leader, told ", None),
+        (
+            "the Australian minister for industry, science and resources ",
+            "Australian minister for industry, science and resources",
+        ),
         # (what goes on with a title after its head stays)
         ("Met Office chief meteorologist ", "Met Office chief meteorologist"),
         ("Chief Constable ", "Chief Constable"),

@@ -2057,3 +2057,15 @@ def test_court_and_science_titles_a_first_she_and_the_storys_own_surname(text, s
 )
 def test_first_names_in_ly_and_a_possessive_is_no_speaker(text, speakers):
     assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+def test_a_title_between_commas_then_a_verb_is_no_title_of_the_name_after_it(tmp_path, monkeypatch):
+    # "the Conservative leader, accused Starmer" had made him the Conservative leader, so that
+    # "the prime minister" (a title he no longer held alone) was no longer his
+    text = (
+        "Brexit\n\nSir Keir Starmer has ruled out rejoining the single market, telling business leaders it "
+        'would "reopen old wounds".\n\nSpeaking in London, the prime minister said: "We are not going back."\n\n'
+        'Kemi Badenoch, the Conservative leader, accused Starmer of "betraying Brexit".\n'
+    )
+    speakers, _ = _analysed(tmp_path, text, monkeypatch)
+    assert speakers == ["Keir Starmer", "Keir Starmer", "Kemi Badenoch"]
