@@ -1104,7 +1104,9 @@ class AliasRegistry:
     def _same_body(self, a: str, b: str) -> bool:
         """Whether two speakers are one organisation: one key ("the BBC", "BBC"; an acronym and
         its name), or a name and its fuller form ("Department of Health" and "Department of
-        Health and Social Care")."""
+        Health and Social Care"); or one body's two names ("No 10", "Downing Street")."""
+        if (seat := _ONE_BODY.get(a.lower())) is not None and seat == _ONE_BODY.get(b.lower()):
+            return True
         if not (_names_a_body(a) and _names_a_body(b)) and not (a.isupper() or b.isupper()):
             return False
         ka, kb = self.org(a), self.org(b)
@@ -1236,6 +1238,10 @@ class AliasRegistry:
                 if all(is_place(w) or w in {"new"} for w in extra):
                     self.orgs[short] = self.orgs.get(long, long)
                     break
+
+
+# one body known by two names: the prime minister's office is No 10 and Downing Street
+_ONE_BODY = {name: "downing street" for name in ("downing street", "no 10", "no. 10", "number 10", "number ten")}
 
 
 class RegistryMerge:

@@ -575,7 +575,7 @@ _BODY_APPOSED = re.compile(rf"^(?P<org>{_CAP_RUN}),\s+(?i:the|an?)\s+(?:[\w'-]+\
 _KIND_APPOSED = re.compile(
     rf"^(?i:his|her|their|its|the)\s+(?:[\w'-]+\s+){{0,3}}(?i:{_BODY_KINDS}),\s+(?P<org>{_CAP_RUN})$"
 )
-_BODY_ALONE = re.compile(rf"^(?:the\s+)?(?P<org>{_CAP_RUN})$", re.I)
+_BODY_ALONE = re.compile(rf"^(?:the\s+)?(?P<org>{_CAP_RUN}|No\.? 10|Number 10)$", re.I)
 # a state's bodies, named by whose they are and a common noun: "the Scottish government", "the
 # Israeli military", "the Biden administration", "Ukraine's air force"
 _STATE_BODY_NAME = (

@@ -1420,3 +1420,21 @@ def test_a_claim_that_states_no_disputed_value_does_not_depend_on_the_dispute(tm
     assert item(corpus, "The council approved 500 new homes at its meeting on Monday.").verdict == "disputed"
     # (the day is not in dispute: a claim of it alone is verified)
     assert item(corpus, "The council approved new homes at its meeting on Monday.").verdict == "verified"
+
+
+def test_no_10_and_downing_street_are_one_speaker(tmp_path):
+    from factcheck import check_claims, load_sources
+    from factcheck.claims import parse_draft_text
+    from tests.conftest import write
+
+    write(tmp_path / "a.txt", 'Story\n\nNo 10 said the claims were "complete nonsense".\n')
+    corpus = load_sources(tmp_path)
+    draft = (
+        'Downing Street said the claims were "complete nonsense".\n\n'
+        'The Treasury said the claims were "complete nonsense".\n'
+    )
+    items = check_claims(parse_draft_text(draft, "d.md", corpus.registry).claims, corpus)
+    assert [(it.claim.speaker, it.verdict) for it in items] == [
+        ("Downing Street", "verified"),
+        ("Treasury", "misattributed"),
+    ]

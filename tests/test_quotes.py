@@ -1106,6 +1106,8 @@ def test_a_live_blogs_time_stamps_are_no_part_of_its_claims(markdown):
         ('A statement from Southern Water read: "We are deeply sorry."', ["Southern Water"]),
         ('"Officers attended," a Greater Manchester Police spokesperson said.', ["Greater Manchester Police"]),
         ('A Downing Street spokesman said the prime minister had "full confidence" in him.', ["Downing Street"]),
+        ('No 10 later said it remained committed to "resetting" relations.', ["No 10"]),
+        ('Number 10 said the claims were "nonsense".', ["Number 10"]),
         ('In a statement, the Environment Agency said: "Incidents are down."', ["Environment Agency"]),
         ('"It is under review," a spokeswoman for the Department for Education said.', ["Department for Education"]),
         # a spokesman for a person is not the person, and a nationality is no body
