@@ -377,6 +377,7 @@ _OPENING_CLAUSE = re.compile(
     # where it happens: "Behind the bar, landlady Jean Pritchard pulled pints"
     r"Behind|Outside|Inside|Beside|Across|Along|Near|Around|Under|Among|Beyond|Throughout|Back)\b[^,;:\"]{0,150},\s*"
 )
+_AMONG_THEM = re.compile(r"Among\s[^,;:\"]{1,80}?\s(?:is|was|are|were)\s+")
 _CONJUNCTION = re.compile(r"(?:But|And|Yet|So|However,|Meanwhile,|Still,)\s+")
 _CAPITALISED_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w'-]*)*")
 _LOWER_WORDS = re.compile(r"^(?:[a-z][\w'-]*\s+){1,4}$")
@@ -1823,6 +1824,8 @@ def _subject(sent: str, registry, person: bool = False, full_name=None, by_surna
         lead = conj.end()  # "But Labour chairwoman Ellie Reeves hit back, saying ..."
     if sent[lead : lead + 5].lower() == "asked" and (asked := _ASKED_WHAT.match(sent, lead)):
         lead = asked.end()  # "Asked by counsel, Jennifer Dempster KC, why ..., former PC Gareth Lloyd replied"
+    if sent[lead : lead + 5] == "Among" and (among := _AMONG_THEM.match(sent, lead)):
+        lead = among.end()  # "Among those affected is Margaret Hill, 74, who ...": the subject after its verb
     if kin := _KIN_FIRST_NAME.match(sent, lead):
         return kin.group("name")  # "His wife, Carol, said ...": a person by what she is
     if (

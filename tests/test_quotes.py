@@ -1220,6 +1220,14 @@ def test_the_one_holder_of_a_title_or_honorific_speaks_for_it(tmp_path, monkeypa
     assert _analysed(tmp_path, "Story\n\n" + text, monkeypatch)[0] == speakers
 
 
+def test_among_those_affected_is_names_the_subject_after_its_verb(tmp_path, monkeypatch):
+    text = (
+        'Strike\n\n"We will strike," said Tom Dolphin.\n\nAmong those affected is Margaret Hill, 74, who has '
+        'waited 14 months for a hip operation. "I just want to walk without pain," she said.\n'
+    )
+    assert _analysed(tmp_path, text, monkeypatch)[0] == ["Tom Dolphin", "Margaret Hill"]
+
+
 def test_mr_mitchell_is_not_ms_karen_mitchell(tmp_path, monkeypatch):
     # the full name is given in a quote's attribution, "Ms." with the surname alone after
     text = (
