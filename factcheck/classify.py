@@ -1638,7 +1638,9 @@ def _novel_inside(al: Alignment, vocabulary: frozenset[str]) -> list[Word]:
     matched = [o for o in al.ops if o.tag == "equal"]
     if not matched:
         return []
-    first, last = matched[0].i1, matched[-1].i2
+    # (and after the last: "died at the scene" where the source says "died in hospital")
+    first, last = matched[0].i1, len(al.a)
+    units = None
     out = []
     for o in al.ops:
         if o.tag in ("insert", "replace"):
@@ -1651,8 +1653,34 @@ def _novel_inside(al: Alignment, vocabulary: frozenset[str]) -> list[Word]:
                     and w.key not in vocabulary
                     and number_value(w.text) is None  # numbers are judged by value, as conflicts
                 ):
+                    if w.key in _UNIT_OF:
+                        # a unit spelled out that the source abbreviates ("14 kilograms", "14kg"),
+                        # or the other way round
+                        if units is None:
+                            units = {_UNIT_OF.get(x.key.lstrip("0123456789.,")) for x in al.b}
+                        if _UNIT_OF[w.key] in units:
+                            continue
                     out.append(w)
     return out
+
+
+# units written out, and as sources abbreviate them
+_UNIT_WORDS = {
+    **dict.fromkeys(("kilogram", "kilograms", "kilo", "kilos"), "kg"),
+    **dict.fromkeys(("kilometre", "kilometres", "kilometer", "kilometers"), "km"),
+    **dict.fromkeys(("centimetre", "centimetres", "centimeter", "centimeters"), "cm"),
+    **dict.fromkeys(("millimetre", "millimetres", "millimeter", "millimeters"), "mm"),
+    **dict.fromkeys(("metre", "metres", "meter", "meters"), "m"),
+    **dict.fromkeys(("gram", "grams"), "g"),
+    **dict.fromkeys(("pound", "pounds"), "lb"),
+    **dict.fromkeys(("litre", "litres", "liter", "liters"), "l"),
+    **dict.fromkeys(("hectare", "hectares"), "ha"),
+    **dict.fromkeys(("kilowatt", "kilowatts"), "kw"),
+    **dict.fromkeys(("megawatt", "megawatts"), "mw"),
+    **dict.fromkeys(("gigawatt", "gigawatts"), "gw"),
+    **dict.fromkeys(("mile", "miles"), "mi"),
+}
+_UNIT_OF = {**_UNIT_WORDS, **{unit: unit for unit in _UNIT_WORDS.values()}}
 
 
 def _numbers_not_given(cw: list[Word], unmatched: list[int], sw: list[Word]) -> list[Word]:

@@ -1438,3 +1438,18 @@ def test_no_10_and_downing_street_are_one_speaker(tmp_path):
         ("Downing Street", "verified"),
         ("Treasury", "misattributed"),
     ]
+
+
+def test_words_after_the_last_match_that_the_sources_never_use_keep_a_claim_from_verified(tmp_path):
+    check = checker(
+        tmp_path,
+        "Leeds\n\nMichael Osei, 29, was found seriously injured on Call Lane in the early hours of Saturday and "
+        "died in hospital.\n\nA patient, 64-year-old Linda Morris, said she had lost 14kg.\n\n"
+        "The site covers 30 hectares.\n",
+    )
+    assert check("Michael Osei died at the scene.") == ("unsupported", [("wording", None, "scene")])
+    assert check("Michael Osei, 29, was found seriously injured on Call Lane and died at home.")[0] == "unsupported"
+    # a unit spelled out where the source abbreviates it, or the other way round, is no new word
+    assert check("Linda Morris said she had lost 14 kilograms.") == ("verified", [])
+    assert check("The site covers 30 ha.") == ("verified", [])
+    assert check("Linda Morris said she had lost 14 stone.")[0] == "unsupported"
