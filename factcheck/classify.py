@@ -704,7 +704,7 @@ _OPPOSITE_GROUPS = (
     ({"higher", "highest"}, {"lower", "lowest"}),
     ({"profit", "surplu"}, {"loss", "deficit"}),
     ({"win", "won"}, {"lose", "lost"}),
-    ({"approv", "accept", "pass", "back", "endors"}, {"reject"}),
+    ({"approv", "accept", "pass", "back", "endors"}, {"reject", "block"}),
     ({"convict"}, {"acquit"}),
     ({"guilti"}, {"innoc"}),
     ({"allow", "permit"}, {"ban", "forbid", "forbad", "prohibit"}),
@@ -718,7 +718,7 @@ _OPPOSITE_GROUPS = (
     ({"more"}, {"fewer", "less"}),
     ({"up"}, {"down"}),
     ({"welcom", "prais"}, {"criticis", "critic", "condemn"}),
-    ({"upheld", "uphold"}, {"overturn", "quash"}),
+    ({"upheld", "uphold"}, {"overturn", "quash", "block"}),  # "a judge blocked the law"
     ({"agre"}, {"refus", "declin"}),
     ({"succeed"}, {"fail"}),
     ({"allow", "permit"}, {"block"}),

@@ -1350,8 +1350,14 @@ def test_more_opposite_verbs(tmp_path):
     check = checker(
         tmp_path,
         "Deals\n\nThe company bought 40 stores from Tesco last year.\n\nThe bank will lend £2bn to the firm.\n\n"
-        "The new factory will create 300 jobs in the town.\n",
+        "The new factory will create 300 jobs in the town.\n\n"
+        "A federal judge on Friday blocked a Texas law on age checks for social media.\n",
     )
+    assert check("A federal judge on Friday upheld a Texas law on age checks for social media.") == (
+        "contradicted",
+        [("negation", "blocked", "upheld")],
+    )
+    assert check("A federal judge on Friday approved a Texas law on age checks for social media.")[0] == "contradicted"
     assert check("The company sold 40 stores to Tesco last year.") == ("contradicted", [("negation", "bought", "sold")])
     assert check("The bank will borrow £2bn from the firm.") == ("contradicted", [("negation", "lend", "borrow")])
     assert check("The new factory will destroy 300 jobs in the town.") == (
