@@ -317,8 +317,8 @@ _REPORTED_AFTER_APPOSITIVES = re.compile(rf"^\s*(?P<who>[^;:\"]{{1,160}}?),\s+{_
 _NAMING = (
     rf"\s+{_BEFORE_VERB}(?:call(?:ed|s)|describe[ds]|dub(?:bed|s)|label(?:l?ed|s)|brand(?:ed|s))"
     r"\s+(?:it|this|that|them|him|her|(?:the|a|an|his|her|their|its)\s+[\w'-]+(?:\s+[\w'-]+){0,3}"
-    # (or someone's: "called Schumer's decision")
-    r"|[\w-]+(?:'s|\u2019s)(?:\s+[\w'-]+){1,3})(?:\s+as)?\s*$"
+    # (or someone's: "called Schumer's decision"; or someone: "called Powell")
+    r"|[\w-]+(?:'s|\u2019s)(?:\s+[\w'-]+){1,3}|(?-i:[A-Z][\w'-]+)(?:\s+(?-i:[A-Z][\w'-]+)){0,2})(?:\s+as)?\s*$"
 )
 _CALLED = re.compile(rf"(?:^|[,;]\s+)(?P<who>[^,;:\"]{{1,120}}?){_NAMING}", re.I)
 # 'Jean-Luc Moreau, a privacy lawyer in Paris, called the fine "a wake-up call"'
@@ -1757,9 +1757,16 @@ def _only_person_before(text, sentences, quoted, q: FoundQuote, last, registry, 
     if span is None:
         return None
     sent = text[span[0] : span[1]]
-    named = person_bindings(sent, registry if registry is not None else AliasRegistry())
+    reg = registry if registry is not None else AliasRegistry()
+    named = person_bindings(sent, reg)
+    if not named and last is None:
+        # (or, with no one quoted before, a full name: 'the cliff edge is now 30 metres from
+        # Bryony Nierop-Reading's front door. "People ask me why I stay," she says.')
+        named = [b for b in person_bindings(sent, reg, strict=False) if " " in b.name]
+        if len(named) == 1:
+            return canonical(named[0].name, named[0].honorific)
     people = {canonical(b.name, b.honorific) for b in named}
-    if len(people) != 1 or not (named[0].title or named[0].honorific):
+    if len(people) != 1 or not (named[0].title or named[0].honorific or (last is None and " " in named[0].name)):
         return None
     (who,) = people
     if last_name is not None and (who == last_name or last_name.split()[-1] in sent):

@@ -1220,6 +1220,15 @@ def test_the_one_holder_of_a_title_or_honorific_speaks_for_it(tmp_path, monkeypa
     assert _analysed(tmp_path, "Story\n\n" + text, monkeypatch)[0] == speakers
 
 
+def test_a_first_she_is_the_one_full_name_the_sentence_before_gives(tmp_path, monkeypatch):
+    # with no one quoted before, the one person the sentence names, title or not
+    text = (
+        "Coast\n\nIn Happisburgh, on the Norfolk coast, the cliff edge is now 30 metres from Bryony "
+        'Nierop-Reading\'s front door.\n\n"People ask me why I stay," she says.\n'
+    )
+    assert _analysed(tmp_path, text, monkeypatch)[0] == ["Bryony Nierop-Reading"]
+
+
 def test_among_those_affected_is_names_the_subject_after_its_verb(tmp_path, monkeypatch):
     text = (
         'Strike\n\n"We will strike," said Tom Dolphin.\n\nAmong those affected is Margaret Hill, 74, who has '
@@ -1978,6 +1987,12 @@ def test_seats_groups_and_being_pressed(text, speakers):
             "Chuck Schumer voted for the bill.\n\nRep. Alexandria Ocasio-Cortez, D-N.Y., called Schumer's "
             'decision "a tremendous slap in the face".\n',
             ["Alexandria Ocasio-Cortez"],
+        ),
+        # or another ("called Powell ..."), and what the same sentence goes on to report
+        (
+            "President Donald Trump spoke.\n\nTrump, in a post on his Truth Social platform, called Powell "
+            '"a major loser" and said rates should be "much lower."\n\nCritics called Powell "weak".\n',
+            ["Donald Trump", "Donald Trump", None],
         ),
         # a fund's name is a body's, and its spokesperson speaks for it
         (
