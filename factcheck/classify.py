@@ -1632,19 +1632,18 @@ def _variant_findings(claim_text: str, corpus: Corpus) -> tuple[list[Finding], l
     return findings, ids
 
 
-def _novel_inside(al: Alignment, vocabulary: frozenset[str]) -> list[Word]:
-    """Claim words the sources never use, set between words that match: new information
-    inside a statement the sources make ("have cancelled plans to extend ...")."""
+def _novel(al: Alignment, vocabulary: frozenset[str]) -> list[Word]:
+    """Claim words the sources never use, from the first word that matches to the claim's end:
+    new information in a statement the sources make ("have cancelled plans to extend ...",
+    "died at the scene" where the source says "died in hospital")."""
     matched = [o for o in al.ops if o.tag == "equal"]
     if not matched:
         return []
-    # (and after the last: "died at the scene" where the source says "died in hospital")
-    first, last = matched[0].i1, len(al.a)
-    units = None
+    first = matched[0].i1
     out = []
     for o in al.ops:
         if o.tag in ("insert", "replace"):
-            for i in range(max(o.i1, first), min(o.i2, last)):
+            for i in range(max(o.i1, first), o.i2):
                 w = al.a[i]
                 if (
                     not w.special
@@ -1652,16 +1651,23 @@ def _novel_inside(al: Alignment, vocabulary: frozenset[str]) -> list[Word]:
                     and w.stem not in vocabulary
                     and w.key not in vocabulary
                     and number_value(w.text) is None  # numbers are judged by value, as conflicts
+                    and not _written_short(w, al)
                 ):
-                    if w.key in _UNIT_OF:
-                        # a unit spelled out that the source abbreviates ("14 kilograms", "14kg"),
-                        # or the other way round
-                        if units is None:
-                            units = {_UNIT_OF.get(x.key.lstrip("0123456789.,")) for x in al.b}
-                        if _UNIT_OF[w.key] in units:
-                            continue
                     out.append(w)
     return out
+
+
+def _written_short(w: Word, al: Alignment) -> bool:
+    """Whether ``w`` is a unit, a scale or a currency written out that the source writes
+    short: "14 kilograms" for "14kg" (or the other way round), "40 million pounds" for "£40m"."""
+    if w.key in _UNIT_OF:
+        return _UNIT_OF[w.key] in {_UNIT_OF.get(x.key.lstrip("0123456789.,")) for x in al.b}
+    if w.key in _SCALE_AFTER:
+        return any(_SCALE_AFTER.get(x.key) == _SCALE_AFTER[w.key] for x in al.b)
+    if w.key in _CURRENCY_WORDS:
+        sign = _CURRENCY_WORDS[w.key]
+        return (al.texts is not None and sign in al.texts[1]) or any(x.text.startswith(sign) for x in al.b)
+    return False
 
 
 # units written out, and as sources abbreviate them
@@ -1672,7 +1678,6 @@ _UNIT_WORDS = {
     **dict.fromkeys(("millimetre", "millimetres", "millimeter", "millimeters"), "mm"),
     **dict.fromkeys(("metre", "metres", "meter", "meters"), "m"),
     **dict.fromkeys(("gram", "grams"), "g"),
-    **dict.fromkeys(("pound", "pounds"), "lb"),
     **dict.fromkeys(("litre", "litres", "liter", "liters"), "l"),
     **dict.fromkeys(("hectare", "hectares"), "ha"),
     **dict.fromkeys(("kilowatt", "kilowatts"), "kw"),
@@ -1681,6 +1686,12 @@ _UNIT_WORDS = {
     **dict.fromkeys(("mile", "miles"), "mi"),
 }
 _UNIT_OF = {**_UNIT_WORDS, **{unit: unit for unit in _UNIT_WORDS.values()}}
+_CURRENCY_WORDS = {
+    **dict.fromkeys(("pound", "pounds", "sterling"), "\u00a3"),
+    **dict.fromkeys(("dollar", "dollars"), "$"),
+    **dict.fromkeys(("euro", "euros"), "\u20ac"),
+    "yen": "\u00a5",
+}
 
 
 def _numbers_not_given(cw: list[Word], unmatched: list[int], sw: list[Word]) -> list[Word]:
@@ -1808,6 +1819,8 @@ def _scaled_values(ws: list[Word]) -> list[float | None]:
             continue
         if k + 1 < len(ws) and ws[k + 1].key in _SCALES:
             v *= _SCALES[ws[k + 1].key]
+        elif k + 1 < len(ws) and ws[k + 1].key in _SCALE_AFTER and ws[k + 1].start == w.end:
+            v *= _SCALE_AFTER[ws[k + 1].key]  # "£40m", "5k": a scale written onto the number
         out[k] = round(v, 6)
     return out
 
@@ -1895,7 +1908,7 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
         if e not in evidence:
             evidence.insert(0, e) if role_f else evidence.append(e)
     score = 100 * min(best.coverage, 1.0)
-    novel = _novel_inside(best.alignment, corpus.vocabulary)
+    novel = _novel(best.alignment, corpus.vocabulary)
     vocab = corpus.vocabulary
     content = [i for i, w in enumerate(cw) if _weight(w, vocab)]
     unmatched = [i for i in content if i not in best.covered]

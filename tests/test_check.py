@@ -1459,3 +1459,21 @@ def test_words_after_the_last_match_that_the_sources_never_use_keep_a_claim_from
     assert check("Linda Morris said she had lost 14 kilograms.") == ("verified", [])
     assert check("The site covers 30 ha.") == ("verified", [])
     assert check("Linda Morris said she had lost 14 stone.")[0] == "unsupported"
+
+
+def test_a_scale_or_currency_written_out_is_what_the_source_writes_short(tmp_path):
+    check = checker(
+        tmp_path,
+        "Roads\n\nThe county council will spend £40m on new roads, bridges and schools in the county next year.\n",
+    )
+    assert check(
+        "The county council will spend 40 million pounds on new roads, bridges and schools in the county next year."
+    ) == ("verified", [])
+    # another currency, another scale: not what the source says
+    verdict, findings = check(
+        "The county council will spend 40 million euros on new roads, bridges and schools in the county next year."
+    )
+    assert (verdict, findings) == ("unsupported", [("wording", None, "euros")])
+    assert check(
+        "The county council will spend 40 billion pounds on new roads, bridges and schools in the county next year."
+    )[0] == "unsupported"
