@@ -1474,6 +1474,9 @@ def test_a_scale_or_currency_written_out_is_what_the_source_writes_short(tmp_pat
         "The county council will spend 40 million euros on new roads, bridges and schools in the county next year."
     )
     assert (verdict, findings) == ("unsupported", [("wording", None, "euros")])
-    assert check(
-        "The county council will spend 40 billion pounds on new roads, bridges and schools in the county next year."
-    )[0] == "unsupported"
+    assert (
+        check(
+            "The county council will spend 40 billion pounds on new roads, bridges and schools in the county next year."
+        )[0]
+        == "unsupported"
+    )
