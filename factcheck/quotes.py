@@ -1051,7 +1051,9 @@ def attribute(
             sexed = True
             for m in _SEXED_NAME.finditer(orig):
                 said = "he" if m.group("word").lower() in _HIS_WORDS else "she"
-                for who in {m.group("name"), canonical(m.group("name"))}:
+                # (the registry's name for them: canonical() would remember the surname as theirs)
+                name = m.group("name")
+                for who in {name, registry.canonical_person(name) if registry is not None else name}:
                     called.setdefault(who, set()).add(said)
         return _clashes(pronoun, person, registry, called)
 
@@ -1763,8 +1765,6 @@ def _only_person_before(text, sentences, quoted, q: FoundQuote, last, registry, 
         # (or, with no one quoted before, a full name: 'the cliff edge is now 30 metres from
         # Bryony Nierop-Reading's front door. "People ask me why I stay," she says.')
         named = [b for b in person_bindings(sent, reg, strict=False) if " " in b.name]
-        if len(named) == 1:
-            return canonical(named[0].name, named[0].honorific)
     people = {canonical(b.name, b.honorific) for b in named}
     if len(people) != 1 or not (named[0].title or named[0].honorific or (last is None and " " in named[0].name)):
         return None
