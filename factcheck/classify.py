@@ -688,6 +688,8 @@ def match_claim(
     return out
 
 
+_SPANS = ("minut", "hour", "day", "week", "fortnight", "month", "year", "decad")  # (stems)
+
 # Words that state the opposite of each other, by stem: a claim that puts one where its
 # source has the other says what the source denies ("sales rose" / "sales fell"). Only words
 # that are opposites in any sentence: directions, outcomes and verdicts.
@@ -743,8 +745,10 @@ _OPPOSITE_GROUPS = (
     ({"spring"}, {"summer", "autumn", "winter"}),
     ({"summer"}, {"autumn", "winter"}),
     ({"autumn"}, {"winter"}),
+    # how long: "in six months" where the source says "in six weeks"
+    *(({x}, set(_SPANS[i + 1 :])) for i, x in enumerate(_SPANS[:-1])),
 )
-_WHEN_OPPOSITE = frozenset({"next", "last", "befor", "after", "spring", "summer", "autumn", "winter"})
+_WHEN_OPPOSITE = frozenset({"next", "last", "befor", "after", "spring", "summer", "autumn", "winter", *_SPANS})
 _OPPOSITE = {(x, y) for one, other in _OPPOSITE_GROUPS for x in one for y in other}
 _OPPOSITE |= {(y, x) for x, y in _OPPOSITE}
 
@@ -846,8 +850,13 @@ def _opposite(X: list[Word], Y: list[Word]) -> tuple[Word, Word] | None:
     for x in X:
         for y in Y:
             if (x.stem, y.stem) in _OPPOSITE:
+                if x.stem in _SPAN_SET and any(_value(w.text, w.key) is not None for w in X + Y):
+                    continue  # how long, counted another way: "12 months" is "a year"
                 return x, y
     return None
+
+
+_SPAN_SET = frozenset(_SPANS)
 
 
 def _is_negator(w: Word) -> bool:

@@ -1480,3 +1480,18 @@ def test_a_scale_or_currency_written_out_is_what_the_source_writes_short(tmp_pat
         )[0]
         == "unsupported"
     )
+
+
+def test_a_span_of_time_put_for_another_is_a_date_error(tmp_path):
+    check = checker(
+        tmp_path,
+        "Shop\n\nResidents have saved their only shop after raising £250,000 in six weeks.\n\n"
+        "Prices rose 5% in the past year.\n",
+    )
+    assert check("Residents have saved their only shop after raising £250,000 in six months.") == (
+        "contradicted",
+        [("date", "weeks", "months")],
+    )
+    assert check("Prices rose 5% in the past month.") == ("contradicted", [("date", "year", "month")])
+    # the same span counted another way is no error
+    assert check("Prices rose 5% in the past 12 months.")[0] != "contradicted"
