@@ -276,7 +276,9 @@ def find_quote_spans(
 
 _V = rf"(?:{SPEECH_VERBS})"
 _CLAUSE_CUT = re.compile(
-    r",\s*(?:who|which|whose|adding|according|in an?|on|at|during|after|before|when|while|as|speaking)\b"
+    r",\s*(?:who|which|whose|adding|according|in an?|on|at|during|after|before|when|while|as|speaking"
+    # (being asked, between commas: "Brunson, asked about his sore ankle, said")
+    r"|asked|pressed|questioned|quizzed|talking|writing|responding|reacting)\b"
     r"|\s+(?:in a statement|in an interview|on \w+day|at the|during|when|while|after|before|as he|as she|adding)\b"
     # where or how they said it: "wrote Boris Johnson in his Daily Mail column"
     r"|\s+(?:in|on|outside|from)\s+(?:his|her|their|its|a|an|the)\s"

@@ -1029,6 +1029,8 @@ def test_he_after_her_words_with_no_man_named_is_nobody(tmp_path, monkeypatch):
         ('JD Vance visited Greenland on Friday.\n\n"It is a great place," Vance said.', ["JD Vance"]),
         ('"Stop," said PC Andrew Harper.', ["Andrew Harper"]),
         ('"It was a great match," BT Sport said.', [None]),
+        # being asked, between commas, between the name and the verb
+        ('Jalen Brunson had 19 points. Brunson, asked about his sore ankle, said: "It is fine."', ["Jalen Brunson"]),
         # "called for" reports words as "said" does
         (
             'Turkish President Recep Tayyip Erdogan, speaking by video link, called for "an immediate ceasefire".',
