@@ -1987,9 +1987,9 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
     elif (
         replaced
         and best.coverage >= settings.claim_verify_coverage
-        # (a new word the pair itself holds is said better by the pair: "in Vienna" where the
+        # (a new name the pair itself holds is said better by the pair: "in Vienna" where the
         # source says "in Venice")
-        and not [w for w in novel if not any(w.text in found.split() for _, found in replaced)]
+        and not [w for w in novel if not (w.capital and any(w.text in found.split() for _, found in replaced))]
     ):
         # the same sentence but for a word: the source does not say what the item says
         verdict = "unsupported"
