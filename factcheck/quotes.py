@@ -1472,12 +1472,27 @@ def attribute(
             ps, pe = paragraphs[q.para - 1]
             # (who they are may stand between commas: "Made Suarta, 42, a fisherman who ..., said")
             m = _REPORTED.search(text[ps:pe]) or _REPORTED_AFTER_APPOSITIVES.search(text[ps:pe])
-            if m:
-                k2, r2 = parse_speaker_phrase(m.group("who"), registry)
-                if k2 == "person" and r2 is not None:
-                    q.speaker, q.attribution, q.phrase = canonical(r2.name, r2.honorific), "reported-before", r2.name
-                    last_speaker = q
+            k2, r2 = parse_speaker_phrase(m.group("who"), registry) if m else (None, None)
+            if k2 == "person" and r2 is not None:
+                q.speaker, q.attribution, q.phrase = canonical(r2.name, r2.honorific), "reported-before", r2.name
+                last_speaker = q
+            elif _QUESTION_LINE.fullmatch(text, ps, pe):
+                # a question on its own line, then a paragraph of quote: an interview's answer,
+                # the words of the person the story opens with ("Sarah Lane, head of Oakfield
+                # Academy, banned smartphones in September. We asked her how it has gone.")
+                if lede is None:
+                    lede = _lede(text, paragraphs)
+                if lede >= 0 and paragraphs[lede][1] <= ps:
+                    ls, le = _sentence_bounds(sentences, paragraphs[lede][0])
+                    who = _subject(text[ls:le], registry, True, full_name)
+                    if who is not None:
+                        q.speaker, q.attribution = canonical(who), "interview"
+                        last_speaker = q
     return name_lines
+
+
+# an interviewer's question alone on its line: "**Has the ban worked?**", "Q: Why now?"
+_QUESTION_LINE = re.compile(r"\s*(?:\*\*|__)?(?:Q[:.]\s*)?[A-Z][^\"\n\u201c\u201d]{2,200}\?(?:\*\*|__)?\s*")
 
 
 def _lede(text: str, paragraphs: list[tuple[int, int]]) -> int:

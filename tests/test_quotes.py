@@ -1231,6 +1231,17 @@ def test_a_first_she_is_the_one_full_name_the_sentence_before_gives(tmp_path, mo
     assert _analysed(tmp_path, text, monkeypatch)[0] == ["Bryony Nierop-Reading"]
 
 
+def test_an_interviews_answers_are_the_words_of_the_person_the_story_opens_with(tmp_path, monkeypatch):
+    # a question alone on its line, then a paragraph of quote; not where the question names
+    # the speaker ("What did parents say?" reports nobody)
+    text = (
+        "Five minutes with\n\nSarah Lane, head of Oakfield Academy in Wigan, banned smartphones in "
+        'September. We asked her how it has gone.\n\n**Has the ban worked?**\n\n"Completely."\n\n'
+        '**What did parents say?**\n\n"Most were relieved."\n\nQ: Would you go back?\n\n"Never."\n'
+    )
+    assert _analysed(tmp_path, text, monkeypatch)[0] == ["Sarah Lane"] * 3
+
+
 def test_among_those_affected_is_names_the_subject_after_its_verb(tmp_path, monkeypatch):
     text = (
         'Strike\n\n"We will strike," said Tom Dolphin.\n\nAmong those affected is Margaret Hill, 74, who has '
