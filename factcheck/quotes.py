@@ -490,7 +490,8 @@ def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> 
         # a first name alone is a speaker when an age follows it ('said Anna, 34.'): vox pops
         # or a surname alone with a title after it ('Badenoch, the Conservative leader, said')
         after = rest.split(",")[0].strip()
-        aged = after.isdigit()
+        # (or where they are from: 'said Gary, from Stockport.', a vox pop's or a tabloid's)
+        aged = after.isdigit() or bool(_FROM_PLACE.match(after))
         titled = after.lower().startswith(("the ", "a ", "an ")) and role_phrase_before(after + " ") is not None
         # ("Emma Hall, whose two children ...,": who she is says a surname that is also a
         # place's word is hers)
@@ -526,6 +527,8 @@ def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> 
         return "unnamed", None
     return "person", ref
 
+
+_FROM_PLACE = re.compile(r"from\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?$")
 
 _DEFINITE_TITLE = re.compile(r"^the\s+((?:[\w'-]+\s+){0,4}[\w'-]+)$", re.I)
 

@@ -193,6 +193,12 @@ def test_a_partial_quote_after_saying_is_the_subjects(text, speaker):
         ('Jane Doe, 45, a teacher from Leeds, said she was "heartbroken".', "Jane Doe"),
         # a first name alone, with an age: vox pops
         ('"We were scared," said Anna, 34, from Leeds.', "Anna"),
+        # or with where they are from, as tabloids name the one they introduced in full
+        ('"We were scared," said Anna, from Leeds.', "Anna"),
+        (
+            'Dad-of-three Gary Pike, 46, dived in.\n\n"I just went," said Gary, from Stockport.',
+            "Gary Pike",
+        ),
         ('Separately, officials said: "We are ready."', None),
         ('The report, published on Monday, said the plan was "dead".', None),
     ],
