@@ -494,9 +494,12 @@ def find_person_at_end(
     if letters and i > 0 and toks[i - 1].lower == "the":
         return None  # "the Norwich South MP": whose seat, not a name
     name_toks = toks[i:]
-    while name_toks and name_toks[0].lower in NAME_PARTICLES:
-        name_toks = name_toks[1:]
-        i += 1
+    # (particles before a lone surname are the surname's, or a first name: "von der Leyen",
+    # "De Niro", "Le Pen", "Al Gore")
+    if not (len(name_toks) >= 2 and all(t.lower in NAME_PARTICLES for t in name_toks[:-1])):
+        while name_toks and name_toks[0].lower in NAME_PARTICLES:
+            name_toks = name_toks[1:]
+            i += 1
     if i == 0 and len(name_toks) >= 3 and is_descriptor(name_toks[0].text):
         name_toks = name_toks[1:]  # "Neighbour Pat Doyle": who she is, then her name
         i += 1
@@ -1050,6 +1053,11 @@ class AliasRegistry:
             return name if name in cands else None
         if name in self.people:
             return name
+        if all(p.lower() in NAME_PARTICLES for p in parts[:-1]):
+            # a surname with its particles ("von der Leyen", "De Niro"): the one full name ending so
+            ending = " " + name.lower()
+            full = [c for c in cands if c.lower().endswith(ending)]
+            return full[0] if len(full) == 1 else None
         for c in sorted(cands):
             if same_first_name(c.split()[0], parts[0]):
                 return c

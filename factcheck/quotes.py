@@ -1025,6 +1025,11 @@ def attribute(
                 return who  # "Mrs Evans", in a text whose Evans is Mr Bill Evans
         if len(parts) == 1 and parts[0].lower() in seen:
             return seen[parts[0].lower()]
+        if len(parts) >= 2 and all(p.lower() in NAME_PARTICLES for p in parts[:-1]):
+            # "von der Leyen", "De Niro": the full name the text gives the surname with them
+            full = full_name(parts[-1])
+            if full is not None and full.lower().endswith(" " + name.lower()):
+                return full
         full = registry.canonical_person(name) if registry else name
         if (
             len(parts) == 1

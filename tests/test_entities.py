@@ -585,3 +585,15 @@ def test_two_initials_written_as_one_word(tok, surname, initials):
     from factcheck.entities import is_initials
 
     assert is_initials(tok, surname) is initials
+
+
+def test_a_surname_with_its_particles_is_the_one_full_name_ending_so():
+    from factcheck.entities import AliasRegistry
+
+    reg = AliasRegistry()
+    reg.add_person("Ursula von der Leyen")
+    reg.add_title("Ursula von der Leyen", "President of the European Commission", "a", 0, 10)
+    assert reg.person("Von der Leyen") == reg.person("von der Leyen") == "Ursula von der Leyen"
+    reg.add_person("Robert De Niro")
+    assert reg.person("De Niro") == "Robert De Niro"
+    assert reg.person("Le Pen") is None

@@ -1035,6 +1035,11 @@ def test_he_after_her_words_with_no_man_named_is_nobody(tmp_path, monkeypatch):
         ('JD Vance visited Greenland on Friday.\n\n"It is a great place," Vance said.', ["JD Vance"]),
         ('"Stop," said PC Andrew Harper.', ["Andrew Harper"]),
         ('"It was a great match," BT Sport said.', [None]),
+        # particles before a lone surname are the name's: a surname's, or a first name
+        ('Al Gore said: "The climate crisis is here."', ["Al Gore"]),
+        ('"I am angry," De Niro said.', ["De Niro"]),
+        ('Robert De Niro spoke.\n\n"I am angry," De Niro said.', ["Robert De Niro"]),
+        ('"We will act," said von der Leyen.', ["von der Leyen"]),
         # being asked, between commas, between the name and the verb
         ('Jalen Brunson had 19 points. Brunson, asked about his sore ankle, said: "It is fine."', ["Jalen Brunson"]),
         # "called for" reports words as "said" does
