@@ -196,8 +196,16 @@ def find_quote_spans(
     single = False  # the pending quote is in single marks
     for pi, (ps, pe) in enumerate(paragraphs):
         marks = _marks(text, ps, pe)
-        if not marks and (pending is None or single) and text.find("'", ps, pe) >= 0:
+        spans = None
+        if marks and (pending is None or single) and _SINGLE_OPEN.search(text, ps, marks[0]):
+            # double marks inside quotes in single marks, as papers that quote in single marks
+            # write a quote within a quote ("'They called it "madness", but we did it.'"): the
+            # paragraph quotes in single marks
             spans = _single_quotes(text, ps, pe, orig, norm)
+            if all(any(a < k and (b is None or k < b) for a, b in spans) for k in marks):
+                marks = []
+        if not marks and (pending is None or single) and text.find("'", ps, pe) >= 0:
+            spans = _single_quotes(text, ps, pe, orig, norm) if spans is None else spans
             if pending is not None:
                 if spans and spans[0][0] == ps:
                     # the quote left open goes on in this paragraph, which opens with a mark

@@ -776,6 +776,20 @@ def test_single_marks_inside_a_double_quote_are_part_of_it():
     assert draft_quotes("\"He told me 'we are done',\" said Jane Doe.") == [("Jane Doe", "He told me 'we are done',")]
 
 
+def test_double_marks_inside_a_quote_in_single_marks_are_part_of_it():
+    # the way papers that quote in single marks write a quote within a quote
+    text = (
+        "'It is over,' said Jane Doe. 'They called it \"madness\" but we did it.'\n\n"
+        "'It was the right thing to do,' she added.\n\nLabour's leader called it \"a disgrace\".\n"
+    )
+    assert draft_quotes(text) == [
+        ("Jane Doe", "It is over,"),
+        ("Jane Doe", 'They called it "madness" but we did it.'),
+        ("Jane Doe", "It was the right thing to do,"),
+        (None, "a disgrace"),
+    ]
+
+
 def test_a_lone_name_before_how_they_spoke_is_a_speaker_when_someone_has_it():
     from factcheck.entities import AliasRegistry
 
