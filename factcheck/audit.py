@@ -33,7 +33,7 @@ from .entities import (
     place_key,
     tokenize,
 )
-from .model import SEVERITY_RANK, Conflict, Finding
+from .model import SEVERITY_RANK, Conflict
 from .normalise import FUNCTION_WORDS, alternation
 
 
@@ -506,11 +506,12 @@ def fact_conflicts(corpus, sentences=None) -> list[Conflict]:
                 continue
             seen.add(key)
             b = corpus.source(best.sentence.source)
-            if f.type == "negation" and not (f.found and f.expected):
-                f = _negated_forms(best.alignment) or f
+            found, expected = f.found or "", f.expected or ""
+            if f.type == "negation" and not (found and expected):
+                found, expected = _negated_forms(best.alignment) or (found, expected)
             forms = [
-                (a, f.found or "", _holder(a, s.start, s.end)),
-                (b, f.expected or "", _holder(b, best.sentence.start, best.sentence.end)),
+                (a, found, _holder(a, s.start, s.end)),
+                (b, expected, _holder(b, best.sentence.start, best.sentence.end)),
             ]
             # in the sources' order, whichever of the two sentences was asked about: one
             # conflict reads the same in every report that names it
@@ -528,9 +529,9 @@ def fact_conflicts(corpus, sentences=None) -> list[Conflict]:
     return out
 
 
-def _negated_forms(al):
-    """A negation one telling has and the other lacks, with the word it negates on both sides:
-    "approved" / "did not approve", not "" / "did not"."""
+def _negated_forms(al) -> tuple[str, str] | None:
+    """A negation one telling has and the other lacks, with the word it negates on both sides,
+    (found, expected): "approved" / "did not approve", not "" / "did not"."""
     from .classify import _is_negator
 
     for seg in al.segments():
@@ -538,8 +539,7 @@ def _negated_forms(al):
         if (X and Y) or not any(map(_is_negator, X or Y)):
             continue
         if seg.i2 < len(al.a) and seg.j2 < len(al.b) and al.a[seg.i2].stem == al.b[seg.j2].stem:
-            found, expected = al.span("a", seg.i1, seg.i2 + 1), al.span("b", seg.j1, seg.j2 + 1)
-            return Finding("negation", "error", "", expected, found)
+            return al.span("a", seg.i1, seg.i2 + 1), al.span("b", seg.j1, seg.j2 + 1)
     return None
 
 

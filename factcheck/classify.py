@@ -2125,11 +2125,6 @@ def _states_disputed(c, claim: Claim) -> bool:
     firefighters" where the sources say 60 and 80), or one of its own that the sentences in
     conflict do not give ("100 firefighters"). A claim that gives neither ("Firefighters were
     called at 05:30") does not depend on the disagreement."""
-    if c.message.startswith("negation:"):
-        # whether it was done at all: a claim that says what was or was not done ("approved
-        # the bypass", where one source says "approved" and another "did not approve")
-        done = {w.stem for f in c.forms for w in words(f["text"]) if not _is_negator(w) and w.key not in FUNCTION_WORDS}
-        return bool(done) and bool(done & {w.stem for w in words(claim.text)})
     own = _value_keys(claim.text)
     if not own:
         return False
@@ -2149,7 +2144,11 @@ def _disputed_by(c, item: Item, claim: Claim) -> Finding | None:
         # in saying whether ("rejected"); not one wrong on another count ("approved the
         # bypass on Wednesday" where every source says Tuesday stays an error)
         if verdict == "verified":
-            depends = _states_disputed(c, claim)
+            # (it names what was or was not done: a word of the forms but their negations)
+            done = {
+                w.stem for f in c.forms for w in words(f["text"]) if not _is_negator(w) and w.key not in FUNCTION_WORDS
+            }
+            depends = bool(done & {w.stem for w in words(claim.text)})
         elif verdict == "contradicted":
             depends = all(f.type == "negation" for f in item.findings if f.severity == "error")
         else:

@@ -577,7 +577,8 @@ _BODY_SPOKESMAN = re.compile(
     rf"^(?i:an?|the|one)\s+(?:(?:senior|joint|further)\s+)?{_FOR_BODY}\s+(?:for|from|of|at|by|issued\s+by)\s+"
     rf"(?:the\s+)?(?P<org>{_CAP_RUN})(?:\s+(?:read|said|says|added|stated|continued))?$"
 )
-_BODY_ADJECTIVE = re.compile(rf"^(?i:an?|the|one)\s+(?P<org>{_CAP_RUN}|No\.? 10|Number 10)\s+{_FOR_BODY}$")
+_NO_10 = r"No\.? 10|Number 10"  # (Downing Street, by its door: no capitalised words)
+_BODY_ADJECTIVE = re.compile(rf"^(?i:an?|the|one)\s+(?P<org>{_CAP_RUN}|{_NO_10})\s+{_FOR_BODY}$")
 # a name, then what kind of body it is: "Usdaw, the shop workers' union", "Ofwat, the water regulator"
 _BODY_KINDS = (
     r"union|company|firm|group|charity|regulator|watchdog|supermarket|retailer|carmaker|airline|bank|"
@@ -589,7 +590,7 @@ _BODY_APPOSED = re.compile(rf"^(?P<org>{_CAP_RUN}),\s+(?i:the|an?)\s+(?:[\w'-]+\
 _KIND_APPOSED = re.compile(
     rf"^(?i:his|her|their|its|the)\s+(?:[\w'-]+\s+){{0,3}}(?i:{_BODY_KINDS}),\s+(?P<org>{_CAP_RUN})$"
 )
-_BODY_ALONE = re.compile(rf"^(?:the\s+)?(?P<org>{_CAP_RUN}|No\.? 10|Number 10)$", re.I)
+_BODY_ALONE = re.compile(rf"^(?:the\s+)?(?P<org>{_CAP_RUN}|{_NO_10})$", re.I)
 # a state's bodies, named by whose they are and a common noun: "the Scottish government", "the
 # Israeli military", "the Biden administration", "Ukraine's air force"
 _STATE_BODY_NAME = (
@@ -986,25 +987,25 @@ def attribute(
             full_names = _full_names(orig)
         return full_names
 
+    def names_alone() -> set[str]:
+        nonlocal alone
+        if alone is None:
+            alone = _first_names_alone(orig)
+        return alone
+
     def apart(name: str, full: str) -> bool:
         """Whether ``name``, a first name the text gives someone alone, is another person than
         ``full``, the full name it begins: unless someone else the text names has the full
         name's surname ("Their son, Iain, 52," is Iain MacLeod in a story about Donald
         MacLeod; "His sister, Amy," is not Amy Hood)."""
-        nonlocal alone
-        if alone is None:
-            alone = _first_names_alone(orig)
-        return name in alone and len(names_of_text()[0].get(full.split()[-1], ())) < 2
+        return name in names_alone() and len(names_of_text()[0].get(full.split()[-1], ())) < 2
 
     def full_or_alone(name: str) -> str | None:
         """:func:`full_name`, or a first name the text gives someone alone, who is known by it
         ("Her husband, Ron, collected glasses. ... Ron shook his head.")."""
-        nonlocal alone
         if (full := full_name(name)) is not None:
             return full
-        if alone is None:
-            alone = _first_names_alone(orig)
-        return name if name in alone else None
+        return name if name in names_alone() else None
 
     def full_name(surname: str) -> str | None:
         """The full name the text gives ``surname``: ending in it, the first the text gives
