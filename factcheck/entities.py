@@ -228,6 +228,9 @@ NAME_PARTICLES = {
     'de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'le', 'la', 'bin', 'al', 'ibn', 'ter',
     'dos', 'del',
 }
+# what may open a surname written without its first name: the particles, and Saint ("St.
+# Louis said" of Martin St. Louis)
+SURNAME_LEADS = frozenset(NAME_PARTICLES | {'st'})
 # Who someone is, written before their name where a sentence opens, as the popular press
 # writes it: "Neighbour Pat Doyle", "Gran Edna Hobbs", "Brave Edna Hobbs" (see
 # ``is_descriptor``). Only words that are no one's first name, and not surnames (Driver,
@@ -277,6 +280,18 @@ NOT_NAMES = {
     'secretary', 'institute', 'security', 'safety', 'is', 'are', 'was', 'were',
 }
 
+# What a minister's portfolio is called, capitalised before the holder's name ("Minister of
+# State for Science and Technology Jitendra Singh", "Secretary of State for Energy Security
+# and Net Zero Ed Miliband"): words no one is named, so no first name of a run.
+PORTFOLIO_WORDS = {
+    'health', 'technology', 'science', 'education', 'energy', 'defence', 'defense', 'transport',
+    'industry', 'innovation', 'environment', 'housing', 'finance', 'culture', 'agriculture',
+    'fisheries', 'pensions', 'welfare', 'enterprise', 'infrastructure', 'tourism', 'heritage',
+    'equalities', 'equality', 'employment', 'climate', 'railways', 'commerce',
+    'telecommunications', 'affairs', 'development', 'communities', 'treasury', 'digital',
+    'economy', 'interior', 'immigration', 'veterans', 'planning', 'skills', 'universities',
+    'zero', 'sport', 'media', 'trade', 'business', 'levelling',
+}
 # fmt: on
 SPEECH_VERBS = (
     "said|says|say|added|adds|continued|continues|explained|explains|noted|notes|warned|warns|"
@@ -329,7 +344,7 @@ def is_name_word(tok: str) -> bool:
     k = tok.lower().rstrip(".")
     if k in NOT_NAMES or k in WEEKDAYS or k in MONTHS or k in DEMONYMS or k in PLACES or k in PLACE_HEADS:
         return False
-    if k in ORG_HEADS or k in ROLE_HEADS:
+    if k in ORG_HEADS or k in ROLE_HEADS or k in PORTFOLIO_WORDS:
         return False
     if "-" in k and all(p in _TITLE_PARTS for p in k.split("-")):
         return False  # a title written as one word: "Secretary-General", "Vice-President"
@@ -483,6 +498,8 @@ def find_person_at_end(
             break  # punctuation inside a name ends it
         if i < len(toks) and toks[i - 1].lower.endswith(("'s", "\u2019s")):
             break  # "Labour's Emily Thornberry": whose she is, before her name
+        if i < len(toks) and toks[i - 1].lower.rstrip(".") in HONORIFICS:
+            break  # "Cal Fire Capt. Thomas Shoots": a rank before a name begins no name
         i -= 1
     if (
         i == len(toks) - 1
@@ -1053,7 +1070,7 @@ class AliasRegistry:
             return name if name in cands else None
         if name in self.people:
             return name
-        if all(p.lower() in NAME_PARTICLES for p in parts[:-1]):
+        if all(p.lower() in SURNAME_LEADS for p in parts[:-1]):
             # a surname with its particles ("von der Leyen", "De Niro"): the one full name ending so
             ending = " " + name.lower()
             full = [c for c in cands if c.lower().endswith(ending)]

@@ -20,6 +20,7 @@ from .entities import (
     RANK_WORDS,
     ROLE_HEADS,
     SPEECH_VERBS,
+    SURNAME_LEADS,
     AliasRegistry,
     PersonRef,
     begins_only,
@@ -333,7 +334,14 @@ _NAMING = (
 _CALLED = re.compile(rf"(?:^|[,;]\s+)(?P<who>[^,;:\"]{{1,120}}?){_NAMING}", re.I)
 # 'Jean-Luc Moreau, a privacy lawyer in Paris, called the fine "a wake-up call"'
 _CALLED_AFTER_APPOSITIVES = re.compile(rf"^\s*(?P<who>[^;:\"]{{1,160}}?),{_NAMING}", re.I)
-_AND_THEN = re.compile(r"\s[a-z]+(?:ed|s)\b[^,;]*\s+(?:and|but)\s*$")  # a verb, what it did, and (or but): no comma
+# a verb, what it did, and (or but): no comma ("declared an emergency and", "struck a
+# similar note but"); a past tense not in -ed from a list
+_STRONG_PAST = (
+    "struck|took|gave|made|held|met|went|came|sent|spent|left|kept|stood|sat|led|won|lost|paid|put|"
+    "set|drew|brought|bought|sought|fought|caught|spoke|broke|chose|began|became|got|found|felt|"
+    "shook|swept|sold|laid|hit|cut|threw|rose|fell|ran|wore|heard|saw"
+)
+_AND_THEN = re.compile(rf"(?:^|\s)(?:[a-z]+(?:ed|s)|{_STRONG_PAST})\b[^,;]*\s+(?:and|but)\s*$")
 # (or the conjunction alone: '"...", but cautioned that ...' is no speaker "but")
 _NEW_CLAUSE = re.compile(r"(?:though|although|but|while|whereas|and|as|because|so)(?:\s|$)", re.I)
 _NAME_THEN_HOW = re.compile(r"((?:[A-Z][\w'.-]*\s+){1,4})[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,5}$")
@@ -361,6 +369,7 @@ _NAMES_SOMEONE = re.compile(r"(?s:.*[A-Z])|\s*(?i:he|she|they|the|an?|his|her|it
 _ASIDE = re.compile(r"\s*\([^()]{0,60}(?:\)|$)|\s+-\s+[^-]{1,80}?\s+-(?=\s|$)")
 _WORD_CHAR = re.compile(r"\w")
 _RELATIVE = re.compile(r",\s*(?:who|which|whose)\b[^,]*(?:,|$)")
+_WHERE_CLAUSE = re.compile(r",\s*where\b[^,]*,")  # "In Pontypridd, where the river burst its banks,"
 _OPENING_PHRASE = re.compile(
     r"^(?:(?:in|at|on|speaking|writing|asked|during|after|before|earlier|later|meanwhile|however)\b[^,]*"
     # a participle of being asked: "Pressed on the matter, Reeves said", "Contacted by the BBC"
@@ -428,6 +437,8 @@ def _speaker_words(phrase: str, cut: bool = True) -> str:
     phrase = phrase.strip(" ,;:-")
     # "Smith, who chairs the committee," -> "Smith"
     phrase = _RELATIVE.sub(" ", phrase).strip(" ,")
+    if ", where" in phrase:
+        phrase = _WHERE_CLAUSE.sub(",", phrase)  # (where it is: the opening phrase's)
     # "Asked by counsel, Jennifer Dempster KC, why he had not called an ambulance, former PC
     # Gareth Lloyd" -> "former PC Gareth Lloyd": who asked, and what, are not who answered
     if phrase[:5].lower() == "asked" and (asked := _ASKED_WHAT.match(phrase)) and phrase[asked.end() :].strip():
@@ -501,6 +512,8 @@ def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> 
         # (or where they are from: 'said Gary, from Stockport.', a vox pop's or a tabloid's)
         aged = after.isdigit() or bool(_FROM_PLACE.match(after))
         titled = after.lower().startswith(("the ", "a ", "an ")) and role_phrase_before(after + " ") is not None
+        # (or what they do or are: 'said Alfie, a Year 8 pupil at ...', 'Mick, a retired miner,')
+        titled = titled or ((what := _A_DESCRIPTION.match(after)) is not None and _a_person_word(what.group("what")))
         # ("Emma Hall, whose two children ...,": who she is says a surname that is also a
         # place's word is hers)
         described = aged or titled or after.startswith(("who ", "whose "))
@@ -537,6 +550,16 @@ def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> 
 
 
 _FROM_PLACE = re.compile(r"from\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?$")
+# someone described: "a retired miner", "a Year 8 pupil at Brookfield School", "a mother of three"
+_A_DESCRIPTION = re.compile(
+    r"(?i:an?)\s+(?:[\w'-]+\s+){0,3}?(?P<what>[a-z][a-z-]+)(?:\s+(?:at|of|from|in|for|with|who)\b[^,]*)?$"
+)
+
+
+def _a_person_word(what: str) -> bool:
+    """Whether a description's noun is a person's: a job, a state, "grandmother"."""
+    return is_descriptor(what) or what in ROLE_HEADS or what.endswith(("er", "or", "ist", "ian"))
+
 
 _DEFINITE_TITLE = re.compile(r"^the\s+((?:[\w'-]+\s+){0,4}[\w'-]+)$", re.I)
 
@@ -586,6 +609,10 @@ _BODY_KINDS = (
     r"federation|network|think[ -]tank|operator|provider|manufacturer|developer|publisher|giant|chain"
 )
 _BODY_APPOSED = re.compile(rf"^(?P<org>{_CAP_RUN}),\s+(?i:the|an?)\s+(?:[\w'-]+\s+){{0,4}}(?:{_BODY_KINDS})$")
+# a name, then what kind of body it is, as one phrase: "the Unite union", "the GMB union"
+_BODY_THEN_KIND = re.compile(
+    rf"^(?i:the\s+)?(?!(?i:the|an?|its|their|his|her)\s)(?P<org>{_CAP_RUN})\s+(?:{_BODY_KINDS})$"
+)
 # what kind of body, then its name: "His club, Northfield United", "The regulator, Ofwat"
 _KIND_APPOSED = re.compile(
     rf"^(?i:his|her|their|its|the)\s+(?:[\w'-]+\s+){{0,3}}(?i:{_BODY_KINDS}),\s+(?P<org>{_CAP_RUN})$"
@@ -696,7 +723,7 @@ def _organisation(
         return _body_reporting_before(text, at, registry, named=True)
     phrase = _speaker_words(phrase)
     m = _BODY_SPOKESMAN.match(whole) or _BODY_SPOKESMAN.match(phrase) or _BODY_ADJECTIVE.match(phrase)
-    m = m or _BODY_APPOSED.match(phrase) or _KIND_APPOSED.match(whole)
+    m = m or _BODY_APPOSED.match(phrase) or _KIND_APPOSED.match(whole) or _BODY_THEN_KIND.match(phrase)
     if m:
         org = m.group("org")
         if org.split()[-1].lower() in ROLE_HEADS:
@@ -1034,7 +1061,7 @@ def attribute(
                 return who  # "Mrs Evans", in a text whose Evans is Mr Bill Evans
         if len(parts) == 1 and parts[0].lower() in seen:
             return seen[parts[0].lower()]
-        if len(parts) >= 2 and all(p.lower() in NAME_PARTICLES for p in parts[:-1]):
+        if len(parts) >= 2 and all(p.lower() in SURNAME_LEADS for p in parts[:-1]):
             # "von der Leyen", "De Niro": the full name the text gives the surname with them
             full = full_name(parts[-1])
             if full is not None and full.lower().endswith(" " + name.lower()):
@@ -1219,6 +1246,10 @@ def attribute(
                         # "Gov. Gavin Newsom declared an emergency and said ...": the subject
                         # of the verb before "and"
                         subject = _subject(m.group("who"), registry)
+                        if subject is None and m.start("who") > 0 and left[m.start("who") - 2 : m.start("who")] == ", ":
+                            # "The Tanaiste, Simon Harris, struck a similar note but conceded
+                            # that ...": the subject, who they are, then the verb before "but"
+                            subject = _subject(left[: m.end("who")], registry)
                         if subject is not None:
                             k2, r2 = "person", PersonRef(subject, None, None, 0, 0)
                     if k2 == "unnamed" and len(holders := _title_holders(m.group("who"), registry)) == 1:
@@ -1567,7 +1598,9 @@ _LEDE_VERB_TAIL = re.compile(r"\s+(?:has|have|had|is|was)$")
 FIRST_SENTENCE_LEAST, FIRST_SENTENCE_MOST = 11, 301  # characters of the sentence read after a lede
 GAVE_REACH = 60  # characters into a sentence where someone who gave a name only in part stands
 # a first name alone opening a sentence, then what they do or their age: "Tom, a builder, said"
-_FIRST_NAME_DESCRIBED = re.compile(r"(?P<name>[A-Z][a-z]+),\s+(?:(?:a|an)\s+(?P<what>[a-z-]+)|\d{1,3}),")
+_FIRST_NAME_DESCRIBED = re.compile(
+    r"(?P<name>[A-Z][a-z]+),\s+(?:(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?P<what>[a-z-]+)|\d{1,3}),"
+)
 
 
 def _describes_someone(m: re.Match) -> bool:
@@ -1576,7 +1609,7 @@ def _describes_someone(m: re.Match) -> bool:
     name, what = m.group("name"), m.group("what")
     if is_place(name) or name.lower() in NOT_NAMES or find_orgs(name):
         return False
-    return what is None or is_descriptor(what) or what in ROLE_HEADS or what.endswith(("er", "or", "ist", "ian"))
+    return what is None or _a_person_word(what)
 
 
 _HEADLINE_SPEAKER = re.compile(r"[ \t]*#*[ \t]*(?P<who>[A-Z][\w'-]+):[ \t]")
@@ -1615,7 +1648,8 @@ _DESCRIBED = re.compile(
 # a participle that reports what the sentence's subject said ("..., saying it would")
 _SAYING = re.compile(
     r",\s+(?:saying|adding|arguing|insisting|warning|claiming|stating|telling|vowing|promising|pledging"
-    r"|admitting|conceding|declaring|urging|accusing|calling|describing|branding)\b",
+    r"|admitting|conceding|declaring|urging|accusing|calling|describing|branding|writing|posting|tweeting"
+    r"|noting|explaining|stressing|suggesting|replying|complaining|predicting)\b",
     re.I,
 )
 

@@ -2132,3 +2132,110 @@ def test_a_title_between_commas_then_a_verb_is_no_title_of_the_name_after_it(tmp
     )
     speakers, _ = _analysed(tmp_path, text, monkeypatch)
     assert speakers == ["Keir Starmer", "Keir Starmer", "Kemi Badenoch"]
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # a rank after a body's name begins no name: "Cal Fire Capt. Thomas Shoots"
+        (
+            '"This fire is moving faster than anything I have seen," Cal Fire Capt. Thomas Shoots told reporters.\n',
+            ["Thomas Shoots"],
+        ),
+        # (ranks in a row are still one honorific, and a surname that is a rank still a name)
+        ('"Yes," said Lieutenant General Sir Mark Carleton-Smith.\n', ["Mark Carleton-Smith"]),
+        ('"Yes," said John Major.\n', ["John Major"]),
+        # a portfolio's words before the holder's name are no first name
+        (
+            "Union Minister of State for Science and Technology Jitendra Singh said: "
+            '"India will have its own space station by 2035."\n',
+            ["Jitendra Singh"],
+        ),
+        (
+            'Secretary of State for Energy Security and Net Zero Ed Miliband said: "We will not blink."\n',
+            ["Ed Miliband"],
+        ),
+    ],
+)
+def test_a_rank_and_a_portfolio_before_names(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+def test_saint_opens_a_surname_as_a_particle_does(tmp_path, monkeypatch):
+    # "St. Louis said" is the one person the text names in full with it
+    text = (
+        "Leafs edge Canadiens\n\nCanadiens coach Martin St. Louis was frustrated with his team's start.\n\n"
+        '"We weren\'t ready," St. Louis said.\n'
+    )
+    speakers, _ = _analysed(tmp_path, text, monkeypatch)
+    assert speakers == ["Martin St Louis"]
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # the subject, who they are between commas, a verb with no -ed, then "but conceded
+        # that": the subject's words, and the "he" after them
+        (
+            "The Tanaiste, Simon Harris, struck a similar note but conceded that relations had been "
+            '"tested".\n\n"Look, any coalition has its moments," he said.\n',
+            ["Simon Harris", "Simon Harris"],
+        ),
+        (
+            'Gov. Gavin Newsom declared an emergency and said the fire was "unprecedented".\n',
+            ["Gavin Newsom"],
+        ),
+        # (a clause about a body, between commas, names no one)
+        ('The plan, which the council approved and said would be "transformative", was dropped.\n', [None]),
+    ],
+)
+def test_a_subject_whose_first_verb_is_no_saying(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # a body's name, then what kind of body it is: the body speaks
+        ('The Unite union said it would "fight every job loss".\n', ["Unite"]),
+        ('"We will ballot," said the GMB union.\n', ["GMB"]),
+        # (the kind alone names no body)
+        ('The union said the government had "failed to make a credible offer".\n', [None]),
+        # where it happened, then where that is, then who spoke
+        (
+            "In Pontypridd, where the River Taff burst its banks, shop owner Rhian Jenkins, 47, said she had "
+            'been "through this before".\n\n"In 2020 we lost everything," she told Sky News.\n',
+            ["Rhian Jenkins", "Rhian Jenkins"],
+        ),
+        # a participle of writing or noting is the subject's, as "saying" is
+        (
+            "House Speaker Mike Johnson, R-La., praised the outcome in a post on X, writing that Republicans "
+            'had "kept their promise."\n',
+            ["Mike Johnson"],
+        ),
+    ],
+)
+def test_a_union_by_name_where_it_was_and_writing_that(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # a first name, then what they do in a few words: a person, not a body or a place
+        (
+            "Alfie Turner, 12, was walking with grandad Mick, 71, near their home.\n\n"
+            'Mick, a retired miner, said: "He saved my life, no question."\n',
+            ["Mick"],
+        ),
+        (
+            "Alfie Turner, 12, pulled him out.\n\n"
+            '"I just did what I had to do," said Alfie, a Year 8 pupil at Brookfield Community School.\n',
+            ["Alfie Turner"],
+        ),
+        # (a place described is no one)
+        ('"Go," said Leeds, a city.\n', [None]),
+    ],
+)
+def test_a_first_name_then_what_they_do(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
