@@ -27,6 +27,7 @@ from .entities import (
     same_role,
     token_class,
 )
+from .index import index_terms
 from .match import (
     SPELLING_REACH,
     Alignment,
@@ -382,12 +383,37 @@ def _quote_evidence(corpus: Corpus, view: QuoteView) -> Evidence:
 SHORT_FRAGMENT = 3  # words: a quote this short is a phrase two people may both use
 
 
+UNINDEXED_SCAN = 200_000  # the most quotes read one by one for a quote of function words alone
+
+
+def _unindexed_pool(corpus: Corpus, speaker: str | None) -> list[Quote]:
+    """The quotes a quote the index cannot find is read against: its speaker's (by any name
+    the registry joins), or, with no speaker, every quote of an archive of at most
+    :data:`UNINDEXED_SCAN` quotes."""
+    quotes = corpus.quotes
+    if speaker:
+        reg = corpus.registry
+        theirs = {p for p in corpus.speakers if reg.same_person(p, speaker)}
+        return [q for q in quotes if q.speaker in theirs]
+    return quotes if len(quotes) <= UNINDEXED_SCAN else []
+
+
 def check_quote(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
     if not [w for w in words(claim.text) if not w.special]:
         return Item(
             claim, "unsupported", 0.0, findings=[Finding("wording", "warning", "the quote has no words to check")]
         )
     matches = match_quote(claim.text, corpus, settings, best_only=True)
+    if not matches and not index_terms(claim.text):
+        # a quote of function words alone ("I just did what I had to do") has no word the index
+        # finds it by: its speaker's quotes are read instead, then every quote
+        for who in (claim.speaker, None) if claim.speaker else (None,):
+            pool = _unindexed_pool(corpus, who)
+            if pool:
+                pool = prefilter(claim.text, pool, [q.text for q in pool])
+                matches = match_quote(claim.text, corpus, settings, pool, best_only=True)
+            if matches and matches[0].similarity >= settings.quote_min_similarity:
+                break
     hidden = _hidden_findings(claim)
     if (
         not matches
@@ -889,6 +915,9 @@ def _is_negator(w: Word) -> bool:
 _TIME_KEY = re.compile(r"^\d\d:\d\d$")  # a time's key (see factcheck.match)
 
 
+_DAY_OR_YEAR = re.compile(r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?|(?:1[89]|20)\d\d")
+
+
 def _classes(ws: list[Word], i1: int, i2: int) -> dict[str, list[str]]:
     """``date``/``number`` words of ``ws[i1:i2]``, each classed with the word before it."""
     lo = max(0, i1 - 1)
@@ -1105,6 +1134,9 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
         for kind in () if _says_more(X, cx) or _says_more(Y, cy) else ("date", "number"):
             vx = cx.get(kind) or ([] if kind == "date" else cx.get("date", []))
             vy = cy.get(kind) or cy.get("date" if kind == "number" else "number", [])
+            if kind == "date" and not cy.get("date"):
+                # a number may be a date ("on 17 February", "in 2024"); a share or a sum is not
+                vy = [v for v in vy if _DAY_OR_YEAR.fullmatch(v)]
             if cx.get(kind) and vy and _values(vx) != _values(vy):
                 if kind == "number" and _said_elsewhere(a, seg.i1, seg.i2, b, seg.j1, seg.j2):
                     break  # "215 people were injured" against "killing 14 people and injuring 215"

@@ -49,9 +49,11 @@ def office_general(before: str, word: str) -> bool:
 RANK_KINDS = frozenset({'detective', 'police', 'staff', 'flight', 'squadron', 'wing', 'lance', 'rear'})
 # letters after a name: honours, offices, generations ("James Lowe KC", "Jane Doe MP")
 POST_NOMINALS = frozenset({
-    'KC', 'QC', 'MP', 'MEP', 'MSP', 'MS', 'AM', 'MLA', 'TD', 'OBE', 'MBE', 'CBE', 'KBE', 'DBE', 'CH',
+    'KC', 'QC', 'SC', 'MP', 'MEP', 'MSP', 'MS', 'AM', 'MLA', 'TD', 'OBE', 'MBE', 'CBE', 'KBE', 'DBE', 'CH',
     'OM', 'VC', 'PhD', 'FRS', 'Jr', 'Sr', 'II', 'III', 'IV',
 })
+# honorifics of the bench, whom "the judge" names as it names a Judge
+_JUDGES = frozenset({'justice', 'recorder'})
 # Abbreviations that take a full stop inside a name or before one ("Dr. Jane Smith", "Sen.
 # Patty Murray", "Martin Luther King Jr."), as written; Punkt knows each of them too
 # (normalise.ABBREVIATIONS), so that no sentence ends at one
@@ -258,13 +260,22 @@ NAME_DESCRIPTORS = {
 # fmt: on
 # "Mum-of-two Kelly Brown", "Father-of-three ..."
 _SOMEONE_OF = re.compile(r"^[A-Za-z]+-of-[a-z]+$")
+# "Quick-thinking Alfie", "Kind-hearted Jean", "Football-mad Tom": a compound adjective, which
+# no name is (a double-barrelled name has a capital after its hyphen: "Nierop-Reading")
+_COMPOUND_ADJECTIVE = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 
 
 def is_descriptor(word: str) -> bool:
     """Whether a capitalised word before a name says who the person is rather than naming
     them ("Neighbour", "Mum-of-two")."""
     k = word.lower()
-    return k in NAME_DESCRIPTORS or bool(_SOMEONE_OF.match(word))
+    return k in NAME_DESCRIPTORS or bool(_SOMEONE_OF.match(word)) or is_compound_adjective(word)
+
+
+def is_compound_adjective(word: str) -> bool:
+    """Whether a capitalised word is a compound adjective ("Quick-thinking"), which before a
+    name says who the person is, even before a first name alone ("Quick-thinking Alfie")."""
+    return bool(_COMPOUND_ADJECTIVE.match(word))
 
 
 # fmt: off
@@ -517,7 +528,11 @@ def find_person_at_end(
         while name_toks and name_toks[0].lower in NAME_PARTICLES:
             name_toks = name_toks[1:]
             i += 1
-    if i == 0 and len(name_toks) >= 3 and is_descriptor(name_toks[0].text):
+    if (
+        i == 0
+        and (len(name_toks) >= 3 or (len(name_toks) == 2 and is_compound_adjective(name_toks[0].text)))
+        and is_descriptor(name_toks[0].text)
+    ):
         name_toks = name_toks[1:]  # "Neighbour Pat Doyle": who she is, then her name
         i += 1
     # honorifics at the front of the run ("Dr", "Lieutenant General Sir") are not the name
@@ -1162,7 +1177,10 @@ class AliasRegistry:
                     for w in role_key(t)[0]:
                         by_word[w].add(p)
                 for h in e.honorifics:
-                    by_honorific[h.lower().rstrip(".")].add(p)
+                    key = h.lower().rstrip(".")
+                    by_honorific[key].add(p)
+                    if key.split()[-1] in _JUDGES:
+                        by_honorific["judge"].add(p)  # "Ms Justice Caroline Biggs", then "the judge"
             tables = self.__dict__["_described"] = (by_word, by_honorific)
         by_word, by_honorific = tables
         out: set[str] = set()

@@ -1495,3 +1495,36 @@ def test_a_span_of_time_put_for_another_is_a_date_error(tmp_path):
     assert check("Prices rose 5% in the past month.") == ("contradicted", [("date", "year", "month")])
     # the same span counted another way is no error
     assert check("Prices rose 5% in the past 12 months.")[0] != "contradicted"
+
+
+def test_a_quote_of_function_words_alone_is_found_by_its_speaker_and_then_by_all(tmp_path):
+    # "I just did what I had to do" has no word the index reads: it was "no source quote is
+    # close". It is read against the speaker's quotes, then against every quote.
+    check = checker(
+        tmp_path,
+        "Boy saves grandad\n\nAlfie Turner, 12, pulled him out.\n\n"
+        '"I just did what I had to do," said Alfie, a Year 8 pupil.\n\n'
+        'His mum, Gemma Turner, said: "We are so proud of him."\n',
+    )
+    assert check("I just did what I had to do", "quote", "Alfie Turner") == ("verified", [])
+    verdict, findings = check("I just did what I had to do", "quote", "Gemma Turner")
+    assert verdict == "misattributed" and findings[0][:2] == ("speaker", "Alfie Turner")
+    assert check("I just did what I had to do", "quote")[0] == "verified"
+
+
+def test_a_weekday_is_not_set_against_a_share(tmp_path):
+    # "on Tuesday" against a headline's "by 4.99%" was a date error "the source says '4.99%'"
+    check = checker(tmp_path, "Council tax to rise by 4.99% as county faces gap\n\nThe mayor agreed it.\n")
+    assert check("The council tax rise was agreed on Tuesday.") == (
+        "unsupported",
+        [("wording", None, "agreed Tuesday")],
+    )
+    # (the share against the share is a number error, as before)
+    verdict, findings = check("Council tax will rise by 5% on Tuesday.")
+    assert verdict == "contradicted" and [f[:2] for f in findings] == [("number", "4.99%")]
+    # (and a day of the month or a year is still a date against a weekday)
+    check = checker(tmp_path / "b", "The vote was held on 17 February, the council said.\n")
+    assert check("The vote was held on Tuesday, the council said.") == (
+        "contradicted",
+        [("date", "17 February", "Tuesday")],
+    )

@@ -2239,3 +2239,18 @@ def test_a_union_by_name_where_it_was_and_writing_that(text, speakers):
 )
 def test_a_first_name_then_what_they_do(text, speakers):
     assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+def test_a_compound_adjective_before_a_first_name_is_no_name(tmp_path, monkeypatch):
+    # "Quick-thinking Alfie" had become a full name, which "said Alfie" then took; and the
+    # "he" after a later subject went to the wrong man
+    text = (
+        "Hero schoolboy saves grandad\n\nAlfie Turner, 12, was walking with grandad Mick, 71.\n\n"
+        "Quick-thinking Alfie lay flat on the ice and grabbed his grandfather's coat.\n\n"
+        '"I just did what I had to do," said Alfie, a Year 8 pupil.\n\n'
+        'Mick, a retired miner, said: "He saved my life."\n\n'
+        "Station manager Andy Bird praised Alfie but urged people to stay off frozen water. "
+        '"The ice can look solid," he said.\n'
+    )
+    speakers, _ = _analysed(tmp_path, text, monkeypatch)
+    assert speakers == ["Alfie Turner", "Mick", "Andy Bird"]
