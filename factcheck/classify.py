@@ -19,6 +19,7 @@ from .entities import (
     ORG_HEADS,
     PRONOUNS,
     WEEKDAYS,
+    find_person_at_end,
     is_name_word,
     is_place,
     number_value,
@@ -1601,6 +1602,50 @@ def _role_findings(claim_text: str, corpus: Corpus) -> tuple[list[Finding], list
     return findings, evidence, covered
 
 
+# someone's age, as copy gives it: "Alfie Turner, 12, was ...", "Declan Moloney (44), of ..."
+_AGED = re.compile(
+    r"(?P<name>[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,3})(?:,[ \t]+(?:aged[ \t]+)?(?P<age>\d{1,3}),"
+    r"|[ \t]+\((?:aged[ \t]+)?(?P<age2>\d{1,3})\))"
+)
+
+
+def _ages(text: str, registry) -> list[tuple[str, str, int, int]]:
+    """The people ``text`` gives an age: (name, age, where the age starts and ends)."""
+    out = []
+    for m in _AGED.finditer(text):
+        ref = find_person_at_end(m.group("name"), registry, allow_single=True)
+        if ref is not None:
+            g = "age" if m.group("age") else "age2"
+            out.append((ref.name, m.group(g), m.start(g), m.end(g)))
+    return out
+
+
+def _age_findings(text: str, best: ClaimMatch, corpus: Corpus) -> tuple[list[Finding], list[Evidence]]:
+    """An age the claim gives someone that the evidence's article gives them otherwise, in
+    any of its sentences: "Alfie Turner, 13, pulled his grandfather out" where the story
+    says "Alfie Turner, 12, was walking ..." (copy often joins one sentence's age to
+    another's deed, which no one sentence then holds)."""
+    if "," not in text and "(" not in text:
+        return [], []
+    reg = corpus.registry
+    claimed = _ages(text, reg)
+    if not claimed:
+        return [], []
+    src = corpus.source(best.sentence.source)
+    given: list[tuple[str, str, Sentence]] = [
+        (name, age, sent) for sent in src.sentences for name, age, _, _ in _ages(sent.text, reg)
+    ]
+    findings, evidence = [], []
+    for name, age, _, _ in claimed:
+        theirs = [(a, sent) for n, a, sent in given if n == name or reg.same_person(n, name)]
+        if theirs and all(a != age for a, _ in theirs):
+            said, sent = theirs[0]
+            message = f"the source gives {name}'s age as '{said}', the item says '{age}'"
+            findings.append(Finding("number", "error", message, said, age))
+            evidence.append(_sentence_evidence(corpus, sent))
+    return findings, evidence
+
+
 def _joined_match(text: str, best: ClaimMatch, corpus: Corpus, settings: Settings) -> ClaimMatch | None:
     """The claim against its best sentence read with the one before or after it, where copy
     has put two sentences' facts in one ("The Senate passed the bill 77-19 on Thursday" from
@@ -1967,6 +2012,11 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
         # "declined to say when a vote would be held")
         relative = [cw[i] for i in _relative_time(cw) if i not in best.covered and cw[i].key not in days]
         ungiven += relative
+    if not findings:
+        # an age the article gives the person otherwise, in a sentence the evidence is not
+        aged, aged_ev = _age_findings(text, best, corpus)
+        findings += aged
+        evidence += [e for e in aged_ev if e not in evidence]
     if not findings and best.coverage >= settings.claim_verify_coverage:
         hedged = _hedged_elsewhere(text, cw, unmatched, best, corpus, settings)
         if hedged is not None:

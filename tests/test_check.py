@@ -1528,3 +1528,23 @@ def test_a_weekday_is_not_set_against_a_share(tmp_path):
         "contradicted",
         [("date", "17 February", "Tuesday")],
     )
+
+
+def test_an_age_the_article_gives_otherwise_in_another_sentence(tmp_path):
+    # copy joins one sentence's age to another's deed: no one sentence holds the claim, and the
+    # wrong age was only "the sources do not say: 13, ..."
+    check = checker(
+        tmp_path,
+        "Hero schoolboy saves grandad\n\nA brave schoolboy pulled his grandfather from a frozen pond on "
+        "Saturday.\n\nAlfie Turner, 12, was walking with grandad Mick, 71, near their home in Chesterfield.\n\n"
+        "Declan Moloney (44), of Ballyclough, was also there.\n",
+    )
+    assert check("Alfie Turner, 13, pulled his grandfather from a frozen pond.") == (
+        "contradicted",
+        [("number", "12", "13")],
+    )
+    assert check("Grandad Mick, 72, was walking near their home in Chesterfield.")[1] == [("number", "71", "72")]
+    assert check("Declan Moloney (45) was there.")[1][0] == ("number", "44", "45")
+    # the age the article gives, and an age it gives no one, are no error
+    assert check("Alfie Turner, 12, pulled his grandfather from a frozen pond.")[0] == "verified"
+    assert not any(f[0] == "number" for f in check("Sarah Jones, 30, pulled her grandfather from a pond.")[1])
