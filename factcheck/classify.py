@@ -399,6 +399,55 @@ def _unindexed_pool(corpus: Corpus, speaker: str | None) -> list[Quote]:
     return quotes if len(quotes) <= UNINDEXED_SCAN else []
 
 
+CONTEXT_FRAGMENT = 4  # words: a quote this short may be found through the sentence around it
+FRAGMENT_LONGER = 2  # words the source's quote may have that the item's fragment lacks
+
+
+def _fragment_in_context(claim: Claim, corpus: Corpus, settings: Settings) -> QuoteMatch | None:
+    """A short quote too changed to be found by its own words ("within weeks" where the
+    source quotes "within months"), found through the sentence it stands in: the source
+    sentence that sentence matches, well enough to verify it but for the quote, and the one
+    quote there by the same speaker (or by no one named) of about the fragment's length that
+    shares a word with it."""
+    n = len([w for w in words(claim.text) if not w.special])
+    if not 0 < n <= CONTEXT_FRAGMENT or claim.context == claim.text:
+        return None
+    # the sentence without the quote, and without who said it (the speaker is checked after)
+    at = claim.context.find(claim.text)
+    if at < 0:
+        return None
+    rest = (
+        claim.context[:at].rstrip("\"'\u201c\u2018 ")
+        + " "
+        + claim.context[at + len(claim.text) :].lstrip("\"'\u201d\u2019")
+    )
+    if claim.speaker:
+        names = {w.lower() for w in claim.speaker.split()}
+        rest = " ".join(w for w in rest.split() if w.strip(".,;:").lower() not in names)
+    if len([w for w in words(rest) if w.key not in FUNCTION_WORDS and not w.special]) < 3:
+        return None  # ("Swinney said it was "within weeks"": too little around it to find it by)
+    found = match_claim(rest, corpus, settings, best_only=True)
+    if not found or found[0].coverage < settings.claim_verify_coverage:
+        return None
+    sent = found[0].sentence
+    src = corpus.source(sent.source)
+    reg = corpus.registry
+    near = [
+        q
+        for q in src.quotes
+        if q.start < sent.end
+        and sent.start < q.end
+        and (not claim.speaker or not q.speaker or reg.same_person(q.speaker, claim.speaker))
+        and len(words(q.text)) <= n + FRAGMENT_LONGER
+    ]
+    if len(near) != 1:
+        return None
+    m = match_quote(claim.text, corpus, settings, near)
+    if not m or not any(o.tag == "equal" for o in m[0].alignment.ops):
+        return None
+    return m[0]
+
+
 def check_quote(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
     if not [w for w in words(claim.text) if not w.special]:
         return Item(
@@ -416,11 +465,14 @@ def check_quote(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
             if matches and matches[0].similarity >= settings.quote_min_similarity:
                 break
     hidden = _hidden_findings(claim)
-    if (
+    weak = (
         not matches
         or (matches[0].similarity < settings.quote_min_similarity and not _framed(matches[0].alignment))
         or not _shares_content(matches[0].alignment)
-    ):
+    )
+    if weak and claim.context and (in_context := _fragment_in_context(claim, corpus, settings)) is not None:
+        matches, weak = [in_context], False
+    if weak:
         score = 100 * matches[0].similarity if matches else 0.0
         msg = "no source quote is close to these words"
         if claim.speaker and not any(corpus.registry.same_person(claim.speaker, p) for p in corpus.speakers):

@@ -1548,3 +1548,32 @@ def test_an_age_the_article_gives_otherwise_in_another_sentence(tmp_path):
     # the age the article gives, and an age it gives no one, are no error
     assert check("Alfie Turner, 12, pulled his grandfather from a frozen pond.")[0] == "verified"
     assert not any(f[0] == "number" for f in check("Sarah Jones, 30, pulled her grandfather from a pond.")[1])
+
+
+def test_a_short_quote_changed_is_found_through_the_sentence_around_it(tmp_path):
+    # "within weeks" shares only "within" with the source's "within months": too little to
+    # find it by, so it was "no source quote is close". The sentence around it finds the
+    # source's sentence, and the one short quote of that speaker there.
+    from factcheck import load_sources
+    from factcheck.claims import parse_draft_text
+    from tests.conftest import write
+
+    write(
+        tmp_path / "src" / "a.txt",
+        "Swinney sets out independence plan\n\nFirst Minister John Swinney addressed the SNP conference.\n\n"
+        'The first minister later told reporters he would set out a timetable "within months".\n',
+    )
+    corpus = load_sources(tmp_path / "src")
+
+    def check(draft):
+        (claim,) = [c for c in parse_draft_text(draft, "d.md").claims if c.kind == "quote"]
+        (it,) = check_claims([claim], corpus)
+        return it.verdict, [(f.type, f.expected, f.found) for f in it.findings]
+
+    assert check('Swinney told reporters he would set out a timetable "within weeks".\n') == (
+        "misquote",
+        [("wording", "months", "weeks")],
+    )
+    assert check('Swinney told reporters he would set out a timetable "within months".\n')[0] == "verified"
+    # too little around the quote to find its sentence by: no guess
+    assert check('Swinney said it was "within weeks".\n')[0] == "unsupported"
