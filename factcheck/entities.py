@@ -289,6 +289,9 @@ NOT_NAMES = {
     'currently', 'simultaneously', 'moreover', 'however', 'instead', 'through', 'during',
     'across', 'cutting-edge', 'collaboration', 'one', 'another', 'some', 'many', 'minister',
     'secretary', 'institute', 'security', 'safety', 'is', 'are', 'was', 'were',
+    # adverbs that open a sentence or a lead-in ("Then, after a pause:")
+    'then', 'now', 'later', 'finally', 'again', 'still', 'here', 'there', 'afterwards',
+    'eventually', 'suddenly', 'perhaps', 'maybe', 'once', 'yesterday', 'tomorrow', 'tonight',
 }
 
 # What a minister's portfolio is called, capitalised before the holder's name ("Minister of

@@ -759,7 +759,10 @@ def _organisation(
 # (and what sports copy calls a player, which is no title before a name: "the England
 # international said", "the Australian opener")
 _PLAYERS = frozenset(
-    {"international", "keeper", "batter", "bowler", "opener", "centreback", "wingback", "playmaker", "debutant"}
+    {
+        *("international", "keeper", "batter", "bowler", "opener", "centreback", "wingback", "playmaker"),
+        *("debutant", "allrounder", "spinner", "seamer", "paceman", "batsman", "wicketkeeper"),
+    }
 )
 _DESCRIBING = frozenset(w.replace("-", "") for w in ROLE_HEADS) | _STYLED | _PLAYERS
 
@@ -889,6 +892,8 @@ def _may_hold(person: str, role: frozenset[str], registry: AliasRegistry | None)
         # "the former president", "the deputy leader": a title the sources give them, rank and
         # all (President Alvarez is not "the vice president")
         return any(role <= role_key(t)[0] for t in titles)
+    if role <= _PLAYERS:
+        return True  # what sports copy calls a player is no office: "the all-rounder" is the captain too
     return not titles or any(role & role_key(t)[0] for t in titles)
 
 
@@ -1165,6 +1170,10 @@ def attribute(
         # an attribution after the quote follows a quote that ends in punctuation ("...," said X)
         # or a comma after the mark ("...", he said); a partial quote runs on into reporting
         inner_end = text[q.parts[-1][1] - 1] if q.parts else ""
+        if inner_end == "'":
+            # (a quote within the quote closes with it: '"... told me, 'You'll hate it,'" Ross
+            # says': the punctuation before the inner mark)
+            inner_end = text[q.parts[-1][1] - 2]
         if not (inner_end in ",.!?-" or right.lstrip(" ").startswith((",", "-"))):
             about = _RIGHT_AFTER_ABOUT.match(right)
             right = right[about.end() :] if about and _RIGHT_WHO_FIRST.match(right[about.end() :]) else ""
@@ -1257,6 +1266,19 @@ def attribute(
                         # "The prime minister said the plan was "dead"": the one person the text
                         # has given that title, as for '"...," the prime minister said'
                         k2, r2 = "person", PersonRef(holders.pop(), None, None, 0, 0)
+                    elif (
+                        k2 == "unnamed"
+                        and last_speaker is not None
+                        and last_speaker.speaker
+                        and not holders
+                        and _GOES_ON.search(m.group(0))
+                        and _role_words(m.group("who"))
+                        and _quoted_just_before(sentences, last_speaker, q)
+                    ):
+                        # 'Lord Beckett told Dunbar: "..."' then 'The judge added that he had
+                        # been left "afraid"': a description whose words go on from the last
+                        # speaker's, as for '"...," the judge added'
+                        k2, r2 = "person", PersonRef(last_speaker.speaker, None, None, 0, 0)
                     if lede is None:
                         lede = _lede(text, paragraphs)  # (once a text, where it is asked)
                     if k2 == "unnamed" and q.para == lede:
@@ -1853,7 +1875,11 @@ def _reporter_before(text, sentences, reported: FoundQuote, q: FoundQuote, regis
     return _subject(text[ps : reported.open_mark], registry, True, full_name)
 
 
-_SUBJECT_REPORTS = re.compile(rf"\s*(?P<who>[^,;:\"]{{1,120}}?)\s+{_BEFORE_VERB}(?:{_V})\b", re.I)
+# (what it is, between commas, may stand before the verb: "The Northern Lighthouse Board,
+# which runs Scotland's lights, says ...")
+_SUBJECT_REPORTS = re.compile(
+    rf"\s*(?P<who>[^,;:\"]{{1,120}}?)(?:,\s*(?:which|who|whose)\b[^,;:\"]{{1,120}},)?\s+{_BEFORE_VERB}(?:{_V})\b", re.I
+)
 _SOMEONE = re.compile(r"(?i:an?|one|another|the)\s+(?-i:[a-z])")
 
 

@@ -2254,3 +2254,41 @@ def test_a_compound_adjective_before_a_first_name_is_no_name(tmp_path, monkeypat
     )
     speakers, _ = _analysed(tmp_path, text, monkeypatch)
     assert speakers == ["Alfie Turner", "Mick", "Andy Bird"]
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # a quote within the quote, closing with it: the punctuation before the inner mark
+        (
+            "Dougie Ross kept the light.\n\n\"My father told me, 'You'll hate it for a year,'\" Ross says. "
+            '"He was right."\n',
+            ["Dougie Ross", "Dougie Ross"],
+        ),
+        # an adverb before a colon names no one: the paragraph's speaker goes on
+        (
+            'Dougie Ross kept the light.\n\n"She\'s exaggerating," he says. Then, after a pause: "A bit."\n',
+            ["Dougie Ross", "Dougie Ross"],
+        ),
+        # what a body is, between commas, before it reports: its spokesperson's words are its
+        (
+            "The Northern Lighthouse Board, which runs Scotland's lights, says automation saved money. "
+            'A spokesperson said: "Our lights are as reliable as ever."\n',
+            ["Northern Lighthouse Board"],
+        ),
+        # what sports copy calls a player is no office: the captain is the all-rounder too
+        (
+            'England captain Ben Stokes, who made 44, said his side had "let one slip".\n\n'
+            '"We had them where we wanted them," the all-rounder said.\n',
+            ["Ben Stokes", "Ben Stokes"],
+        ),
+        # a description whose words go on from the last speaker's is theirs
+        (
+            'Lord Beckett told Dunbar: "This was a cowardly attack."\n\n'
+            'The judge added that Mr Iqbal had been left "afraid to work at night".\n',
+            ["Beckett", "Beckett"],
+        ),
+    ],
+)
+def test_inner_quotes_adverbs_bodies_described_players_and_going_on(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
