@@ -795,6 +795,7 @@ _OPPOSITE_GROUPS = (
     ({"hire"}, {"fire"}),
     ({"open"}, {"close", "shut"}),
     ({"support"}, {"oppos"}),
+    ({"favour", "favor"}, {"against"}),  # "voted seven to four in favour of" / "against"
     ({"abov"}, {"below"}),
     ({"more"}, {"fewer", "less"}),
     ({"up"}, {"down"}),
@@ -987,6 +988,8 @@ def _classes(ws: list[Word], i1: int, i2: int) -> dict[str, list[str]]:
             last_number = k
             continue
         c = token_class(toks, k - lo)
+        if c is None and "-" in word and _hyphened_value(word) is not None:
+            c = "number"  # "a five-year contract", "twenty-seven": a count written into a word
         if c:
             out.setdefault(c, []).append(word)
             if c == "number":
@@ -1001,12 +1004,38 @@ def _says_more(ws: list[Word], classes: dict[str, list[str]]) -> bool:
     return len(rest) >= 2
 
 
+_FRACTION_WORDS = frozenset(
+    {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth", "sixths"}
+    | {"seventh", "sevenths", "eighth", "eighths", "ninth", "ninths", "tenth", "tenths"}
+)
+
+
+def _hyphened_value(word: str) -> float | None:
+    """The count a hyphened word gives: "twenty-seven" 27, "five-year" and
+    "twenty-seven-year-old" their first number's; None for none, or for two numbers that
+    make no one ("50-50", "one-third")."""
+    head, _, tail = word.partition("-")
+    first = number_value(head)
+    if first is None:
+        return None
+    after = tail.split("-", 1)[0].lower()
+    if after in _FRACTION_WORDS:
+        return None  # a share: "two-thirds" (see _shares)
+    second = number_value(after)
+    if second is None:
+        return first
+    return first + second if first >= 20 and first % 10 == 0 and second < 10 else None
+
+
 def _values(tokens: list[str]) -> set:
     """Numbers by value ("12,000" = "12000", "two" = "2", "three thousand" = "3,000",
     "3.5 million" = "3,500,000"); other tokens as written."""
     out = set()
     for t in tokens:
         v = number_value(t)  # "18 per cent" is one word
+        if v is None and "-" in t and (n := _hyphened_value(t)) is not None:
+            out.add(round(n, 6))  # "five-year" is "5-year" (which is read as "5" and "year")
+            continue
         if v is None:
             first, *scales = t.split()
             v = number_value(first)
@@ -1875,6 +1904,51 @@ def _moved_number(cw: list[Word], ungiven: list[Word], best: ClaimMatch):
 
 
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+PLACE_WORDS = 2  # words that say something a number must share with the item's, in another order
+
+
+def _number_in_place(text: str, cw: list[Word], ungiven: list[Word], best: ClaimMatch, registry):
+    """Where the item puts its clauses in another order than the sentence, so that the words
+    around its number are aligned with nothing ("Craig Dunbar, 31, was jailed for four years
+    for attacking a taxi driver" against "An Edinburgh man who attacked a taxi driver ... has
+    been jailed for three years"): the one number of the sentence, unmatched and of the same
+    kind (a year for a year), with at least :data:`PLACE_WORDS` of the words that say
+    something around the item's number around it too, and another value. As
+    :func:`_moved_number` gives it; None where there is not exactly one of each. An age the
+    item gives someone is no such number (the article's ages are read by
+    :func:`_age_findings`)."""
+    aged = {start for _, _, start, _ in _ages(text, registry)} if "," in text or "(" in text else set()
+    nums = [
+        w
+        for w in ungiven
+        if w.start not in aged
+        and (w.key[:1].isdigit() or (w.key in NUMBER_WORDS and w.key not in NOT_COUNTS and w.key != "one"))
+    ]
+    if len(nums) != 1:
+        return None
+    (w,) = nums
+    i = next(k for k, x in enumerate(cw) if x is w)
+    b = best.alignment.b
+    matched = best.alignment.matched_b()
+    around = _near(cw, i, 3)
+    given = {y.key for y in cw}
+    year = _YEAR.match(w.key) is not None
+    found = [
+        k
+        for k, x in enumerate(b)
+        if (x.key[:1].isdigit() or (x.key in NUMBER_WORDS and x.key not in NOT_COUNTS))
+        and k not in matched
+        and x.key not in given
+        and (_YEAR.match(x.key) is not None) == year
+        and len(_near(b, k, 2) & around) >= PLACE_WORDS
+    ]
+    if len(found) != 1 or _scaled_values([b[found[0]]]) == _scaled_values([w]):
+        return None
+    k = found[0]
+    return (b[k].text, span_text(b, max(0, k - 2), min(len(b), k + 2))), (
+        w.text,
+        span_text(cw, max(0, i - 2), min(len(cw), i + 2)),
+    )
 
 
 COMPARED_REACH = 4  # content words read on each side of a comparison's "than"
@@ -1950,8 +2024,11 @@ def _shares(ws: list[Word], around: int | None = None) -> list[float]:
 def _scaled_values(ws: list[Word]) -> list[float | None]:
     out: list[float | None] = [None] * len(ws)
     for k, w in enumerate(ws):
-        if w.key in NOT_COUNTS or w.key == "one" or (v := number_value(w.text)) is None:
+        if w.key in NOT_COUNTS or w.key == "one":
             continue
+        v = number_value(w.text)
+        if v is None and ("-" not in w.text or (v := _hyphened_value(w.text)) is None):
+            continue  # (a count written into a word is one: "a five-year contract")
         if w.key in _SCALES and k and out[k - 1] is not None:
             out[k] = out[k - 1]  # "thousand" in "three thousand": the same number
             continue
@@ -2111,6 +2188,15 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
                 "date", "error", f"the source says '{day}', the item says '{ungiven[0].text}'", day, ungiven[0].text
             )
         )
+    elif (
+        ungiven
+        and best.related >= settings.claim_min_coverage
+        and (moved := _number_in_place(text, cw, ungiven, best, corpus.registry))
+    ):
+        verdict = "contradicted"
+        (expected, said), (found, ours) = moved
+        message = f"the source says '{expected}' ('{said}'), the item says '{found}' ('{ours}')"
+        findings.append(Finding("number", "error", message, expected, found))
     elif ungiven and best.coverage >= settings.claim_verify_coverage:
         # the same sentence but for a number it does not give: "scored three times" against
         # "scored twice, including a stoppage-time winner"

@@ -1577,3 +1577,35 @@ def test_a_short_quote_changed_is_found_through_the_sentence_around_it(tmp_path)
     assert check('Swinney told reporters he would set out a timetable "within months".\n')[0] == "verified"
     # too little around the quote to find its sentence by: no guess
     assert check('Swinney said it was "within weeks".\n')[0] == "unsupported"
+
+
+def test_a_number_whose_clause_the_item_moved(tmp_path):
+    # the item puts its clauses in another order, so the words around its number align with
+    # nothing; the sentence's one number with two of the same words around it is read
+    check = checker(
+        tmp_path,
+        "Edinburgh man jailed\n\nAn Edinburgh man who attacked a taxi driver with a bottle after refusing to "
+        "pay his fare has been jailed for three years.\n\nCraig Dunbar, 31, admitted the assault.\n",
+    )
+    verdict, findings = check("Craig Dunbar, 31, was jailed for four years for attacking a taxi driver in Edinburgh.")
+    assert verdict == "contradicted" and findings == [("number", "three", "four")]
+    # (the age the article gives him is no number out of place, and the right count verifies
+    # nothing false)
+    assert check("Craig Dunbar, 31, was jailed for three years for attacking a taxi driver in Edinburgh.")[0] != (
+        "contradicted"
+    )
+
+
+def test_a_count_written_into_a_word_and_in_favour_against(tmp_path):
+    check = checker(
+        tmp_path,
+        "Manchester United have signed Benfica centre-back Antonio Silva for £45m on a five-year contract.\n\n"
+        "North Yorkshire Council's planning committee voted seven to four against the scheme on Tuesday.\n",
+    )
+    assert check("Manchester United have signed Antonio Silva for £45m on a four-year contract.") == (
+        "contradicted",
+        [("number", "five-year", "four-year")],
+    )
+    assert check("Manchester United have signed Antonio Silva for £45m on a five-year contract.")[0] == "verified"
+    verdict, findings = check("The planning committee voted seven to four in favour of the scheme on Tuesday.")
+    assert verdict == "contradicted" and findings[0][0] == "negation"
