@@ -479,7 +479,9 @@ def fact_conflicts(corpus, sentences=None) -> list[Conflict]:
         pool = prefilter_sentences(s.text, pool)
         if not pool:
             continue
-        matches = match_claim(s.text, corpus, settings, sentences=pool, min_related=SAME_STATEMENT, best_only=True)
+        # (a toll told in other words is one statement at a lower likeness: see TOLL_RELATED)
+        floor = TOLL_RELATED if _has_toll(s.text) else SAME_STATEMENT
+        matches = match_claim(s.text, corpus, settings, sentences=pool, min_related=floor, best_only=True)
         if not matches:
             continue
         best = matches[0]
@@ -500,6 +502,14 @@ def fact_conflicts(corpus, sentences=None) -> list[Conflict]:
                 if more:
                     best = more[0]
                     findings = _one_statement_findings(best, corpus, s.text)
+        if not findings and floor == TOLL_RELATED and not _has_toll(best.sentence.text):
+            # the closest telling gives no toll ("A bridge over the River Tay collapsed on
+            # Monday"): the closest that does may give another
+            tolled = [x for x in pool if _has_toll(x.text)]
+            more = match_claim(s.text, corpus, settings, sentences=tolled, min_related=floor, best_only=True)
+            if tolled and more:
+                best = more[0]
+                findings = _one_statement_findings(best, corpus, s.text)
         for f in findings:
             key = (*tuple(sorted([(a.id, s.index), (best.sentence.source, best.sentence.index)])), f.type)
             if key in seen:
@@ -579,6 +589,8 @@ def _one_statement_findings(best, corpus, text: str) -> list:
     from .classify import _segment_conflicts
 
     if best.related < SAME_STATEMENT or best.coverage < 0.6:
+        if best.related >= TOLL_RELATED and (toll := _toll_conflict(text, best.sentence.text)):
+            return [toll]
         return []
     al = best.alignment
     # one statement told two ways differs in one place; sentences that differ in several
@@ -608,6 +620,48 @@ def _one_statement_findings(best, corpus, text: str) -> list:
             return []  # said by someone else, of somewhere else: another statement
         kinds = ("number", "date")
     return [f for f in _segment_conflicts(best, corpus, text) if f.type in kinds]
+
+
+# A toll: how many died, or were hurt, as a story of a disaster or an attack gives it, which
+# two sources often give in other words ("At least five people have died after a road bridge
+# collapsed ..." / "Six people were killed when a bridge ... collapsed"): one statement if the
+# sentences are alike enough to be about one event, whatever else they say in other words.
+TOLL_RELATED = 0.5
+_TOLL_COUNT = rf"(?:(?:at least|more than|over|about|around|nearly|almost)\s+)?(?:\d[\d,]*|{_COUNT_WORDS})"
+_TOLLS = {
+    kind: re.compile(
+        rf"\b(?P<n>{_TOLL_COUNT})\s+(?:(?:people|persons|men|women|children|adults|pupils|passengers|"
+        rf"soldiers|civilians|workers|residents|others)\s+)?(?:(?:have|had|were|are|has|was)\s+(?:been\s+)?)?"
+        rf"(?:(?:confirmed|reported|now|feared|believed)\s+)?(?:{verbs})\b"
+        rf"|\b(?:{verbs})\s+(?P<m>{_TOLL_COUNT})\b(?!\s*(?:years?|months?|weeks?|days?|hours?|minutes?|per\s?cent|%))",
+        re.I,
+    )
+    for kind, verbs in (("died", "died|dead|killed|drowned|perished"), ("hurt", "injured|hurt|wounded"))
+}
+
+
+def _has_toll(text: str) -> bool:
+    return any(p.search(text) for p in _TOLLS.values())
+
+
+def _toll_conflict(a: str, b: str):
+    """A number finding where the two sentences give another toll of one kind (the dead, or
+    the hurt), each giving one; None otherwise."""
+    from .classify import _values
+    from .model import Finding
+
+    for pattern in _TOLLS.values():
+        ma, mb = pattern.findall(a), pattern.findall(b)
+        if len(ma) != 1 or len(mb) != 1:
+            continue
+        x, y = (next(v for v in pair if v) for pair in (ma[0], mb[0]))
+        vx, vy = (
+            _values([re.sub(r"^(?:at least|more than|over|about|around|nearly|almost)\s+", "", v, flags=re.I)])
+            for v in (x, y)
+        )
+        if vx != vy:
+            return Finding("number", "error", f"the source says '{y}', the item says '{x}'", y, x)
+    return None
 
 
 # what a number is written with: "£2.1bn", "5m", "70 per cent", "2.5pc", "1990s", "3rd"

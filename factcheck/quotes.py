@@ -17,6 +17,7 @@ from .entities import (
     NAME_PARTICLES,
     NOT_NAMES,
     ORG_HEADS,
+    PORTFOLIO_WORDS,
     RANK_WORDS,
     ROLE_HEADS,
     SPEECH_VERBS,
@@ -703,6 +704,15 @@ def _body_reporting_before(text: str, at: int, registry: AliasRegistry | None, n
     return body
 
 
+# a body named by what it does or an acronym, then the nation it serves: "NHS England",
+# "Public Health England", "Sport England", "BBC Scotland" (not a person's surname that is a
+# place: "Jane England" has no acronym or portfolio word before it)
+_PLACE_BODY = re.compile(
+    rf"(?:[A-Z]{{3,6}}|(?:[A-Z][a-z]+\s+)?(?i:{'|'.join(sorted(PORTFOLIO_WORDS))}))\s+"
+    r"(?:England|Scotland|Wales|Ireland|Northern Ireland|Britain|Australia|Canada|New Zealand)"
+)
+
+
 def _organisation(
     phrase: str | None, registry: AliasRegistry | None = None, text: str | None = None, at: int = 0
 ) -> str | None:
@@ -745,7 +755,11 @@ def _organisation(
         org = m.group("org")
         # a bare name is a body's only by its head word ("Agency", "Police") or as a metonym
         found = find_orgs(phrase)
-        if org.lower() not in _METONYMS and not any(o.end == len(phrase) and o.text == org for o in found):
+        if (
+            org.lower() not in _METONYMS
+            and not any(o.end == len(phrase) and o.text == org for o in found)
+            and not _PLACE_BODY.fullmatch(org)
+        ):
             return None
     if org.lower() in _METONYMS:
         return org

@@ -467,3 +467,44 @@ def test_a_claim_that_says_whether_it_was_done_is_disputed_where_the_sources_dis
     else:
         assert item.verdict == verdict
         assert bool(disputes) == (verdict == "disputed")
+
+
+BRIDGE = {
+    "bbc.txt": "Bridge collapse\n\nAt least five people have died after a road bridge collapsed into the River Tay "
+    "near Perth on Monday evening, police have said.\n\nThe bridge was built in 1968.\n",
+    "herald.txt": "Tay bridge collapses\n\nSix people were killed when a bridge over the River Tay collapsed on "
+    "Monday night, sending four vehicles plunging into the river.\n",
+    "courier.txt": "What we know\n\nA bridge over the River Tay near Perth collapsed on Monday evening.\n",
+}
+
+
+def test_two_tolls_told_in_other_words_are_a_conflict(tmp_path):
+    # "have died" / "were killed", and more words that differ than one statement told two
+    # ways would have: the toll still counts one event's dead
+    corpus = _corpus(tmp_path, BRIDGE)
+    (c,) = [c for c in corpus.conflicts if c.type == "fact"]
+    assert [(f["text"], f["holders"][0]["source"]) for f in c.forms] == [("At least five", "bbc"), ("Six", "herald")]
+    # a claim of either toll is disputed, whichever source it matches best
+    from factcheck import Claim, check_claims
+
+    items = check_claims(
+        [
+            Claim("a", "d.md", 1, 1, "claim", "Five people died when a bridge over the River Tay collapsed on Monday."),
+            Claim("b", "d.md", 2, 1, "claim", "Six people were killed when a bridge over the River Tay collapsed."),
+        ],
+        corpus,
+    )
+    assert [it.verdict for it in items] == ["disputed", "disputed"]
+
+
+def test_tolls_of_different_things_are_no_conflict(tmp_path):
+    # the dead and the hurt are two counts; a toll and a sentence with none are no dispute
+    corpus = _corpus(
+        tmp_path,
+        {
+            "a.txt": "Five people were injured when a bus crashed on the M1 near Leicester on Monday.\n",
+            "b.txt": "Two people were killed when a bus crashed on the M1 near Leicester on Monday.\n",
+            "c.txt": "A bus crashed on the M1 near Leicester on Monday, closing the road for hours.\n",
+        },
+    )
+    assert [c for c in corpus.conflicts if c.type == "fact"] == []

@@ -2292,3 +2292,20 @@ def test_a_compound_adjective_before_a_first_name_is_no_name(tmp_path, monkeypat
 )
 def test_inner_quotes_adverbs_bodies_described_players_and_going_on(text, speakers):
     assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # a body named by an acronym or what it does, then the nation it serves
+        ('NHS England said it was "looking closely" at the results.\n', ["NHS England"]),
+        ('"No comment," said BBC Scotland.\n', ["BBC Scotland"]),
+        ('Public Health England said: "The risk is low."\n', ["Public Health England"]),
+    ],
+)
+def test_a_body_named_for_a_nation(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
+    # (a person whose surname is a place is no body)
+    from factcheck.quotes import _organisation
+
+    assert _organisation("Jane England") is None and _organisation("NHS England") == "NHS England"
