@@ -1905,7 +1905,10 @@ def _unnamed_subject_before(text: str, sentences, quoted, q: FoundQuote, last, r
     span = _sentence_before(sentences, quoted, q, last)
     if span is None:
         return None
-    m = _SUBJECT_REPORTS.match(text, *span)
+    start = span[0]
+    if opening := _OPENING_PHRASE.match(text[start : span[1]]):
+        start += opening.end()  # "Speaking at a press conference, the prime minister insisted ..."
+    m = _SUBJECT_REPORTS.match(text, start, span[1])
     if m is None:
         return None
     who = m.group("who")

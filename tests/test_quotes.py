@@ -2309,3 +2309,14 @@ def test_a_body_named_for_a_nation(text, speakers):
     from factcheck.quotes import _organisation
 
     assert _organisation("Jane England") is None and _organisation("NHS England") == "NHS England"
+
+
+def test_a_description_reporting_after_an_opening_phrase_is_not_the_last_speaker():
+    # the sentence before the "he" reports, and its subject is someone the text names no
+    # other way: not the last speaker, John McDonnell (no guess: nobody)
+    text = (
+        'The former shadow chancellor John McDonnell said the cuts would push people "into poverty".\n\n'
+        "Speaking at a press conference in Downing Street, the prime minister insisted the reforms were "
+        'necessary. "The system we inherited is broken," he said.\n'
+    )
+    assert [who for who, _ in draft_quotes(text)] == ["John McDonnell", None]
