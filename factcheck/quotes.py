@@ -304,6 +304,10 @@ _RIGHT_WHO_FIRST = re.compile(rf"^(?P<who>[^.!?\";:]{{1,120}}?),?\s+{_BEFORE_VER
 _RIGHT_HOW = re.compile(
     r"^(?:was|is)\s+how\s+(?P<who>[^.!?\"]{1,160}?),?\s+(?:put|described|summed\s+up|phrased|explained)\s+it\b"
 )
+# '"Absolutely not," was Ms Reeves's reply.'
+_RIGHT_WHOSE = re.compile(
+    r"^(?:was|came)\s+(?P<who>[A-Z][^.!?\"]{0,120}?)['\u2019]s?\s+(?:reply|response|answer|verdict|retort|riposte)\b"
+)
 # what the quote is about, then the attribution: '"... in the 3,000 yen range" for a 5-kg bag,
 # Koizumi told reporters.'
 _RIGHT_AFTER_ABOUT = re.compile(r"^\s+[a-z][^,.;:\"!?]{0,60},\s+(?=\S)")
@@ -1193,7 +1197,11 @@ def attribute(
             right = right[about.end() :] if about and _RIGHT_WHO_FIRST.match(right[about.end() :]) else ""
         r = right.lstrip(" ,;-")
         kind, ref, how = None, None, None
-        m = (_RIGHT_VERB_FIRST.match(r) or _RIGHT_ACCORDING.match(r) or _RIGHT_HOW.match(r)) if r else None
+        m = (
+            (_RIGHT_VERB_FIRST.match(r) or _RIGHT_ACCORDING.match(r) or _RIGHT_HOW.match(r) or _RIGHT_WHOSE.match(r))
+            if r
+            else None
+        )
         according = None
         if m is not None and m.re is _RIGHT_ACCORDING and _REPORTED.search(left):
             # 'Xi told the EU's leaders that "...," according to state broadcaster CCTV': the

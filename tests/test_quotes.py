@@ -2320,3 +2320,15 @@ def test_a_description_reporting_after_an_opening_phrase_is_not_the_last_speaker
         'necessary. "The system we inherited is broken," he said.\n'
     )
     assert [who for who, _ in draft_quotes(text)] == ["John McDonnell", None]
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        ('"Absolutely not," was Ms Reeves\'s reply.\n', ["Reeves"]),
+        ('Rachel Reeves spoke.\n\n"Absolutely not," was Ms Reeves\'s reply.\n', ["Rachel Reeves"]),
+        ('"It is the right thing to do," was how Prof Abba Tijani put it.\n', ["Abba Tijani"]),
+    ],
+)
+def test_whose_reply_the_quote_was(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
