@@ -1125,6 +1125,25 @@ def _negations_outside_relatives(ws: list[Word], text: str | None) -> int:
     return n
 
 
+_ORDINALS = {
+    w: k + 1
+    for k, w in enumerate(
+        ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+    )
+}
+
+
+def _ranks(X: list[Word], Y: list[Word]) -> tuple[str, str] | None:
+    """The one ordinal of each stretch, where they differ and one is "first" or "second"
+    (which count nothing alone, so that the other ordinals' comparison as numbers misses
+    them): (the item's, the source's)."""
+    ox = [w for w in X if w.key in _ORDINALS]
+    oy = [w for w in Y if w.key in _ORDINALS]
+    if len(ox) != 1 or len(oy) != 1 or ox[0].key == oy[0].key or not {ox[0].key, oy[0].key} & NOT_COUNTS:
+        return None
+    return ox[0].text, oy[0].text
+
+
 def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[Finding]:
     al = m.alignment
     a, b = al.a, al.b
@@ -1206,6 +1225,16 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
             # "millions" where the source says "billions"; "half" where it says "a third"
             findings.append(
                 Finding("number", "error", f"the source says '{expected}', the item says '{found}'", expected, found)
+            )
+            continue
+        ranks = _ranks(X, Y)
+        if ranks is None and seg.i2 == len(a):
+            ranks = _ranks(X, b[seg.j1 : seg.j2 + 3])  # ("finished first" against "a distant third")
+        if ranks is not None:
+            # "finished a close second" where the source says "a distant third": "first" and
+            # "second" count nothing alone, but a place against a place is another place
+            findings.append(
+                Finding("number", "error", f"the source says '{ranks[1]}', the item says '{ranks[0]}'", *ranks[::-1])
             )
             continue
         cx = _classes(a, seg.i1, seg.i2)
@@ -1905,19 +1934,25 @@ def _moved_number(cw: list[Word], ungiven: list[Word], best: ClaimMatch):
 
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 PLACE_WORDS = 2  # words that say something a number must share with the item's, in another order
+NEIGHBOUR_WORDS = 3  # the same, for a number in the sentence before or after the best one,
+NEIGHBOUR_REACH = 5  # within this many words of each number
 
 
-def _number_in_place(text: str, cw: list[Word], ungiven: list[Word], best: ClaimMatch, registry):
+def _number_in_place(text: str, cw: list[Word], ungiven: list[Word], best: ClaimMatch, corpus: Corpus):
     """Where the item puts its clauses in another order than the sentence, so that the words
     around its number are aligned with nothing ("Craig Dunbar, 31, was jailed for four years
     for attacking a taxi driver" against "An Edinburgh man who attacked a taxi driver ... has
     been jailed for three years"): the one number of the sentence, unmatched and of the same
     kind (a year for a year), with at least :data:`PLACE_WORDS` of the words that say
     something around the item's number around it too, and another value. As
-    :func:`_moved_number` gives it; None where there is not exactly one of each. An age the
-    item gives someone is no such number (the article's ages are read by
-    :func:`_age_findings`)."""
-    aged = {start for _, _, start, _ in _ages(text, registry)} if "," in text or "(" in text else set()
+    :func:`_moved_number` gives it, and the sentence it is in where that is not the best one;
+    None where there is not exactly one of each. Where the best sentence has none, the
+    sentences either side of it are read, for one with :data:`NEIGHBOUR_WORDS` of the words
+    around it (copy joins two sentences: "... 3.6m hours last year, a 31% increase on the
+    previous year" from "... 3.6m hours last year." and "The figures show a 13% increase on
+    the previous year."). An age the item gives someone is no such number (the article's
+    ages are read by :func:`_age_findings`)."""
+    aged = {start for _, _, start, _ in _ages(text, corpus.registry)} if "," in text or "(" in text else set()
     nums = [
         w
         for w in ungiven
@@ -1942,12 +1977,35 @@ def _number_in_place(text: str, cw: list[Word], ungiven: list[Word], best: Claim
         and (_YEAR.match(x.key) is not None) == year
         and len(_near(b, k, 2) & around) >= PLACE_WORDS
     ]
+    place = None
+    if not found:
+        src = corpus.source(best.sentence.source)
+        n = best.sentence.index
+        beside = []
+        wide = _near(cw, i, NEIGHBOUR_REACH)
+        for sent in src.sentences[max(0, n - 1) : n + 2]:
+            if sent.index == n or sent.heading:
+                continue
+            ws = words(sent.text)
+            beside += [
+                (sent, ws, k)
+                for k, x in enumerate(ws)
+                if (x.key[:1].isdigit() or (x.key in NUMBER_WORDS and x.key not in NOT_COUNTS))
+                and x.key not in given
+                and (_YEAR.match(x.key) is not None) == year
+                and len(_near(ws, k, NEIGHBOUR_REACH) & wide) >= NEIGHBOUR_WORDS
+            ]
+        if len(beside) != 1:
+            return None
+        place, b, k = beside[0]
+        found = [k]
     if len(found) != 1 or _scaled_values([b[found[0]]]) == _scaled_values([w]):
         return None
     k = found[0]
-    return (b[k].text, span_text(b, max(0, k - 2), min(len(b), k + 2))), (
-        w.text,
-        span_text(cw, max(0, i - 2), min(len(cw), i + 2)),
+    return (
+        (b[k].text, span_text(b, max(0, k - 2), min(len(b), k + 2))),
+        (w.text, span_text(cw, max(0, i - 2), min(len(cw), i + 2))),
+        place,
     )
 
 
@@ -2191,12 +2249,14 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
     elif (
         ungiven
         and best.related >= settings.claim_min_coverage
-        and (moved := _number_in_place(text, cw, ungiven, best, corpus.registry))
+        and (moved := _number_in_place(text, cw, ungiven, best, corpus))
     ):
         verdict = "contradicted"
-        (expected, said), (found, ours) = moved
+        (expected, said), (found, ours), place = moved
         message = f"the source says '{expected}' ('{said}'), the item says '{found}' ('{ours}')"
         findings.append(Finding("number", "error", message, expected, found))
+        if place is not None:
+            evidence.append(_sentence_evidence(corpus, place))
     elif ungiven and best.coverage >= settings.claim_verify_coverage:
         # the same sentence but for a number it does not give: "scored three times" against
         # "scored twice, including a stoppage-time winner"

@@ -1609,3 +1609,26 @@ def test_a_count_written_into_a_word_and_in_favour_against(tmp_path):
     assert check("Manchester United have signed Antonio Silva for £45m on a five-year contract.")[0] == "verified"
     verdict, findings = check("The planning committee voted seven to four in favour of the scheme on Tuesday.")
     assert verdict == "contradicted" and findings[0][0] == "negation"
+
+
+def test_a_place_against_a_place_first_and_second_included(tmp_path):
+    check = checker(tmp_path, "Republican Curtis Sliwa finished a distant third in the mayoral race.\n")
+    assert check("Curtis Sliwa finished a close second in the mayoral race.") == (
+        "contradicted",
+        [("number", "third", "second")],
+    )
+    assert check("Curtis Sliwa finished third in the mayoral race.")[0] == "verified"
+
+
+def test_a_number_the_sentence_after_gives_in_the_same_words(tmp_path):
+    # copy joins two sentences: the count is the next sentence's, with the same words round it
+    check = checker(
+        tmp_path,
+        "Sewage spills rise\n\nWater companies in England discharged raw sewage into rivers and seas for more "
+        "than 3.6m hours last year, according to Environment Agency data.\n\n"
+        "The figures, published on Wednesday, show a 13% increase on the previous year.\n",
+    )
+    verdict, findings = check(
+        "Water companies discharged raw sewage for more than 3.6m hours last year, a 31% increase on the previous year."
+    )
+    assert verdict == "contradicted" and findings == [("number", "13%", "31%")]
