@@ -1468,9 +1468,21 @@ def attribute(
                 # '"It was a crazy game," the 23-year-old said' / 'the Spaniard said' / 'the
                 # Arsenal manager told BBC Sport': the one person the sentence before opens
                 # with, as for "he" or "she", or whose words it quotes
+                # (an epithet may say he or she: "the mother of two")
+                sex = _epithet_sex(q.phrase) if epithet else None
                 subject = _subject_before(
-                    text, sentences, quoted, q, last_speaker, registry, person=True, full_name=full_name
+                    text,
+                    sentences,
+                    quoted,
+                    q,
+                    last_speaker,
+                    registry,
+                    person=True,
+                    full_name=full_name,
+                    other=(lambda who, sex=sex: clashes(sex, canonical(who))) if sex else None,
                 )
+                if subject is not None and sex and clashes(sex, canonical(subject)):
+                    subject = None
                 if subject is not None and epithet and _two_subjects_before(text, sentences, quoted, q, last_speaker):
                     # "Mohamed Salah scored twice and Luis Diaz added a third." then "the Dutchman
                     # told Sky Sports": either, or neither (their manager); no guess
@@ -1674,8 +1686,26 @@ _NATIONALS = (
                                        "french", "spanish", "swedish", "polish"}),
 )
 # fmt: on
-_EPITHET = re.compile(rf"^the\s+(?:\d{{1,3}}-year-old(?:\s+[a-z]+)?|{'|'.join(_NATIONALS)})$", re.I)
+_EPITHET = re.compile(
+    rf"^the\s+(?:\d{{1,3}}-year-old(?:\s+[a-z]+)?|{'|'.join(_NATIONALS)}"
+    # what the popular press calls someone it has named: "the mother of two told The Sun"
+    r"|(?:mother|father|mum|dad)[- ]of[- ](?:one|two|three|four|five|six|seven|eight|\d{1,2})"
+    r"|grandmother|grandfather|great-grandmother|great-grandfather|widow|widower|teenager|schoolboy|schoolgirl"
+    r"|youngster)$",
+    re.I,
+)
 # what someone does, before their name: "Local fisherman", "Retired teacher", "Pensioner"
+_SHE_EPITHET = re.compile(r"\b(?:mother|mum|grandmother|widow|schoolgirl)\b", re.I)
+_HE_EPITHET = re.compile(r"\b(?:father|dad|grandfather|widower|schoolboy)\b", re.I)
+
+
+def _epithet_sex(phrase: str | None) -> str | None:
+    """ "she" or "he", where an epithet says which ("the mother of two", "the schoolboy")."""
+    if not phrase:
+        return None
+    return "she" if _SHE_EPITHET.search(phrase) else "he" if _HE_EPITHET.search(phrase) else None
+
+
 _FALSE_TITLE = re.compile(
     rf"^(?:(?!(?i:{'|'.join(sorted(STOPWORDS))})\b)[A-Z][a-z][\w'-]*|(?:The|A|An)\s+[a-z][\w'-]*)"
     # (no verb: "Bed four is Mr Ellis, 88," names him after a verb, not before his name)

@@ -2332,3 +2332,23 @@ def test_a_description_reporting_after_an_opening_phrase_is_not_the_last_speaker
 )
 def test_whose_reply_the_quote_was(text, speakers):
     assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # what the popular press calls someone it has named is them, as "the 34-year-old" is
+        (
+            "Kelly Brown, 34, from Leeds, lost her home in the fire.\n\n"
+            '"I\'m devastated," the mother of two told The Sun.\n',
+            ["Kelly Brown"],
+        ),
+        # (and says whether he or she: not the husband the sentence before opens with)
+        (
+            'Kelly Brown, 34, lost her home. Her husband, Ron, was at work.\n\n"It is gone," the mother-of-two said.\n',
+            ["Kelly Brown"],
+        ),
+    ],
+)
+def test_a_tabloid_epithet_is_the_person_before(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
