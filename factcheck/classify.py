@@ -1125,12 +1125,7 @@ def _negations_outside_relatives(ws: list[Word], text: str | None) -> int:
     return n
 
 
-_ORDINALS = {
-    w: k + 1
-    for k, w in enumerate(
-        ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-    )
-}
+_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
 
 
 def _ranks(X: list[Word], Y: list[Word]) -> tuple[str, str] | None:
@@ -1934,8 +1929,8 @@ def _moved_number(cw: list[Word], ungiven: list[Word], best: ClaimMatch):
 
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 PLACE_WORDS = 2  # words that say something a number must share with the item's, in another order
-NEIGHBOUR_WORDS = 3  # the same, for a number in the sentence before or after the best one,
-NEIGHBOUR_REACH = 5  # within this many words of each number
+NEIGHBOUR_WORDS = 3  # the same, for a number in the sentence before or after the best one
+NEIGHBOUR_REACH = 5  # words read on each side of both numbers for those
 
 
 def _number_in_place(text: str, cw: list[Word], ungiven: list[Word], best: ClaimMatch, corpus: Corpus):
