@@ -1067,16 +1067,20 @@ def entity_type(name: str, registry) -> str | None:
     return None
 
 
-def _name_around(ws: list[Word], i1: int, i2: int) -> str:
+def _name_around(ws: list[Word], i1: int, i2: int, text: str | None = None) -> str:
     """The capitalised run that words ``i1:i2`` are part of, with an "of" or "for" inside it
-    ("University of Exeter", "Department for Education")."""
+    ("University of Exeter", "Department for Education"); with the ``text`` the words are
+    of, not across a mark ("released through Police Scotland, Mr Iqbal said" is two)."""
 
     def joined(i: int, step: int) -> bool:
         return 0 <= i + step < len(ws) and ws[i].key in _NAME_JOINS and bool(_proper([ws[i + step]]))
 
-    while i1 > 0 and (_proper([ws[i1 - 1]]) or joined(i1 - 1, -1)):
+    def apart(i: int) -> bool:  # a mark between word i and the next
+        return text is not None and bool(text[ws[i].end : ws[i + 1].start].strip())
+
+    while i1 > 0 and (_proper([ws[i1 - 1]]) or joined(i1 - 1, -1)) and not apart(i1 - 1):
         i1 -= 1
-    while i2 < len(ws) and (_proper([ws[i2]]) or joined(i2, 1)):
+    while i2 < len(ws) and (_proper([ws[i2]]) or joined(i2, 1)) and not apart(i2 - 1):
         i2 += 1
     return " ".join(w.text for w in ws[i1:i2] if _proper([w]) or w.key in _NAME_JOINS)
 
@@ -1274,7 +1278,10 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
             tx, ty = entity_type(x_name, reg), entity_type(y_name, reg)
             if tx is None or ty is None:
                 # the words that differ may be part of a longer name: "Perth Transport | Agency"
-                x_full, y_full = _name_around(a, seg.i1, seg.i2), _name_around(b, seg.j1, seg.j2)
+                x_full, y_full = (
+                    _name_around(a, seg.i1, seg.i2, al.texts[0] if al.texts else None),
+                    _name_around(b, seg.j1, seg.j2, al.texts[1] if al.texts else None),
+                )
                 if (x_full, y_full) != (x_name, y_name):
                     tx, ty = entity_type(x_full, reg), entity_type(y_full, reg)
                     x_name, y_name = x_full, y_full

@@ -580,7 +580,9 @@ def test_worker_processes_give_the_items_one_process_gives(corpus, jobs):
     two = check_claims(claims, forked, Settings(jobs=jobs), on_done=seen.append)
     assert [it.to_json() for it in two] == [it.to_json() for it in one]
     assert [it.conflicts for it in two] == [it.conflicts for it in one]
-    assert sum(seen) == len(claims) and len(seen) > 2
+    # (how many reports there are depends on which process finishes which chunk when: a
+    # loaded machine may see two; the count is what is promised)
+    assert sum(seen) == len(claims) and all(n > 0 for n in seen)
     # the conflicts the workers found around their evidence (quotes, facts) reach the report
     found_by_workers = {c.id for c in Report(forked, two).conflicts} - {c.id for c in forked.name_conflicts}
     assert found_by_workers
@@ -1632,3 +1634,18 @@ def test_a_number_the_sentence_after_gives_in_the_same_words(tmp_path):
         "Water companies discharged raw sewage for more than 3.6m hours last year, a 31% increase on the previous year."
     )
     assert verdict == "contradicted" and findings == [("number", "13%", "31%")]
+
+
+def test_a_name_run_stops_at_a_mark(tmp_path):
+    # "released through Police Scotland, Mr Iqbal said" had made one name, "Police Scotland
+    # Mr Iqbal", which the item's "Mohammed Iqbal" was then said to be swapped for
+    check = checker(
+        tmp_path,
+        "Taxi driver attacked\n\nMohammed Iqbal, 52, needed 24 stitches.\n\n"
+        'In a statement released through Police Scotland, Mr Iqbal said: "I have driven a taxi in this city '
+        'for 20 years."\n',
+    )
+    assert check("Mohammed Iqbal has driven a taxi in Edinburgh for 20 years.") == (
+        "unsupported",
+        [("wording", None, "Mohammed Edinburgh")],
+    )
