@@ -81,7 +81,7 @@ ROLE_HEADS = {
     'boss', 'striker', 'midfielder', 'defender', 'goalkeeper', 'winger', 'player',
     # "Ireland fly-half Jack Crowley", "the England skipper", "Australia spinner Nathan Lyon" (not
     # Hooker, Bowler or Pitcher, which are surnames as often)
-    'fly-half', 'scrum-half', 'full-back', 'centre-back', 'flanker', 'prop', 'skipper', 'batsman',
+    'fly-half', 'out-half', 'scrum-half', 'full-back', 'centre-back', 'flanker', 'prop', 'skipper', 'batsman',
     'spinner', 'all-rounder', 'wicketkeeper', 'quarterback', 'playmaker', 'forward', 'champion',
     'captain',  # "England captain Harry Kane", "Former City captain Vincent Kompany"
     'taoiseach', 'tánaiste', 'tanaiste',  # Ireland's prime minister and deputy

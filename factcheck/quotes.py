@@ -507,7 +507,11 @@ def parse_speaker_phrase(phrase: str, registry: AliasRegistry | None = None) -> 
         # "Secretary of State Antony Blinken" is found whole above)
         head = head[: where.start()]
         if not comma:
-            ref = find_person_at_end(head, registry, allow_single=len(head.split()) == 1)
+            # (a lone word before "of" is a person's name only where the text knows it as one:
+            # "Friends of the Earth said" is a body)
+            alone = len(head.split()) == 1
+            if not alone or (registry is not None and registry.person(head.strip()) is not None):
+                ref = find_person_at_end(head, registry, allow_single=alone)
     if comma and (ref is None or ref.start >= len(head)):
         # "Tim Ayres, Australia's minister for science", "Dr Anthony Fauci, the former director
         # of the National Institute of Allergy and Infectious Diseases": the name first, then
@@ -780,6 +784,7 @@ _PLAYERS = frozenset(
     {
         *("international", "keeper", "batter", "bowler", "opener", "centreback", "wingback", "playmaker"),
         *("debutant", "allrounder", "spinner", "seamer", "paceman", "batsman", "wicketkeeper"),
+        *("flyhalf", "outhalf", "scrumhalf"),  # (one position, two names: "the Leinster out-half")
     }
 )
 _DESCRIBING = frozenset(w.replace("-", "") for w in ROLE_HEADS) | _STYLED | _PLAYERS
@@ -910,8 +915,10 @@ def _may_hold(person: str, role: frozenset[str], registry: AliasRegistry | None)
         # "the former president", "the deputy leader": a title the sources give them, rank and
         # all (President Alvarez is not "the vice president")
         return any(role <= role_key(t)[0] for t in titles)
-    if role <= _PLAYERS:
-        return True  # what sports copy calls a player is no office: "the all-rounder" is the captain too
+    if (described := role & _DESCRIBING) and described <= _PLAYERS:
+        # what sports copy calls a player is no office: "the all-rounder" is the captain too,
+        # "the Leinster out-half" the replacement fly-half (whoever the player plays for)
+        return True
     return not titles or any(role & role_key(t)[0] for t in titles)
 
 

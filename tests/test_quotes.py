@@ -2352,3 +2352,21 @@ def test_whose_reply_the_quote_was(text, speakers):
 )
 def test_a_tabloid_epithet_is_the_person_before(text, speakers):
     assert [who for who, _ in draft_quotes(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # a lone capitalised word before "of" is a person only where the text knows them
+        ('Friends of the Earth said the decision was "climate vandalism".\n', [None]),
+        # one position, two names, and the team before it: the replacement fly-half is the
+        # Leinster out-half
+        (
+            "Ireland beat New Zealand, with replacement fly-half Sam Prendergast kicking a late penalty.\n\n"
+            'Prendergast, 22, admitted he had been nervous. "My legs were shaking," the Leinster out-half said.\n',
+            ["Sam Prendergast"],
+        ),
+    ],
+)
+def test_a_body_before_of_and_the_out_half(text, speakers):
+    assert [who for who, _ in draft_quotes(text)] == speakers
