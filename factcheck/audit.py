@@ -627,7 +627,8 @@ def _one_statement_findings(best, corpus, text: str) -> list:
 # collapsed ..." / "Six people were killed when a bridge ... collapsed"): one statement if the
 # sentences are alike enough to be about one event, whatever else they say in other words.
 TOLL_RELATED = 0.5
-_TOLL_COUNT = rf"(?:(?:at least|more than|over|about|around|nearly|almost)\s+)?(?:\d[\d,]*|{_COUNT_WORDS})"
+_HEDGE = r"(?:at least|more than|over|about|around|nearly|almost)\s+"  # ("At least five" is five)
+_TOLL_COUNT = rf"(?:{_HEDGE})?(?:\d[\d,]*|{_COUNT_WORDS})"
 _TOLLS = {
     kind: re.compile(
         rf"\b(?P<n>{_TOLL_COUNT})\s+(?:(?:people|persons|men|women|children|adults|pupils|passengers|"
@@ -655,10 +656,7 @@ def _toll_conflict(a: str, b: str):
         if len(ma) != 1 or len(mb) != 1:
             continue
         x, y = (next(v for v in pair if v) for pair in (ma[0], mb[0]))
-        vx, vy = (
-            _values([re.sub(r"^(?:at least|more than|over|about|around|nearly|almost)\s+", "", v, flags=re.I)])
-            for v in (x, y)
-        )
+        vx, vy = (_values([re.sub(rf"^{_HEDGE}", "", v, flags=re.I)]) for v in (x, y))
         if vx != vy:
             return Finding("number", "error", f"the source says '{y}', the item says '{x}'", y, x)
     return None

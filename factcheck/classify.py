@@ -969,7 +969,7 @@ def _is_negator(w: Word) -> bool:
 _TIME_KEY = re.compile(r"^\d\d:\d\d$")  # a time's key (see factcheck.match)
 
 
-_DAY_OR_YEAR = re.compile(r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?|(?:1[89]|20)\d\d")
+_DAY = re.compile(r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?")  # a day of the month
 
 
 def _classes(ws: list[Word], i1: int, i2: int) -> dict[str, list[str]]:
@@ -1246,7 +1246,7 @@ def _segment_conflicts(m: ClaimMatch, corpus: Corpus, claim_text: str) -> list[F
             vy = cy.get(kind) or cy.get("date" if kind == "number" else "number", [])
             if kind == "date" and not cy.get("date"):
                 # a number may be a date ("on 17 February", "in 2024"); a share or a sum is not
-                vy = [v for v in vy if _DAY_OR_YEAR.fullmatch(v)]
+                vy = [v for v in vy if _DAY.fullmatch(v) or _YEAR.match(v)]
             if cx.get(kind) and vy and _values(vx) != _values(vy):
                 if kind == "number" and _said_elsewhere(a, seg.i1, seg.i2, b, seg.j1, seg.j2):
                     break  # "215 people were injured" against "killing 14 people and injuring 215"
@@ -1459,14 +1459,32 @@ def _one_number_beside(a: list[Word], i: int, b: list[Word], may_be) -> int | No
     """The index of the one number of ``b`` (at an index ``may_be`` allows) that stands beside
     a word ``a`` has beside its number ``a[i]``, and is not a number ``a`` gives too ("23:59",
     "Nov. 15": not the one it changed); None where there is not exactly one."""
-    around = _near(a, i, 3)
+    beside = _numbers_beside(a, i, b, may_be)
+    return beside[0] if len(beside) == 1 else None
+
+
+def _numbers_beside(
+    a: list[Word], i: int, b: list[Word], may_be, *, shared: int = 1, reach: tuple[int, int] = (3, 2), counts=False
+) -> list[int]:
+    """The indices of the numbers of ``b`` (at indices ``may_be`` allows), not numbers ``a``
+    gives too, with at least ``shared`` of the words that say something within ``reach[0]``
+    of ``a``'s number ``a[i]`` within ``reach[1]`` of them; with ``counts``, counts written
+    as words too (:func:`_is_count`)."""
+    around = _near(a, i, reach[0])
     given = {y.key for y in a}
-    beside = [
+    return [
         k
         for k, x in enumerate(b)
-        if x.key[:1].isdigit() and may_be(k) and x.key not in given and _near(b, k, 2) & around
+        if (_is_count(x) if counts else x.key[:1].isdigit())
+        and may_be(k)
+        and x.key not in given
+        and len(_near(b, k, reach[1]) & around) >= shared
     ]
-    return beside[0] if len(beside) == 1 else None
+
+
+def _is_count(w: Word) -> bool:
+    """A number, in figures or in words ("four"; not "first", "second" or "half")."""
+    return w.key[:1].isdigit() or (w.key in NUMBER_WORDS and w.key not in NOT_COUNTS)
 
 
 def _values_span(ws: list[Word], i1: int, i2: int) -> tuple[int, int]:
@@ -1723,6 +1741,8 @@ _AGED = re.compile(
 
 def _ages(text: str, registry) -> list[tuple[str, str, int, int]]:
     """The people ``text`` gives an age: (name, age, where the age starts and ends)."""
+    if "," not in text and "(" not in text:
+        return []  # (most claims give no one an age: no search)
     out = []
     for m in _AGED.finditer(text):
         ref = find_person_at_end(m.group("name"), registry, allow_single=True)
@@ -1732,17 +1752,15 @@ def _ages(text: str, registry) -> list[tuple[str, str, int, int]]:
     return out
 
 
-def _age_findings(text: str, best: ClaimMatch, corpus: Corpus) -> tuple[list[Finding], list[Evidence]]:
-    """An age the claim gives someone that the evidence's article gives them otherwise, in
-    any of its sentences: "Alfie Turner, 13, pulled his grandfather out" where the story
-    says "Alfie Turner, 12, was walking ..." (copy often joins one sentence's age to
-    another's deed, which no one sentence then holds)."""
-    if "," not in text and "(" not in text:
-        return [], []
-    reg = corpus.registry
-    claimed = _ages(text, reg)
+def _age_findings(claimed: list, best: ClaimMatch, corpus: Corpus) -> tuple[list[Finding], list[Evidence]]:
+    """An age the claim gives someone (``claimed``, as :func:`_ages` reads them) that the
+    evidence's article gives them otherwise, in any of its sentences: "Alfie Turner, 13,
+    pulled his grandfather out" where the story says "Alfie Turner, 12, was walking ..."
+    (copy often joins one sentence's age to another's deed, which no one sentence then
+    holds)."""
     if not claimed:
         return [], []
+    reg = corpus.registry
     src = corpus.source(best.sentence.source)
     given: list[tuple[str, str, Sentence]] = [
         (name, age, sent) for sent in src.sentences for name, age, _, _ in _ages(sent.text, reg)
@@ -1940,7 +1958,7 @@ NEIGHBOUR_WORDS = 3  # the same, for a number in the sentence before or after th
 NEIGHBOUR_REACH = 5  # words read on each side of both numbers for those
 
 
-def _number_in_place(text: str, cw: list[Word], ungiven: list[Word], best: ClaimMatch, corpus: Corpus):
+def _number_in_place(cw: list[Word], ungiven: list[Word], best: ClaimMatch, corpus: Corpus, aged: set[int]):
     """Where the item puts its clauses in another order than the sentence, so that the words
     around its number are aligned with nothing ("Craig Dunbar, 31, was jailed for four years
     for attacking a taxi driver" against "An Edinburgh man who attacked a taxi driver ... has
@@ -1952,51 +1970,35 @@ def _number_in_place(text: str, cw: list[Word], ungiven: list[Word], best: Claim
     sentences either side of it are read, for one with :data:`NEIGHBOUR_WORDS` of the words
     around it (copy joins two sentences: "... 3.6m hours last year, a 31% increase on the
     previous year" from "... 3.6m hours last year." and "The figures show a 13% increase on
-    the previous year."). An age the item gives someone is no such number (the article's
-    ages are read by :func:`_age_findings`)."""
-    aged = {start for _, _, start, _ in _ages(text, corpus.registry)} if "," in text or "(" in text else set()
-    nums = [
-        w
-        for w in ungiven
-        if w.start not in aged
-        and (w.key[:1].isdigit() or (w.key in NUMBER_WORDS and w.key not in NOT_COUNTS and w.key != "one"))
-    ]
+    the previous year."). An age the item gives someone, which starts at an offset of
+    ``aged``, is no such number (the article's ages are read by :func:`_age_findings`)."""
+    nums = [w for w in ungiven if w.start not in aged and _is_count(w) and w.key != "one"]
     if len(nums) != 1:
         return None
     (w,) = nums
     i = next(k for k, x in enumerate(cw) if x is w)
     b = best.alignment.b
     matched = best.alignment.matched_b()
-    around = _near(cw, i, 3)
-    given = {y.key for y in cw}
     year = _YEAR.match(w.key) is not None
-    found = [
-        k
-        for k, x in enumerate(b)
-        if (x.key[:1].isdigit() or (x.key in NUMBER_WORDS and x.key not in NOT_COUNTS))
-        and k not in matched
-        and x.key not in given
-        and (_YEAR.match(x.key) is not None) == year
-        and len(_near(b, k, 2) & around) >= PLACE_WORDS
-    ]
+
+    def same_kind(x: Word) -> bool:
+        return (_YEAR.match(x.key) is not None) == year  # (a year for a year)
+
+    found = _numbers_beside(cw, i, b, lambda k: k not in matched and same_kind(b[k]), shared=PLACE_WORDS, counts=True)
     place = None
     if not found:
         src = corpus.source(best.sentence.source)
         n = best.sentence.index
         beside = []
-        wide = _near(cw, i, NEIGHBOUR_REACH)
+        reach = (NEIGHBOUR_REACH, NEIGHBOUR_REACH)
         for sent in src.sentences[max(0, n - 1) : n + 2]:
             if sent.index == n or sent.heading:
                 continue
             ws = words(sent.text)
-            beside += [
-                (sent, ws, k)
-                for k, x in enumerate(ws)
-                if (x.key[:1].isdigit() or (x.key in NUMBER_WORDS and x.key not in NOT_COUNTS))
-                and x.key not in given
-                and (_YEAR.match(x.key) is not None) == year
-                and len(_near(ws, k, NEIGHBOUR_REACH) & wide) >= NEIGHBOUR_WORDS
-            ]
+            found_here = _numbers_beside(
+                cw, i, ws, lambda k, ws=ws: same_kind(ws[k]), shared=NEIGHBOUR_WORDS, reach=reach, counts=True
+            )
+            beside += [(sent, ws, k) for k in found_here]
         if len(beside) != 1:
             return None
         place, b, k = beside[0]
@@ -2201,9 +2203,10 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
         # "declined to say when a vote would be held")
         relative = [cw[i] for i in _relative_time(cw) if i not in best.covered and cw[i].key not in days]
         ungiven += relative
+    ages = _ages(text, corpus.registry) if not findings else []  # (the claim's, read once)
     if not findings:
         # an age the article gives the person otherwise, in a sentence the evidence is not
-        aged, aged_ev = _age_findings(text, best, corpus)
+        aged, aged_ev = _age_findings(ages, best, corpus)
         findings += aged
         evidence += [e for e in aged_ev if e not in evidence]
     if not findings and best.coverage >= settings.claim_verify_coverage:
@@ -2251,7 +2254,7 @@ def check_claim(claim: Claim, corpus: Corpus, settings: Settings) -> Item:
     elif (
         ungiven
         and best.related >= settings.claim_min_coverage
-        and (moved := _number_in_place(text, cw, ungiven, best, corpus))
+        and (moved := _number_in_place(cw, ungiven, best, corpus, {start for _, _, start, _ in ages}))
     ):
         verdict = "contradicted"
         (expected, said), (found, ours), place = moved

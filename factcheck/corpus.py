@@ -18,13 +18,12 @@ from .entities import (
     AliasRegistry,
     RegistryMerge,
     find_orgs,
-    is_compound_adjective,
-    is_descriptor,
     is_honorific,
     is_initials,
     is_name_word,
     is_surname_word,
     job_at,
+    leads_with_descriptor,
     office_general,
     role_phrase_before,
     strip_honorifics,
@@ -148,7 +147,7 @@ def _name_runs(text: str, strict: bool) -> tuple:
             and not (s == 1 and _BODY_AFTER.search(text, max(0, m.start() - 6), m.start()))
         ):
             s -= 1  # "JD Vance": two initials as one word (not "director at AJ Bell", a firm)
-        if s == 0 and (k >= 3 or (k == 2 and is_compound_adjective(words[0]))) and is_descriptor(words[0]):
+        if s == 0 and leads_with_descriptor(words[0], k):
             s = 1  # "Neighbour Pat Doyle, 61, added": who she is, then her name
         if s >= k:
             continue  # no name in the run (a capitalised word opening a sentence, a month)

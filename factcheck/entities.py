@@ -278,6 +278,13 @@ def is_compound_adjective(word: str) -> bool:
     return bool(_COMPOUND_ADJECTIVE.match(word))
 
 
+def leads_with_descriptor(first: str, n: int) -> bool:
+    """Whether a run of ``n`` capitalised words opening with ``first`` opens with who someone
+    is rather than their name: a descriptor before a full name ("Neighbour Pat Doyle"), or a
+    compound adjective before a first name alone ("Quick-thinking Alfie")."""
+    return is_descriptor(first) and (n >= 3 or (n == 2 and is_compound_adjective(first)))
+
+
 # fmt: off
 # Capitalised words that start sentences or headings but are not names.
 NOT_NAMES = {
@@ -531,11 +538,7 @@ def find_person_at_end(
         while name_toks and name_toks[0].lower in NAME_PARTICLES:
             name_toks = name_toks[1:]
             i += 1
-    if (
-        i == 0
-        and (len(name_toks) >= 3 or (len(name_toks) == 2 and is_compound_adjective(name_toks[0].text)))
-        and is_descriptor(name_toks[0].text)
-    ):
+    if i == 0 and leads_with_descriptor(name_toks[0].text, len(name_toks)):
         name_toks = name_toks[1:]  # "Neighbour Pat Doyle": who she is, then her name
         i += 1
     # honorifics at the front of the run ("Dr", "Lieutenant General Sir") are not the name

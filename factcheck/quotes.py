@@ -28,13 +28,13 @@ from .entities import (
     find_orgs,
     find_person_at_end,
     honorific_sex,
-    is_compound_adjective,
     is_descriptor,
     is_honorific,
     is_initials,
     is_name_word,
     is_place,
     job_at,
+    leads_with_descriptor,
     role_key,
     role_phrase_before,
 )
@@ -824,7 +824,7 @@ def _full_names(text: str) -> tuple[dict[str, dict[str, int]], dict[str, dict[st
                     k = j
                     while k > max(0, j - 3) and is_name_word(run[k - 1]) and not is_honorific(run[k - 1]):
                         k -= 1
-                    if k == 0 and (len(run) >= 3 or is_compound_adjective(run[0])) and is_descriptor(run[0]):
+                    if k == 0 and leads_with_descriptor(run[0], len(run)):  # (a run is two words or more)
                         k = 1  # "Passenger Amy Collins": who she is, then her name
                     if k == j and is_initials(run[j - 1], run[j]):
                         k -= 1  # "JD Vance"
